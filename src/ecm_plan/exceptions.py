@@ -1,0 +1,225 @@
+"""The exceptions and warnings of :mod:`ecm_plan`.
+
+Every error the library raises derives from :class:`PlanError`, and each concrete error also
+derives from a builtin (``ValueError``, ``KeyError``, ``TypeError``) so that callers can catch
+either.
+The facts of an error are attributes; the message is built from them.
+
+Example:
+    >>> from ecm_plan.exceptions import PlanError, UnknownIndicatorError
+    >>> err = UnknownIndicatorError("NI 31", suggestions=("NI 30", "NI 32"))
+    >>> isinstance(err, PlanError) and isinstance(err, KeyError)
+    True
+    >>> print(err)
+    unknown indicator code 'NI 31'; did you mean NI 30 or NI 32?
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+__all__ = [
+    "EcmPlanWarning",
+    "InvalidPeriodError",
+    "PlanError",
+    "PlanFileError",
+    "PlanValidationError",
+    "Problem",
+    "UnitError",
+    "UnknownIndicatorError",
+]
+
+
+class PlanError(Exception):
+    """The base class of every error raised by :mod:`ecm_plan`.
+
+    Example:
+        >>> from ecm_plan import PlanError, loads_plan
+        >>> try:
+        ...     loads_plan("authority: [", "yaml")
+        ... except PlanError as err:
+        ...     print(type(err).__name__)
+        PlanFileError
+    """
+
+
+class EcmPlanWarning(UserWarning):
+    """The base class of the warnings :mod:`ecm_plan` emits for allowed but suspicious input.
+
+    Example:
+        >>> issubclass(EcmPlanWarning, UserWarning)
+        True
+    """
+
+
+@attrs.frozen
+class Problem:
+    """One problem found in a plan: where it is and what to do about it.
+
+    Attributes:
+        path: The key path in the plan file, such as ``priorities[2].objectives[0].leads[1]``;
+            empty for the whole document.
+        message: What is wrong, in words a plan author understands.
+        hint: What to do about it, or an empty string.
+
+    Example:
+        >>> print(Problem("priorities[0].leads[0]", "unknown lead id 'HoS'", "add it to leads"))
+        priorities[0].leads[0]: unknown lead id 'HoS' (hint: add it to leads)
+    """
+
+    path: str
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        """Render as ``path: message (hint: ...)``."""
+        where = self.path or "(document)"
+        tail = f" (hint: {self.hint})" if self.hint else ""
+        return f"{where}: {self.message}{tail}"
+
+
+def _render(header: str, problems: Sequence[Problem]) -> str:
+    lines = [f"{header}: {len(problems)} problem{'s' if len(problems) != 1 else ''}"]
+    lines.extend(f"  - {p}" for p in problems)
+    return "\n".join(lines)
+
+
+class PlanValidationError(PlanError, ValueError):
+    """A plan breaks rules that span several of its elements, such as an unknown or duplicate id.
+
+    Every problem is listed at once in :attr:`problems`, each with its key path.
+
+    Example:
+        >>> err = PlanValidationError([Problem("leads[1].id", "duplicate id 'L1'")])
+        >>> print(err)
+        invalid plan: 1 problem
+          - leads[1].id: duplicate id 'L1'
+    """
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        """Keep the problems; the message lists them."""
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__(self.problems)
+
+    def __str__(self) -> str:
+        """List every problem on its own line."""
+        return _render("invalid plan", self.problems)
+
+    def __reduce__(self) -> tuple[type[PlanValidationError], tuple[tuple[Problem, ...]]]:
+        """Pickle with the problems."""
+        return (type(self), (self.problems,))
+
+
+class PlanFileError(PlanError, ValueError):
+    """A plan file (or text) could not be loaded; every problem is listed with its key path.
+
+    Attributes:
+        source: The file name, or ``<string>`` for text.
+        problems: Every problem found, in document order.
+
+    Example:
+        >>> err = PlanFileError("plan.yaml", [Problem("priorities[0].titel", "unknown key")])
+        >>> print(err)
+        cannot load plan.yaml: 1 problem
+          - priorities[0].titel: unknown key
+        >>> err.problems[0].path
+        'priorities[0].titel'
+    """
+
+    def __init__(self, source: str, problems: Sequence[Problem]) -> None:
+        """Keep the source name and the problems; the message lists them."""
+        self.source = source
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__(source, self.problems)
+
+    def __str__(self) -> str:
+        """List every problem on its own line, after the file name."""
+        return _render(f"cannot load {self.source}", self.problems)
+
+    def __reduce__(self) -> tuple[type[PlanFileError], tuple[str, tuple[Problem, ...]]]:
+        """Pickle with the source and problems."""
+        return (type(self), (self.source, self.problems))
+
+
+class UnknownIndicatorError(PlanError, KeyError):
+    """An indicator code is not in the National Indicator Set catalogue.
+
+    Attributes:
+        code: The code as given.
+        suggestions: Near codes that do exist, best first.
+
+    Example:
+        >>> print(UnknownIndicatorError("NI 999"))
+        unknown indicator code 'NI 999'; the National Indicator Set runs from NI 1 to NI 199
+    """
+
+    def __init__(self, code: str, suggestions: Sequence[str] = (), reason: str = "") -> None:
+        """Keep the code, the near codes and an optional reason."""
+        self.code = code
+        self.suggestions = tuple(suggestions)
+        self.reason = reason
+        super().__init__(code)
+
+    def __str__(self) -> str:
+        """Say which code is unknown and what to try instead."""
+        msg = f"unknown indicator code {self.code!r}"
+        if self.reason:
+            msg += f" ({self.reason})"
+        if self.suggestions:
+            return f"{msg}; did you mean {' or '.join(self.suggestions)}?"
+        return f"{msg}; the National Indicator Set runs from NI 1 to NI 199"
+
+    def __reduce__(self) -> tuple[type[UnknownIndicatorError], tuple[str, tuple[str, ...], str]]:
+        """Pickle with the code, suggestions and reason."""
+        return (type(self), (self.code, self.suggestions, self.reason))
+
+
+class InvalidPeriodError(PlanError, ValueError):
+    """A period label could not be read, or names an impossible date.
+
+    Example:
+        >>> from ecm_plan.periods import parse_period
+        >>> parse_period("2009-11")
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.InvalidPeriodError: cannot read '2009-11' as a period: ...
+    """
+
+    def __init__(self, text: str, reason: str) -> None:
+        """Keep the text and the reason."""
+        self.text = text
+        self.reason = reason
+        super().__init__(text, reason)
+
+    def __str__(self) -> str:
+        """Say what could not be read and why."""
+        return f"cannot read {self.text!r} as a period: {self.reason}"
+
+    def __reduce__(self) -> tuple[type[InvalidPeriodError], tuple[str, str]]:
+        """Pickle with the text and reason."""
+        return (type(self), (self.text, self.reason))
+
+
+class UnitError(PlanError, ValueError):
+    """A unit is unknown to the library's registry, or two units cannot be combined.
+
+    Example:
+        >>> from ecm_plan.units import check_compatible
+        >>> check_compatible("percent", "count")
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.UnitError: cannot combine percent with count: ...
+    """
+
+    def __init__(self, message: str) -> None:
+        """Keep the message."""
+        self.message = message
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        """Return the message."""
+        return self.message

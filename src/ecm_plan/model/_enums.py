@@ -1,0 +1,215 @@
+"""Enumerations shared across the model and the analyses."""
+
+from __future__ import annotations
+
+import enum
+
+__all__ = [
+    "DocumentKind",
+    "LeadKind",
+    "MoneyKind",
+    "NoteKind",
+    "OutcomeKey",
+    "Polarity",
+    "PriorityKind",
+    "TargetKind",
+    "Comparator",
+    "ValueStatus",
+    "Bound",
+    "DueKind",
+    "PeriodKind",
+    "Arrangement",
+    "IndicatorScheme",
+]
+
+
+class OutcomeKey(enum.StrEnum):
+    """The five Every Child Matters outcomes, by their stable keys.
+
+    Example:
+        >>> OutcomeKey("stay_safe").title
+        'Stay safe'
+    """
+
+    BE_HEALTHY = "be_healthy"
+    STAY_SAFE = "stay_safe"
+    ENJOY_AND_ACHIEVE = "enjoy_and_achieve"
+    POSITIVE_CONTRIBUTION = "positive_contribution"
+    ECONOMIC_WELLBEING = "economic_wellbeing"
+
+    @property
+    def title(self) -> str:
+        """The outcome as the 2004 framework words it."""
+        return _OUTCOME_TITLES[self]
+
+
+_OUTCOME_TITLES = {
+    OutcomeKey.BE_HEALTHY: "Be healthy",
+    OutcomeKey.STAY_SAFE: "Stay safe",
+    OutcomeKey.ENJOY_AND_ACHIEVE: "Enjoy and achieve",
+    OutcomeKey.POSITIVE_CONTRIBUTION: "Make a positive contribution",
+    OutcomeKey.ECONOMIC_WELLBEING: "Achieve economic well-being",
+}
+
+
+class Polarity(enum.StrEnum):
+    """Which direction of an indicator counts as improvement.
+
+    Example:
+        >>> Polarity.LOWER_IS_BETTER.sign
+        -1
+    """
+
+    HIGHER_IS_BETTER = "higher_is_better"
+    LOWER_IS_BETTER = "lower_is_better"
+
+    @property
+    def sign(self) -> int:
+        """``+1`` when higher is better, ``-1`` when lower is better."""
+        return 1 if self is Polarity.HIGHER_IS_BETTER else -1
+
+
+class DocumentKind(enum.StrEnum):
+    """The kind of planning document a plan was transcribed from."""
+
+    CHILDREN_AND_YOUNG_PEOPLES_PLAN = "children_and_young_peoples_plan"
+    ANNUAL_UPDATE = "annual_update"
+    PERFORMANCE_PLAN = "performance_plan"
+    SERVICE_IMPROVEMENT_PLAN = "service_improvement_plan"
+    STRATEGIC_MANAGEMENT_PLAN = "strategic_management_plan"
+    LOCAL_AREA_AGREEMENT = "local_area_agreement"
+    OTHER = "other"
+
+
+class PriorityKind(enum.StrEnum):
+    """A service priority serves outcomes; an organisational one supports service priorities."""
+
+    SERVICE = "service"
+    ORGANISATIONAL = "organisational"
+
+
+class LeadKind(enum.StrEnum):
+    """What a lead is: a role (post), a named person, an organisation, or a group."""
+
+    ROLE = "role"
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    GROUP = "group"
+
+
+class TargetKind(enum.StrEnum):
+    """A measurable target has figures; a qualitative one is a state to reach."""
+
+    MEASURABLE = "measurable"
+    QUALITATIVE = "qualitative"
+
+
+class Comparator(enum.StrEnum):
+    """How a measurable target compares the indicator with its value.
+
+    ``relative_change`` is a change from a baseline by a share ("reduce the 1998 baseline by
+    50%"); ``change_from_baseline`` is a series given as % change from a baseline (NI 112).
+    """
+
+    REDUCE_TO = "reduce_to"
+    INCREASE_TO = "increase_to"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    BELOW = "below"
+    ABOVE = "above"
+    MAINTAIN = "maintain"
+    WITHIN_RANGE = "within_range"
+    ZERO = "zero"
+    EXACTLY = "exactly"
+    RELATIVE_CHANGE = "relative_change"
+    CHANGE_FROM_BASELINE = "change_from_baseline"
+
+
+class ValueStatus(enum.StrEnum):
+    """The state of a value in a table cell: never collapsed into a missing value."""
+
+    FIRM = "firm"
+    PROVISIONAL = "provisional"
+    TO_BE_DETERMINED = "to_be_determined"
+    NOT_APPLICABLE = "not_applicable"
+    TEXT = "text"
+
+
+class Bound(enum.StrEnum):
+    """How a figure in a cell bounds the value: "90%+" is at least, "<10%" is below."""
+
+    EXACT = "exact"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    BELOW = "below"
+    ABOVE = "above"
+    RANGE = "range"
+
+
+class DueKind(enum.StrEnum):
+    """What a "by when" cell says about time.
+
+    ``by`` names a deadline; ``from`` a start ("Ongoing from April 2007"); ``span`` a period
+    of work ("3 year action plan (2008- 2011)"); ``recurring`` a cycle with no date ("Annual
+    review of Plan"); ``external`` a timetable set elsewhere ("In line with National
+    timetable"); ``unscheduled`` text that names no time; ``none`` an empty cell.
+    """
+
+    BY = "by"
+    FROM = "from"
+    SPAN = "span"
+    RECURRING = "recurring"
+    EXTERNAL = "external"
+    UNSCHEDULED = "unscheduled"
+    NONE = "none"
+
+
+class PeriodKind(enum.StrEnum):
+    """The precision of a period, finest first."""
+
+    DAY = "day"
+    MONTH = "month"
+    QUARTER = "quarter"
+    SEASON = "season"
+    HALF_YEAR = "half_year"
+    ACADEMIC_YEAR = "academic_year"
+    FINANCIAL_YEAR = "financial_year"
+    CALENDAR_YEAR = "calendar_year"
+    SPAN = "span"
+
+
+class MoneyKind(enum.StrEnum):
+    """Whether a funding cell states an amount, or says something else."""
+
+    AMOUNT = "amount"
+    NIL = "nil"
+    TO_BE_CONFIRMED = "to_be_confirmed"
+    BASE_BUDGET = "base_budget"
+    UNQUANTIFIED = "unquantified"
+
+
+class NoteKind(enum.StrEnum):
+    """Why a note is attached: a transcription judgement is always visible as a note."""
+
+    NOTE = "note"
+    RECONSTRUCTION = "reconstruction"
+    AMBIGUITY = "ambiguity"
+    CODE_SLIP = "code_slip"
+    INFERRED = "inferred"
+    SOURCE = "source"
+
+
+class Arrangement(enum.StrEnum):
+    """How a funding allocation is held with partners."""
+
+    POOLED = "pooled"
+    ALIGNED = "aligned"
+    POOLED_AND_ALIGNED = "pooled_and_aligned"
+
+
+class IndicatorScheme(enum.StrEnum):
+    """Where an indicator code comes from."""
+
+    NATIONAL = "national"
+    BVPI = "bvpi"
+    LOCAL = "local"
