@@ -23,12 +23,14 @@ from collections.abc import Sequence
 import attrs
 
 __all__ = [
+    "AnalysisError",
     "EcmPlanWarning",
     "InvalidPeriodError",
     "PlanError",
     "PlanFileError",
     "PlanValidationError",
     "Problem",
+    "TrajectoryError",
     "UnitError",
     "UnknownIndicatorError",
 ]
@@ -223,3 +225,22 @@ class UnitError(PlanError, ValueError):
     def __str__(self) -> str:
         """Return the message."""
         return self.message
+
+
+class AnalysisError(PlanError, ValueError):
+    """An analysis cannot give an answer for this input (the middle class of analysis errors).
+
+    Example:
+        >>> issubclass(TrajectoryError, AnalysisError)
+        True
+    """
+
+
+class TrajectoryError(AnalysisError):
+    """A trajectory cannot be computed or assessed: inconsistent values, or a method that does
+    not apply (a compound path through zero, say).
+
+    Example:
+        >>> print(TrajectoryError("a compound path needs start and end of the same sign"))
+        a compound path needs start and end of the same sign
+    """
