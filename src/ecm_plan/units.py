@@ -18,6 +18,7 @@ unit                   aliases                              what it measures
 ``week``               ``weeks``                            seven days
 ``GBP``                ``pounds``, ``pound_sterling``       money
 ``kGBP``               ``thousand_GBP``                     thousands of pounds (a "£000" column)
+``MGBP``               ``million_GBP``                      millions of pounds ("£103m")
 ``ratio``                                                   a plain ratio such as 0.86
 =====================  ===================================  =====================================
 
@@ -50,6 +51,7 @@ _DEFINITIONS = (
     "score = [score] = points = point",
     "GBP = [currency] = pound_sterling = pounds",
     "kGBP = 1000 * GBP = thousand_GBP",
+    "MGBP = 1000000 * GBP = million_GBP",
     "day = [time] = days",
     "week = 7 * day = weeks",
     "working_day = [working_time] = working_days",
@@ -78,6 +80,7 @@ UNIT_NAMES: tuple[str, ...] = (
     "week",
     "GBP",
     "kGBP",
+    "MGBP",
     "ratio",
 )
 """The canonical unit names a plan file may use."""

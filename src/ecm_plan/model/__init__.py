@@ -1,4 +1,15 @@
-"""The plan model: frozen attrs classes, one concept per module."""
+"""The plan model: frozen, slotted, typed attrs classes, one concept per module.
+
+The classes are plain data: serialization lives in :mod:`ecm_plan.io`, analyses in their own
+modules. Change a value with :func:`attrs.evolve`; the plan checks its cross-references again.
+
+Example:
+    >>> from ecm_plan.model import Priority
+    >>> Priority(id="P1", title="Reduce teenage pregnancy", outcomes=["be_healthy"]).kind.value
+    'service'
+
+.. versionadded:: 0.1.0
+"""
 
 from ecm_plan.model._enums import (
     Arrangement,
@@ -17,21 +28,48 @@ from ecm_plan.model._enums import (
     TargetKind,
     ValueStatus,
 )
+from ecm_plan.model.due import Due
+from ecm_plan.model.elements import Allocation, FundingStream, Lead, Note, Section
+from ecm_plan.model.measures import Indicator, Observation, Target
+from ecm_plan.model.plan import Action, Element, Milestone, Objective, OutcomeLink, Plan, Priority
+from ecm_plan.model.values import Figure, Money, Value, parse_figure
+from ecm_plan.periods import Period
 
 __all__ = [
+    "Action",
+    "Allocation",
     "Arrangement",
     "Bound",
     "Comparator",
     "DocumentKind",
+    "Due",
     "DueKind",
+    "Element",
+    "Figure",
+    "FundingStream",
+    "Indicator",
     "IndicatorScheme",
+    "Lead",
     "LeadKind",
+    "Milestone",
+    "Money",
     "MoneyKind",
+    "Note",
     "NoteKind",
+    "Objective",
+    "Observation",
     "OutcomeKey",
+    "OutcomeLink",
+    "Period",
     "PeriodKind",
+    "Plan",
     "Polarity",
+    "Priority",
     "PriorityKind",
+    "Section",
+    "Target",
     "TargetKind",
+    "Value",
     "ValueStatus",
+    "parse_figure",
 ]

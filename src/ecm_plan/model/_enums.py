@@ -171,7 +171,6 @@ class PeriodKind(enum.StrEnum):
     MONTH = "month"
     QUARTER = "quarter"
     SEASON = "season"
-    HALF_YEAR = "half_year"
     ACADEMIC_YEAR = "academic_year"
     FINANCIAL_YEAR = "financial_year"
     CALENDAR_YEAR = "calendar_year"

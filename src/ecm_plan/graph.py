@@ -1,0 +1,407 @@
+"""A plan as a networkx ``MultiDiGraph``: what contributes to what.
+
+Edges point from what contributes to what it serves, so "what does this affect?" is
+:func:`networkx.descendants` and "what does this need?" is :func:`networkx.ancestors`::
+
+    funding stream -> action -> objective -> priority -> outcome
+    action -> target -> indicator        lead -> action
+    organisational priority -> service priority (supports)
+    prerequisite -> dependent (enables)
+
+Every node has a ``kind`` (:class:`NodeKind`) and holds its element under ``entity``; every
+edge has a ``relation`` (:class:`Relation`). The graph is derived from the plan, never the
+other way round. Node ids are element ids; outcomes are ``outcome:<key>``, aims
+``aim:<key>.<n>``, the plan ``plan:<id>``, milestones ``<action id>#M<n>``. In a portfolio
+graph the elements of each plan are ``<plan id>:<element id>``, outcomes and aims are shared,
+and each indicator with a National Indicator code is linked to a shared ``NIS:NI <n>`` node.
+
+Example:
+    >>> import networkx as nx
+    >>> from ecm_plan import build_graph, load_bundled
+    >>> g = build_graph(load_bundled("sample"))
+    >>> g.nodes["P1.O1.A1"]["kind"]
+    <NodeKind.ACTION: 'action'>
+    >>> sorted(n for n in nx.descendants(g, "P1.O1.A1") if g.nodes[n]["kind"] == "outcome")
+    ['outcome:be_healthy']
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import Any, TypeAlias
+
+import networkx as nx
+
+from ecm_plan.model import (
+    Action,
+    Allocation,
+    Indicator,
+    Objective,
+    OutcomeKey,
+    Plan,
+    Priority,
+    PriorityKind,
+    Target,
+)
+
+__all__ = [
+    "ENTITY",
+    "KIND",
+    "LABEL",
+    "PLAN",
+    "RELATION",
+    "NodeKind",
+    "PlanGraph",
+    "Relation",
+    "aim_node",
+    "build_graph",
+    "build_portfolio_graph",
+    "contribution_view",
+    "nis_node",
+    "outcome_node",
+    "plan_node",
+]
+
+PlanGraph: TypeAlias = "nx.MultiDiGraph[str]"
+"""The type of a plan graph: a networkx ``MultiDiGraph`` keyed by string node ids."""
+
+KIND = "kind"
+"""Node attribute: the :class:`NodeKind`."""
+ENTITY = "entity"
+"""Node attribute: the element itself (a :class:`~ecm_plan.model.Priority`, ...)."""
+LABEL = "label"
+"""Node attribute: a short human-readable label."""
+PLAN = "plan"
+"""Node attribute: the id of the plan the node belongs to (absent on shared nodes)."""
+RELATION = "relation"
+"""Edge attribute: the :class:`Relation`."""
+
+
+class NodeKind(enum.StrEnum):
+    """The kinds of node in a plan graph.
+
+    Example:
+        >>> NodeKind("funding_stream") is NodeKind.FUNDING_STREAM
+        True
+    """
+
+    OUTCOME = "outcome"
+    AIM = "aim"
+    PLAN = "plan"
+    PRIORITY = "priority"
+    OBJECTIVE = "objective"
+    ACTION = "action"
+    MILESTONE = "milestone"
+    TARGET = "target"
+    INDICATOR = "indicator"
+    NATIONAL_INDICATOR = "national_indicator"
+    FUNDING_STREAM = "funding_stream"
+    LEAD = "lead"
+    EXTERNAL = "external"
+
+
+class Relation(enum.StrEnum):
+    """The relations an edge can carry, from contributor to what it serves.
+
+    =================  ==============================================================
+    relation           from -> to
+    =================  ==============================================================
+    ``part_of``        action -> objective or priority; objective -> priority;
+                       priority -> plan; milestone -> action; aim -> outcome
+    ``serves``         priority -> outcome or aim (``inferred`` says if the document
+                       left the link unstated)
+    ``supports``       organisational priority -> service priority
+    ``contributes_to`` action, objective or priority -> its target
+    ``targets``        target -> indicator
+    ``funds``          funding stream -> priority, objective or action (``allocation``)
+    ``includes``       funding stream -> a stream that is part of it (ABG -> ABG(CF))
+    ``leads``          lead -> priority, objective, action, or indicator
+    ``enables``        prerequisite -> dependent
+    ``instance_of``    plan indicator -> National Indicator (portfolio graphs)
+    =================  ==============================================================
+
+    Example:
+        >>> Relation.ENABLES.value
+        'enables'
+    """
+
+    PART_OF = "part_of"
+    SERVES = "serves"
+    SUPPORTS = "supports"
+    CONTRIBUTES_TO = "contributes_to"
+    TARGETS = "targets"
+    FUNDS = "funds"
+    INCLUDES = "includes"
+    LEADS = "leads"
+    ENABLES = "enables"
+    INSTANCE_OF = "instance_of"
+
+
+def outcome_node(key: OutcomeKey | str) -> str:
+    """The node id of an ECM outcome.
+
+    Example:
+        >>> outcome_node("stay_safe")
+        'outcome:stay_safe'
+    """
+    return f"outcome:{OutcomeKey(key).value}"
+
+
+def aim_node(aim_id: str) -> str:
+    """The node id of an aim, from its catalogue id such as ``stay_safe.1``.
+
+    Example:
+        >>> aim_node("stay_safe.1")
+        'aim:stay_safe.1'
+    """
+    return f"aim:{aim_id}"
+
+
+def plan_node(plan_id: str) -> str:
+    """The node id of a plan.
+
+    Example:
+        >>> plan_node("wigan-2009-12")
+        'plan:wigan-2009-12'
+    """
+    return f"plan:{plan_id}"
+
+
+def nis_node(code: str) -> str:
+    """The node id of a National Indicator shared across plans in a portfolio graph.
+
+    Example:
+        >>> nis_node("NI 112")
+        'NIS:NI 112'
+    """
+    return f"NIS:{code}"
+
+
+def _outcomes(graph: PlanGraph) -> None:
+    for key in OutcomeKey:
+        graph.add_node(outcome_node(key), **{KIND: NodeKind.OUTCOME, ENTITY: key, LABEL: key.title})
+        for number in range(1, 6):
+            aim_id = f"{key.value}.{number}"
+            graph.add_node(aim_node(aim_id), **{KIND: NodeKind.AIM, ENTITY: aim_id, LABEL: aim_id})
+            graph.add_edge(aim_node(aim_id), outcome_node(key), **{RELATION: Relation.PART_OF})
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _Builder:
+    def __init__(self, graph: PlanGraph, plan: Plan, prefix: str) -> None:
+        self.graph = graph
+        self.plan = plan
+        self.prefix = prefix
+
+    def node(self, element_id: str) -> str:
+        return f"{self.prefix}{element_id}"
+
+    def add(self, element_id: str, kind: NodeKind, entity: Any, label: str) -> str:  # noqa: ANN401
+        node = self.node(element_id)
+        self.graph.add_node(node, **{KIND: kind, ENTITY: entity, LABEL: label, PLAN: self.plan.id})
+        return node
+
+    def edge(self, source: str, target: str, relation: Relation, **data: Any) -> None:  # noqa: ANN401
+        self.graph.add_edge(source, target, **{RELATION: relation}, **data)
+
+    def leads(self, node: str, lead_ids: Iterable[str]) -> None:
+        for lead in lead_ids:
+            self.edge(self.node(lead), node, Relation.LEADS)
+
+    def funding(self, node: str, allocations: Iterable[Allocation]) -> None:
+        for allocation in allocations:
+            if allocation.stream is not None:
+                self.edge(self.node(allocation.stream), node, Relation.FUNDS, allocation=allocation)
+
+    def targets(self, node: str, targets: Iterable[Target]) -> None:
+        for target in targets:
+            tnode = self.add(target.id, NodeKind.TARGET, target, _short(target.text))
+            self.edge(node, tnode, Relation.CONTRIBUTES_TO)
+            if target.indicator is not None:
+                self.edge(tnode, self.node(target.indicator), Relation.TARGETS)
+
+    def action(self, parent: str, action: Action) -> None:
+        anode = self.add(action.id, NodeKind.ACTION, action, _short(action.text))
+        self.edge(anode, parent, Relation.PART_OF)
+        self.leads(anode, action.leads)
+        self.funding(anode, action.funding)
+        self.targets(anode, action.targets)
+        for i, milestone in enumerate(action.milestones, start=1):
+            mnode = f"{anode}#M{i}"
+            label = milestone.period.label if milestone.period else milestone.label or f"M{i}"
+            self.graph.add_node(
+                mnode,
+                **{KIND: NodeKind.MILESTONE, ENTITY: milestone, LABEL: label, PLAN: self.plan.id},
+            )
+            self.edge(mnode, anode, Relation.PART_OF)
+
+    def objective(self, parent: str, objective: Objective) -> None:
+        onode = self.add(objective.id, NodeKind.OBJECTIVE, objective, _short(objective.title))
+        self.edge(onode, parent, Relation.PART_OF)
+        self.leads(onode, objective.leads)
+        self.funding(onode, objective.funding)
+        self.targets(onode, objective.targets)
+        for action in objective.actions:
+            self.action(onode, action)
+
+    def priority(self, root: str, priority: Priority) -> None:
+        pnode = self.add(priority.id, NodeKind.PRIORITY, priority, _short(priority.title))
+        self.edge(pnode, root, Relation.PART_OF)
+        self.leads(pnode, priority.leads)
+        self.funding(pnode, priority.funding)
+        self.targets(pnode, priority.targets)
+        for link in priority.outcomes:
+            if link.aims:
+                for aim_id in link.aim_ids:
+                    self.edge(pnode, aim_node(aim_id), Relation.SERVES, inferred=link.inferred)
+            else:
+                self.edge(pnode, outcome_node(link.outcome), Relation.SERVES, inferred=link.inferred)
+        if priority.kind is PriorityKind.ORGANISATIONAL:
+            for supported in priority.supports:
+                self.edge(pnode, self.node(supported), Relation.SUPPORTS)
+        for action in priority.actions:
+            self.action(pnode, action)
+        for objective in priority.objectives:
+            self.objective(pnode, objective)
+
+    def build(self) -> str:
+        plan = self.plan
+        root = plan_node(plan.id)
+        self.graph.add_node(root, **{KIND: NodeKind.PLAN, ENTITY: plan, LABEL: plan.title})
+        for lead in plan.leads:
+            self.add(lead.id, NodeKind.LEAD, lead, lead.name)
+        for stream in plan.funding_streams:
+            self.add(stream.id, NodeKind.FUNDING_STREAM, stream, stream.name)
+        for stream in plan.funding_streams:
+            if stream.part_of is not None:
+                self.edge(self.node(stream.part_of), self.node(stream.id), Relation.INCLUDES)
+        for indicator in plan.indicators:
+            inode = self.add(
+                indicator.id, NodeKind.INDICATOR, indicator, _indicator_label(indicator)
+            )
+            self.leads(inode, indicator.responsible)
+        for priority in plan.priorities:
+            self.priority(root, priority)
+        for _, objective_or_action in _work(plan):
+            for prerequisite in objective_or_action.depends_on:
+                self.edge(
+                    self.node(prerequisite),
+                    self.node(objective_or_action.id),
+                    Relation.ENABLES,
+                    explicit=True,
+                )
+        return root
+
+
+def _indicator_label(indicator: Indicator) -> str:
+    title = indicator.title or ""
+    return _short(f"{indicator.id} {title}".strip())
+
+
+def _work(plan: Plan) -> Iterable[tuple[str, Objective | Action]]:
+    for priority, objective, action in plan.iter_actions():
+        del priority, objective
+        yield "action", action
+    for priority in plan.priorities:
+        for objective in priority.objectives:
+            yield "objective", objective
+
+
+def build_graph(plan: Plan) -> PlanGraph:
+    """Build the graph of one plan.
+
+    Args:
+        plan: The plan.
+
+    Returns:
+        A new ``MultiDiGraph``; ``graph.graph["plans"]`` lists the plan id.
+
+    Example:
+        >>> from ecm_plan import load_bundled
+        >>> g = build_graph(load_bundled("sample"))
+        >>> g.nodes["NI 112"]["kind"].value
+        'indicator'
+        >>> sorted({d["relation"].value for _, _, d in g.in_edges("P1.O1.A1", data=True)})
+        ['funds', 'leads']
+
+    .. versionadded:: 0.1.0
+    """
+    graph: PlanGraph = nx.MultiDiGraph(plans=(plan.id,))
+    _outcomes(graph)
+    _Builder(graph, plan, "").build()
+    return graph
+
+
+def build_portfolio_graph(plans: Iterable[Plan]) -> PlanGraph:
+    """Build one graph of many plans, with shared outcome, aim and National Indicator nodes.
+
+    Each plan's elements are prefixed with its id (``wigan-2009-12:P1``). Every indicator whose
+    code is a National Indicator (after the plan's own ``catalogue_code`` correction) gets an
+    ``instance_of`` edge to a shared ``NIS:NI <n>`` node, so that "which plans target NI 112?"
+    is a look at that node's predecessors.
+
+    Raises:
+        ValueError: Two plans share an id.
+
+    Example:
+        >>> from ecm_plan import load_bundled
+        >>> g = build_portfolio_graph([load_bundled("sample")])
+        >>> g.nodes["sample:P1"]["plan"]
+        'sample'
+        >>> sorted(g.predecessors("NIS:NI 57"))
+        ['sample:NI 157']
+
+    .. versionadded:: 0.1.0
+    """
+    from ecm_plan.catalog import is_national_code, normalise_code  # noqa: PLC0415
+
+    plans = list(plans)
+    ids = [p.id for p in plans]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise ValueError(f"plans in a portfolio need distinct ids; repeated: {duplicates}")
+    graph: PlanGraph = nx.MultiDiGraph(plans=tuple(ids))
+    _outcomes(graph)
+    for plan in plans:
+        builder = _Builder(graph, plan, f"{plan.id}:")
+        builder.build()
+        for indicator in plan.indicators:
+            code = indicator.catalogue_code or indicator.id
+            if not is_national_code(code):
+                continue
+            national = normalise_code(code).rstrip("abcdefgh")
+            node = nis_node(national)
+            if node not in graph:
+                graph.add_node(
+                    node, **{KIND: NodeKind.NATIONAL_INDICATOR, ENTITY: national, LABEL: national}
+                )
+            builder.edge(builder.node(indicator.id), node, Relation.INSTANCE_OF)
+    return graph
+
+
+_NON_CONTRIBUTING = frozenset({Relation.ENABLES, Relation.SUPPORTS})
+
+
+def contribution_view(graph: PlanGraph) -> PlanGraph:
+    """A read-only view of the graph without ``enables`` and ``supports`` edges.
+
+    What remains is the contribution hierarchy, which is acyclic for every valid plan.
+
+    Example:
+        >>> import networkx as nx
+        >>> from ecm_plan import build_graph, load_bundled
+        >>> nx.is_directed_acyclic_graph(contribution_view(build_graph(load_bundled("sample"))))
+        True
+    """
+
+    def keep(u: str, v: str, k: int) -> bool:
+        return graph.edges[u, v, k][RELATION] not in _NON_CONTRIBUTING
+
+    view: PlanGraph = nx.subgraph_view(graph, filter_edge=keep)
+    return view

@@ -1,0 +1,161 @@
+"""Text formats of plan files: safe, bounded YAML; JSON; TOML."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Hashable
+from typing import Any
+
+import tomli_w
+import yaml
+
+from ecm_plan.exceptions import Problem
+
+__all__ = ["FORMATS", "MAX_ALIASES", "MAX_BYTES", "MAX_NODES", "FormatError", "dumps", "parse"]
+
+FORMATS = ("yaml", "json", "toml")
+MAX_BYTES = 16 * 1024 * 1024
+"""The largest plan text read: the four bundled plans are each well under 1 MiB."""
+MAX_ALIASES = 100
+"""The most YAML aliases a plan may use (alias expansion bombs stop here)."""
+MAX_NODES = 1_000_000
+"""The most YAML nodes a plan may hold, aliases expanded."""
+
+
+class FormatError(Exception):
+    """The text is not well-formed in its format; carries problems."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        """Keep the problems."""
+        self.problems = problems
+        super().__init__(problems)
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """A safe loader that refuses duplicate keys and too many aliases or nodes."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._aliases = 0
+        self._nodes = 0
+        self.duplicate_problems: list[Problem] = []
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: ANN401
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                mark = self.peek_event().start_mark
+                raise yaml.YAMLError(
+                    f"more than {MAX_ALIASES} YAML aliases (line {mark.line + 1}); plan files "
+                    "need none, and many aliases are how expansion bombs work"
+                )
+        node = super().compose_node(parent, index)
+        self._nodes += _size(node) if self._aliases else 1
+        if self._nodes > MAX_NODES:
+            raise yaml.YAMLError(f"more than {MAX_NODES} YAML nodes; the plan is too large")
+        return node
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Hashable, Any]:  # noqa: ANN401, FBT001, FBT002
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = key_node.value
+            if key in seen:
+                self.duplicate_problems.append(
+                    Problem(
+                        f"line {key_node.start_mark.line + 1}",
+                        f"duplicate key {key!r} (first at line {seen[key] + 1}); "
+                        "YAML would keep only the last value",
+                        "remove or rename one of them",
+                    )
+                )
+            else:
+                seen[key] = key_node.start_mark.line
+        return super().construct_mapping(node, deep=deep)
+
+
+def _size(node: Any, _depth: int = 0) -> int:  # noqa: ANN401
+    if _depth > 200:
+        raise yaml.YAMLError("YAML nesting deeper than 200 levels")
+    if isinstance(node, yaml.SequenceNode):
+        return 1 + sum(_size(n, _depth + 1) for n in node.value)
+    if isinstance(node, yaml.MappingNode):
+        return 1 + sum(_size(k, _depth + 1) + _size(v, _depth + 1) for k, v in node.value)
+    return 1
+
+
+def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"duplicate key {key!r}; JSON would keep only the last value")
+        result[key] = value
+    return result
+
+
+def parse(text: str, fmt: str) -> Any:  # noqa: ANN401
+    """Parse text in a format into plain data, or raise :class:`FormatError`."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise FormatError(
+            [Problem("", f"the text is larger than {MAX_BYTES // (1024 * 1024)} MiB", "split it")]
+        )
+    if fmt == "yaml":
+        loader = _BoundedLoader(text)
+        try:
+            data = loader.get_single_data()
+        except yaml.MarkedYAMLError as err:
+            mark = err.problem_mark
+            where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+            raise FormatError(
+                [Problem(where, f"not valid YAML: {err.problem}", "check the indentation")]
+            ) from None
+        except yaml.YAMLError as err:
+            raise FormatError([Problem("", f"YAML refused: {err}")]) from None
+        finally:
+            loader.dispose()
+        if loader.duplicate_problems:
+            raise FormatError(loader.duplicate_problems)
+        return data
+    if fmt == "json":
+        try:
+            return json.loads(text, object_pairs_hook=_json_pairs)
+        except json.JSONDecodeError as err:
+            where = f"line {err.lineno}, column {err.colno}"
+            raise FormatError([Problem(where, f"not valid JSON: {err.msg}")]) from None
+        except ValueError as err:
+            raise FormatError([Problem("", str(err))]) from None
+    if fmt == "toml":
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as err:
+            raise FormatError([Problem("", f"not valid TOML: {err}")]) from None
+    raise FormatError([Problem("", f"unknown format {fmt!r}", f"use one of {FORMATS}")])
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, no aliases, long text kept readable."""
+
+    def ignore_aliases(self, data: Any) -> bool:  # noqa: ANN401, ARG002
+        return True
+
+
+def _str_presenter(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    if "\n" in data:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data)
+
+
+_Dumper.add_representer(str, _str_presenter)
+
+
+def dumps(data: Any, fmt: str) -> str:  # noqa: ANN401
+    """Write plain data in a format."""
+    if fmt == "yaml":
+        return yaml.dump(
+            data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100
+        )
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "toml":
+        return tomli_w.dumps(data)
+    raise ValueError(f"unknown format {fmt!r}; use one of {FORMATS}")

@@ -1,0 +1,204 @@
+"""The one cattrs converter of the plan file format.
+
+The file format is the cattrs form of the model: mapping keys are attribute names, ids are
+strings, enums are their values, periods are their canonical labels, and cells
+(:class:`~ecm_plan.model.Value`, :class:`~ecm_plan.model.Money`,
+:class:`~ecm_plan.model.Due`) are their original text. Unknown keys are errors.
+
+Example:
+    >>> conv = make_converter()
+    >>> from ecm_plan.model import Note, Period
+    >>> conv.unstructure(Period.financial_year(2009))
+    '2009-10'
+    >>> conv.structure("2009-10 Q2", Period).label
+    '2009-10 Q2'
+    >>> conv.unstructure(Note("rebuilt from the needs analysis", "reconstruction"))
+    {'text': 'rebuilt from the needs analysis', 'kind': 'reconstruction'}
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from ecm_plan.exceptions import InvalidPeriodError
+from ecm_plan.model import _enums
+from ecm_plan.model import (
+    Action,
+    Allocation,
+    Due,
+    FundingStream,
+    Indicator,
+    Lead,
+    Milestone,
+    Money,
+    Note,
+    NoteKind,
+    Objective,
+    Observation,
+    OutcomeLink,
+    Plan,
+    Priority,
+    Section,
+    Target,
+    Value,
+)
+from ecm_plan.periods import Period, parse_period
+
+__all__ = ["MODEL_CLASSES", "configure_converter", "make_converter"]
+
+MODEL_CLASSES: tuple[type, ...] = (
+    Plan,
+    Priority,
+    Objective,
+    Action,
+    Milestone,
+    Target,
+    Observation,
+    Indicator,
+    FundingStream,
+    Allocation,
+    Lead,
+    Section,
+)
+"""The classes that are mappings in a plan file (the others are strings or small unions)."""
+
+
+def _structure_period(value: Any, _type: type) -> Period:  # noqa: ANN401
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise TypeError(f"a period is written as a label such as '2009-10', not {value!r}")
+    period = parse_period(value)
+    if period.label != value:
+        raise InvalidPeriodError(value, f"write it as {period.label!r}, the canonical label")
+    return period
+
+
+def _cell_text(value: Any, what: str) -> str:  # noqa: ANN401
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise TypeError(f"{what} is written as text such as '86% (prov.)', not {value!r}")
+    return value if isinstance(value, str) else repr(value)
+
+
+def _structure_money(value: Any, _type: type) -> Money:  # noqa: ANN401
+    if isinstance(value, dict):
+        extra = set(value) - {"text", "unit"}
+        if extra or "text" not in value:
+            raise ValueError(
+                "money is written as text ('£175k') or as a mapping with 'text' and 'unit' "
+                f"(GBP, kGBP or MGBP); got keys {sorted(value)}"
+            )
+        return Money(_cell_text(value["text"], "money"), unit=value.get("unit", "GBP"))
+    return Money(_cell_text(value, "money"))
+
+
+def _unstructure_money(money: Money) -> Any:  # noqa: ANN401
+    if money.unit == "GBP":
+        return money.text
+    return {"text": money.text, "unit": money.unit}
+
+
+def _structure_note(value: Any, _type: type) -> Note:  # noqa: ANN401
+    if isinstance(value, str):
+        return Note(value)
+    if isinstance(value, dict):
+        extra = set(value) - {"text", "kind"}
+        if extra or "text" not in value:
+            raise ValueError(
+                f"a note is text, or a mapping with 'text' and 'kind'; got keys {sorted(value)}"
+            )
+        return Note(value["text"], value.get("kind", "note"))
+    raise TypeError(f"a note is text, or a mapping with 'text' and 'kind', not {value!r}")
+
+
+def _unstructure_note(note: Note) -> Any:  # noqa: ANN401
+    if note.kind is NoteKind.NOTE:
+        return note.text
+    return {"text": note.text, "kind": note.kind.value}
+
+
+def _enum_value(member: enum.Enum) -> Any:  # noqa: ANN401
+    return member.value
+
+
+def configure_converter(conv: cattrs.Converter) -> None:
+    """Register the plan format's hooks on a converter.
+
+    Periods are labels; values, money, due dates and notes are text (money and notes may be
+    mappings); outcome links are outcome keys or mappings; enums are their values; defaults
+    are left out when writing; unknown keys are errors.
+
+    Args:
+        conv: A cattrs converter made with ``forbid_extra_keys=True`` and
+            ``omit_if_default=True``.
+
+    Example:
+        >>> import cattrs
+        >>> conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+        >>> configure_converter(conv)
+        >>> conv.structure("Summer 2009", Due).kind.value
+        'by'
+    """
+    conv.register_structure_hook(Period, _structure_period)
+    conv.register_unstructure_hook(Period, lambda p: p.label)
+    conv.register_structure_hook(Value, lambda v, _: Value(_cell_text(v, "a value")))
+    conv.register_unstructure_hook(Value, lambda v: v.text)
+    conv.register_structure_hook(Due, lambda v, _: Due(_cell_text(v, "a due date")))
+    conv.register_unstructure_hook(Due, lambda d: d.text)
+    conv.register_structure_hook(Money, _structure_money)
+    conv.register_unstructure_hook(Money, _unstructure_money)
+    conv.register_structure_hook(Note, _structure_note)
+    conv.register_unstructure_hook(Note, _unstructure_note)
+
+    # StrEnums are str subclasses, which cattrs would pass through as they are; register each
+    # enum of the model by class so that files hold plain strings.
+    for member in vars(_enums).values():
+        if isinstance(member, type) and issubclass(member, enum.Enum) and member is not enum.Enum:
+            conv.register_unstructure_hook(member, _enum_value)
+
+    link_structure = make_dict_structure_fn(OutcomeLink, conv, _cattrs_forbid_extra_keys=True)
+    link_unstructure = make_dict_unstructure_fn(OutcomeLink, conv, _cattrs_omit_if_default=True)
+
+    def structure_link(value: Any, _type: type) -> OutcomeLink:  # noqa: ANN401
+        if isinstance(value, str):
+            return OutcomeLink(value)
+        return link_structure(value, OutcomeLink)
+
+    def unstructure_link(link: OutcomeLink) -> Any:  # noqa: ANN401
+        if not link.aims and not link.inferred and link.note is None:
+            return link.outcome.value
+        return link_unstructure(link)
+
+    conv.register_structure_hook(OutcomeLink, structure_link)
+    conv.register_unstructure_hook(OutcomeLink, unstructure_link)
+
+    def structure_enum(value: Any, type_: type[enum.Enum]) -> enum.Enum:  # noqa: ANN401
+        try:
+            return type_(value)
+        except ValueError:
+            allowed = ", ".join(str(m.value) for m in type_)
+            raise ValueError(f"{value!r} is not one of: {allowed}") from None
+
+    conv.register_structure_hook(enum.Enum, structure_enum)
+    for cls in MODEL_CLASSES:
+        attrs.resolve_types(cls)
+
+
+def make_converter() -> cattrs.Converter:
+    """A new converter for the plan format.
+
+    Example:
+        >>> from ecm_plan.model import Lead
+        >>> make_converter().structure({"id": "HoS", "name": "Head of Service"}, Lead)
+        Lead(id='HoS', name='Head of Service', kind=<LeadKind.ROLE: 'role'>, organisation=None, notes=())
+    """
+    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    configure_converter(conv)
+    return conv

@@ -1,0 +1,163 @@
+"""The JSON Schema of the plan file format, derived from the model, for editors.
+
+Example:
+    >>> schema = plan_schema()
+    >>> schema["$schema"]
+    'https://json-schema.org/draft/2020-12/schema'
+    >>> sorted(schema["required"])
+    ['authority', 'id', 'period', 'title']
+    >>> schema["$defs"]["Priority"]["additionalProperties"]
+    False
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import enum
+import types
+import typing
+from typing import Any
+
+import attrs
+
+from ecm_plan.model import Due, Money, Note, OutcomeKey, OutcomeLink, Period, Plan, Value
+from ecm_plan.units import UNIT_NAMES
+
+__all__ = ["plan_schema"]
+
+_PERIOD = {
+    "type": "string",
+    "description": "A period label: '2009-10' (financial year), 'AY 2009-10', '2009-10 Q2', "
+    "'October 2008', 'Summer 2009', '2010', '2010-03-31', or 'X to Y'.",
+}
+_CELL = {
+    "type": ["string", "number"],
+    "description": "A table cell as the document writes it, such as '86% (prov.)', 'N/A', "
+    "'-16% (2008 data)' or 'target to be determined'.",
+}
+_SPECIAL: dict[Any, dict[str, Any]] = {
+    Period: _PERIOD,
+    Value: _CELL,
+    Due: {"type": "string", "description": "The 'By when' text as the document writes it."},
+    Money: {
+        "oneOf": [
+            {"type": "string", "description": "Money as written: '£175k', 'Nil additional'."},
+            {
+                "type": "object",
+                "properties": {
+                    "text": {"type": ["string", "number"]},
+                    "unit": {"enum": ["GBP", "kGBP", "MGBP"]},
+                },
+                "required": ["text"],
+                "additionalProperties": False,
+            },
+        ]
+    },
+    Note: {
+        "oneOf": [
+            {"type": "string"},
+            {
+                "type": "object",
+                "properties": {
+                    "text": {"type": "string"},
+                    "kind": {
+                        "enum": [
+                            "note",
+                            "reconstruction",
+                            "ambiguity",
+                            "code_slip",
+                            "inferred",
+                            "source",
+                        ]
+                    },
+                },
+                "required": ["text"],
+                "additionalProperties": False,
+            },
+        ]
+    },
+}
+
+
+def _type_schema(tp: Any, defs: dict[str, Any], field: str = "") -> dict[str, Any]:  # noqa: ANN401
+    if tp in _SPECIAL:
+        return dict(_SPECIAL[tp])
+    if field == "unit":
+        return {"enum": list(UNIT_NAMES)}
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in {types.UnionType, typing.Union}:
+        options = [a for a in args if a is not type(None)]
+        inner = _type_schema(options[0], defs, field) if len(options) == 1 else {
+            "anyOf": [_type_schema(a, defs, field) for a in options]
+        }
+        return {"anyOf": [inner, {"type": "null"}]} if type(None) in args else inner
+    if origin is tuple:
+        return {"type": "array", "items": _type_schema(args[0], defs)}
+    if origin is dict:
+        return {
+            "type": "object",
+            "propertyNames": _type_schema(args[0], defs),
+            "additionalProperties": _type_schema(args[1], defs),
+        }
+    if tp is OutcomeLink:
+        link = _class_schema(OutcomeLink, defs)
+        return {"anyOf": [{"enum": [k.value for k in OutcomeKey]}, link]}
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return {"enum": [m.value for m in tp]}
+    if attrs.has(tp):
+        return _class_schema(tp, defs)
+    simple = {str: "string", int: "integer", float: "number", bool: "boolean"}
+    if tp in simple:
+        return {"type": simple[tp]}
+    return {}
+
+
+def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    name = cls.__name__
+    if name not in defs:
+        defs[name] = {}
+        hints = typing.get_type_hints(cls)
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        for field in attrs.fields(cls):
+            if not field.init:
+                continue
+            properties[field.alias] = _type_schema(hints[field.name], defs, field.alias)
+            if field.default is attrs.NOTHING:
+                required.append(field.alias)
+        doc = (cls.__doc__ or "").strip().splitlines()
+        defs[name] = {
+            "type": "object",
+            "description": doc[0] if doc else name,
+            "properties": properties,
+            "required": required,
+            "additionalProperties": False,
+        }
+    return {"$ref": f"#/$defs/{name}"}
+
+
+def plan_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a plan file, for editors and other tools.
+
+    The schema describes the shape (keys, types, enums, units); the loader checks more
+    (period labels, cross-references by id, unknown keys with suggestions).
+
+    Example:
+        >>> import json
+        >>> "priorities" in plan_schema()["properties"]
+        True
+        >>> len(json.dumps(plan_schema())) > 1000
+        True
+    """
+    defs: dict[str, Any] = {}
+    _class_schema(Plan, defs)
+    root = defs.pop("Plan")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://ecm-plan.readthedocs.io/schema/plan.json",
+        "title": "ecm_plan plan file",
+        **root,
+        "$defs": defs,
+    }

@@ -1,0 +1,223 @@
+"""The supporting elements of a plan: notes, sections, leads, funding streams and allocations.
+
+Example:
+    >>> stream = FundingStream(id="ABG", name="Area Based Grant")
+    >>> Allocation(stream="ABG", amount=Money("28", unit="kGBP")).amount.gbp
+    28000.0
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+
+from ecm_plan.model._enums import Arrangement, LeadKind, NoteKind
+from ecm_plan.model.values import Money
+from ecm_plan.periods import Period
+
+__all__ = [
+    "Allocation",
+    "FundingStream",
+    "Lead",
+    "Note",
+    "Section",
+    "check_id",
+    "to_tuple",
+]
+
+_ID = re.compile(r"^[A-Za-z0-9£][A-Za-z0-9 ._()/&'+\-]*$")
+
+
+def check_id(_instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:  # noqa: ANN401
+    """An attrs validator: ids are short, human-readable and hold no ``:``.
+
+    The colon is kept for the graph, where ``outcome:be_healthy`` and ``wigan:P1`` name nodes.
+
+    Example:
+        >>> Lead(id="HoS:1", name="Head of Service")
+        Traceback (most recent call last):
+        ...
+        ValueError: id 'HoS:1' must start with a letter or digit and use only letters, digits, spaces and . _ ( ) / & ' + -
+    """
+    if not isinstance(value, str):
+        raise TypeError(f"{attribute.name} must be a string, not {type(value).__name__}")
+    if not _ID.match(value) or value != value.strip():
+        raise ValueError(
+            f"{attribute.name} {value!r} must start with a letter or digit and use only "
+            "letters, digits, spaces and . _ ( ) / & ' + -"
+        )
+
+
+def to_tuple(value: Any) -> tuple[Any, ...]:  # noqa: ANN401
+    """Convert a list (or any iterable but a string) to a tuple, for frozen fields.
+
+    Example:
+        >>> to_tuple(["a", "b"])
+        ('a', 'b')
+    """
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+def _str_tuple() -> Any:  # noqa: ANN401
+    return attrs.field(factory=tuple, converter=to_tuple)
+
+
+@attrs.frozen
+class Note:
+    """A remark on an element; a transcription judgement is a note of its own kind.
+
+    In a plan file a plain note is a string; a note of another kind is a mapping with
+    ``text`` and ``kind``.
+
+    Attributes:
+        text: The note.
+        kind: Why it is there (:class:`~ecm_plan.model.NoteKind`): a reconstruction of damaged
+            text, an ambiguity, a code slip, an inferred link, a source reference.
+
+    Example:
+        >>> Note("heading of 7.2 missing; rebuilt from the needs analysis", "reconstruction")
+        Note(text='heading of 7.2 missing; rebuilt from the needs analysis', kind=<NoteKind.RECONSTRUCTION: 'reconstruction'>)
+
+    .. versionadded:: 0.1.0
+    """
+
+    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    kind: NoteKind = attrs.field(default=NoteKind.NOTE, converter=NoteKind)
+
+
+@attrs.frozen
+class Section:
+    """A titled block of text that is part of the plan but not of its action tables.
+
+    Used for the context a plan gives: a needs analysis, the drivers of change, the
+    structure of the service, the review history. Sections nest.
+
+    Attributes:
+        id: Unique within the plan.
+        title: The heading.
+        topic: A short key for the kind of content (``needs_analysis``, ``drivers``,
+            ``structure``, ``history``, ``resources``, ``purpose``, ...).
+        subject: The id of the element the section is about (a priority), or None.
+        items: The entries, each a paragraph or a bullet.
+        sections: Nested sections (the columns of a needs-analysis table, say).
+        notes: Remarks and transcription judgements.
+
+    Example:
+        >>> s = Section(id="P1.NA", title="Needs analysis", topic="needs_analysis",
+        ...             subject="P1", items=["1 in 4 children live in poverty"])
+        >>> s.items
+        ('1 in 4 children live in poverty',)
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=check_id)
+    title: str
+    topic: str = "note"
+    subject: str | None = None
+    items: tuple[str, ...] = _str_tuple()
+    sections: tuple[Section, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
+
+
+@attrs.frozen
+class Lead:
+    """Who leads an element: a role (post), a person, an organisation or a group.
+
+    Attributes:
+        id: Unique within the plan; elements refer to it.
+        name: The name as the document gives it.
+        kind: Role, person, organisation or group.
+        organisation: The body the lead belongs to, when the document says.
+        notes: Remarks.
+
+    Example:
+        >>> Lead(id="S Elliott", name="S Elliott", kind="person").kind.value
+        'person'
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=check_id)
+    name: str
+    kind: LeadKind = attrs.field(default=LeadKind.ROLE, converter=LeadKind)
+    organisation: str | None = None
+    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
+
+
+@attrs.frozen
+class FundingStream:
+    """A source of money: a grant, a budget, a partner's spend.
+
+    Attributes:
+        id: Unique within the plan, such as ``ABG`` or ``ABG(CF)``.
+        name: The name as the document gives it.
+        part_of: The id of the stream this one is an element of (``ABG(CF)`` is part of
+            ``ABG``), or None.
+        description: What the document says of it.
+        amounts: Amounts by period (DSG £103m in 2008-09, ...).
+        notes: Remarks.
+
+    Example:
+        >>> dsg = FundingStream(id="DSG", name="Dedicated Schools Grant",
+        ...                     amounts={Period.financial_year(2008): Money("£103m")})
+        >>> dsg.amounts[Period.financial_year(2008)].gbp
+        103000000.0
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=check_id)
+    name: str
+    part_of: str | None = None
+    description: str | None = None
+    amounts: dict[Period, Money] = attrs.field(factory=dict)
+    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
+
+
+@attrs.frozen
+class Allocation:
+    """Money from a stream to an objective or action, or funding named without a stream.
+
+    Attributes:
+        stream: The id of the funding stream, or None when the document names none.
+        amount: The money (amount or words such as "Nil additional"), or None.
+        label: The budget line's own name ("Choice Advisers"), if any.
+        text: The cell as the document writes it, when it says more than stream and amount
+            ("YCAP £175k (2009-10 only)").
+        arrangement: Pooled or aligned with partners, if the document says.
+        period: The period the money is for, if the document says.
+        notes: Remarks.
+
+    Example:
+        >>> Allocation(stream="YCAP", amount=Money("£175k"), text="YCAP £175k").amount.gbp
+        175000.0
+
+    .. versionadded:: 0.1.0
+    """
+
+    stream: str | None = None
+    amount: Money | None = None
+    label: str | None = None
+    text: str | None = None
+    arrangement: Arrangement | None = attrs.field(
+        default=None, converter=attrs.converters.optional(Arrangement)
+    )
+    period: Period | None = None
+    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
+
+    @property
+    def is_quantified(self) -> bool:
+        """Whether the allocation states an amount of money.
+
+        Example:
+            >>> Allocation(stream="LSC", amount=Money("To be confirmed")).is_quantified
+            False
+        """
+        return self.amount is not None and self.amount.gbp is not None

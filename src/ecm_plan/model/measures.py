@@ -1,0 +1,208 @@
+"""Indicators and targets: what a plan measures and the figures it aims for.
+
+Example:
+    >>> ni112 = Indicator(id="NI 112", title="Under 18 conception rate", unit="percent",
+    ...                   polarity="lower_is_better",
+    ...                   actuals={Period.financial_year(2008): Value("+0.58% (2007 data)")})
+    >>> ni112.actuals[Period.financial_year(2008)].magnitude
+    0.58
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from ecm_plan.model._enums import (
+    Comparator,
+    IndicatorScheme,
+    Polarity,
+    TargetKind,
+    ValueStatus,
+)
+from ecm_plan.model.due import Due
+from ecm_plan.model.elements import Note, check_id, to_tuple
+from ecm_plan.model.values import Value
+from ecm_plan.periods import Period
+from ecm_plan.units import UNIT_NAMES
+
+__all__ = ["Indicator", "Observation", "Target"]
+
+
+def _check_unit(_instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:  # noqa: ANN401
+    if value is not None and value not in UNIT_NAMES:
+        raise ValueError(
+            f"{attribute.name} {value!r} is not a unit of the library; use one of "
+            f"{', '.join(UNIT_NAMES)}"
+        )
+
+
+@attrs.frozen
+class Observation:
+    """A value at a period: a baseline such as "48.3 per 1,000 in 1998".
+
+    Attributes:
+        value: The figure, as a :class:`~ecm_plan.model.Value`.
+        period: When it was measured, or None when the document does not say.
+
+    Example:
+        >>> Observation(Value("48.3 per 1,000"), Period.calendar_year(1998)).value.unit
+        'per_1000'
+
+    .. versionadded:: 0.1.0
+    """
+
+    value: Value
+    period: Period | None = None
+
+
+@attrs.frozen
+class Indicator:
+    """A measure the plan reports: a National Indicator, an older BVPI, or a local code.
+
+    The ``id`` is the code as the plan uses it, so that the plan's own slips stay visible
+    ("NI 157" for participation in sport); ``catalogue_code`` then names the National
+    Indicator it should be, with a ``code_slip`` note.
+
+    Attributes:
+        id: Unique within the plan: the plan's code, such as ``NI 112`` or ``2016SC``.
+        code: The code exactly as the document writes it ("Ni 93"), if it differs from
+            the id.
+        scheme: National, BVPI or local.
+        catalogue_code: The National Indicator Set code it is, when that differs from what
+            the id reads as (a slip), or None.
+        also: Other codes the document gives it ("BVPI 197" beside "NI 112").
+        title: The title as the document words it.
+        unit: The unit of its figures, a name of :mod:`ecm_plan.units`.
+        polarity: Which direction is improvement; None to take the catalogue's.
+        baseline: The baseline value and period.
+        actuals: Actual values by period.
+        targets: Target values by period.
+        responsible: Lead ids responsible for it.
+        notes: Remarks and transcription judgements.
+
+    Example:
+        >>> Indicator(id="NI 19", unit="ratio").unit
+        'ratio'
+        >>> Indicator(id="NI 19", unit="percentage")
+        Traceback (most recent call last):
+        ...
+        ValueError: unit 'percentage' is not a unit of the library; use one of ...
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=check_id)
+    code: str | None = None
+    scheme: IndicatorScheme = attrs.field(
+        default=IndicatorScheme.NATIONAL, converter=IndicatorScheme
+    )
+    catalogue_code: str | None = None
+    also: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    title: str | None = None
+    unit: str | None = attrs.field(default=None, validator=_check_unit)
+    polarity: Polarity | None = attrs.field(
+        default=None, converter=attrs.converters.optional(Polarity)
+    )
+    baseline: Observation | None = None
+    actuals: dict[Period, Value] = attrs.field(factory=dict)
+    targets: dict[Period, Value] = attrs.field(factory=dict)
+    responsible: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
+
+    @property
+    def written_code(self) -> str:
+        """The code as the document writes it.
+
+        Example:
+            >>> Indicator(id="NI 93", code="Ni 93").written_code
+            'Ni 93'
+        """
+        return self.code or self.id
+
+
+@attrs.frozen
+class Target:
+    """A target: measurable (an indicator, a comparator, figures by period) or qualitative.
+
+    Attributes:
+        id: Unique within the plan.
+        text: The target as the document words it.
+        kind: Measurable or qualitative.
+        indicator: The id of the plan indicator it sets a target for, or None.
+        comparator: How the indicator is compared with the figures, for a measurable target.
+        baseline: The baseline it is measured from, if given.
+        values: Target values by period.
+        value: A target value the document ties to no period, if any ("target to be
+            determined").
+        unit: The unit of the figures, when the indicator does not give it.
+        due: When the target is to be met, as the document says it.
+        notes: Remarks and transcription judgements.
+
+    Example:
+        >>> t = Target(id="T1", text="NI 57 - target to be determined", kind="measurable",
+        ...            indicator="NI 57", value=Value("target to be determined"))
+        >>> t.is_undetermined
+        True
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=check_id)
+    text: str
+    kind: TargetKind = attrs.field(default=TargetKind.QUALITATIVE, converter=TargetKind)
+    indicator: str | None = None
+    comparator: Comparator | None = attrs.field(
+        default=None, converter=attrs.converters.optional(Comparator)
+    )
+    baseline: Observation | None = None
+    values: dict[Period, Value] = attrs.field(factory=dict)
+    value: Value | None = None
+    unit: str | None = attrs.field(default=None, validator=_check_unit)
+    due: Due | None = None
+    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
+
+    @property
+    def is_measurable(self) -> bool:
+        """Whether the target is measurable.
+
+        Example:
+            >>> Target(id="T", text="Framework in place").is_measurable
+            False
+        """
+        return self.kind is TargetKind.MEASURABLE
+
+    @property
+    def all_values(self) -> tuple[Value, ...]:
+        """The period values and the unperiod value, in that order.
+
+        Example:
+            >>> Target(id="T", text="x", value=Value("N/A")).all_values
+            (Value('N/A'),)
+        """
+        found = tuple(self.values.values())
+        return (*found, self.value) if self.value is not None else found
+
+    @property
+    def is_undetermined(self) -> bool:
+        """Whether any of its values is still to be determined.
+
+        Example:
+            >>> Target(id="T", text="x", values={Period.financial_year(2009): Value("tbd")}
+            ...        ).is_undetermined
+            True
+        """
+        return any(v.status is ValueStatus.TO_BE_DETERMINED for v in self.all_values)
+
+    @property
+    def is_provisional(self) -> bool:
+        """Whether any of its values is provisional.
+
+        Example:
+            >>> Target(id="T", text="x", value=Value("86% (prov.)")).is_provisional
+            True
+        """
+        return any(v.status is ValueStatus.PROVISIONAL for v in self.all_values)

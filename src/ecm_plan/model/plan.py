@@ -1,0 +1,532 @@
+"""The plan hierarchy: plan, priorities, objectives, actions and milestones.
+
+A :class:`Plan` checks every cross-reference by id when it is made (leads, funding streams,
+indicators, dependencies, supported priorities, section subjects) and raises
+:class:`~ecm_plan.exceptions.PlanValidationError` listing every problem with its key path.
+
+Example:
+    >>> plan = Plan(
+    ...     id="demo", authority="Anytown", title="Demo plan",
+    ...     period=Period.span(Period.financial_year(2009), Period.financial_year(2011)),
+    ...     leads=[Lead(id="HoS", name="Head of Service")],
+    ...     priorities=[Priority(id="P1", title="Reduce teenage pregnancy",
+    ...                          outcomes=["be_healthy"], leads=["HoS"])],
+    ... )
+    >>> plan.element("P1").title
+    'Reduce teenage pregnancy'
+    >>> attrs.evolve(plan, priorities=[Priority(id="P1", title="x", leads=["Nobody"])])
+    Traceback (most recent call last):
+    ...
+    ecm_plan.exceptions.PlanValidationError: invalid plan: 1 problem
+      - priorities[0].leads[0]: unknown lead id 'Nobody' (hint: add a lead with this id under 'leads', or use one of: HoS)
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from typing import Any, TypeAlias
+
+import attrs
+
+from ecm_plan.exceptions import PlanValidationError, Problem
+from ecm_plan.model._enums import DocumentKind, OutcomeKey, PriorityKind
+from ecm_plan.model.due import Due
+from ecm_plan.model.elements import (
+    Allocation,
+    FundingStream,
+    Lead,
+    Note,
+    Section,
+    check_id,
+    to_tuple,
+)
+from ecm_plan.model.measures import Indicator, Target
+from ecm_plan.periods import Period
+
+__all__ = [
+    "Action",
+    "Element",
+    "Milestone",
+    "Objective",
+    "OutcomeLink",
+    "Plan",
+    "Priority",
+]
+
+
+@attrs.frozen
+class Milestone:
+    """A step of an action in a period, such as Wigan's "Qtr1: Relocation of Brook Services".
+
+    Attributes:
+        text: What is to be done.
+        period: The period (a financial quarter, usually), or None when the document names
+            none.
+        label: The period as the document writes it ("Qtr1", "Q2"), if any.
+
+    Example:
+        >>> Milestone("Relocation of Brook Services", Period.quarter(2009, 1), "Qtr1").period.label
+        '2009-10 Q1'
+
+    .. versionadded:: 0.1.0
+    """
+
+    text: str
+    period: Period | None = None
+    label: str | None = None
+
+
+@attrs.frozen
+class Action:
+    """Something a plan will do, with its leads, due date, milestones, funding and targets.
+
+    Attributes:
+        id: Unique within the plan, such as ``P1.O2.A3``.
+        text: The action as the document words it.
+        code: The document's own label for it, if any.
+        leads: Lead ids.
+        due: The "By when" text, read into periods.
+        milestones: Steps by period.
+        funding: Allocations.
+        targets: The targets it works to.
+        depends_on: Ids of actions or objectives it needs first.
+        notes: Remarks and transcription judgements.
+
+    Example:
+        >>> a = Action(id="A1", text="Deliver the Aim Higher Programme",
+        ...            due=Due("October 2008"))
+        >>> a.due.deadline.isoformat()
+        '2008-10-31'
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=check_id)
+    text: str
+    code: str | None = None
+    leads: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    due: Due | None = None
+    milestones: tuple[Milestone, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    funding: tuple[Allocation, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    targets: tuple[Target, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    depends_on: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
+
+
+@attrs.frozen
+class Objective:
+    """A strategic objective (Southend "1.1") or workstream (Wigan "Teenage Pregnancy
+    Strategy") under a priority.
+
+    Attributes:
+        id: Unique within the plan, such as ``P1.O1``.
+        title: The objective as the document words it.
+        code: The document's own label ("1.1"), if any.
+        leads: Lead ids.
+        actions: Its actions.
+        targets: Targets set at objective level.
+        funding: Allocations to the objective as a whole.
+        depends_on: Ids of actions or objectives it needs first.
+        notes: Remarks and transcription judgements.
+
+    Example:
+        >>> Objective(id="P1.O1", title="Engage with parents", code="1.1").code
+        '1.1'
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=check_id)
+    title: str
+    code: str | None = None
+    leads: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    actions: tuple[Action, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    targets: tuple[Target, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    funding: tuple[Allocation, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    depends_on: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
+
+
+def _aims(_instance: Any, _attribute: attrs.Attribute[Any], value: tuple[int, ...]) -> None:  # noqa: ANN401
+    for aim in value:
+        if not isinstance(aim, int) or isinstance(aim, bool) or not 1 <= aim <= 5:
+            raise ValueError(f"aim {aim!r} is not an aim number; each outcome has aims 1 to 5")
+
+
+@attrs.frozen
+class OutcomeLink:
+    """A priority's link to an ECM outcome, optionally to some of its five aims.
+
+    In a plan file a plain link is the outcome key; a link with aims, or one the transcriber
+    inferred because the document does not say, is a mapping.
+
+    Attributes:
+        outcome: The outcome key.
+        aims: Aim numbers (1-5) within the outcome.
+        inferred: True when the document does not state the link and it was inferred.
+        note: Why, for an inferred link.
+
+    Example:
+        >>> OutcomeLink("stay_safe", aims=(1, 5)).aim_ids
+        ('stay_safe.1', 'stay_safe.5')
+        >>> OutcomeLink("stay_safe", aims=(6,))
+        Traceback (most recent call last):
+        ...
+        ValueError: aim 6 is not an aim number; each outcome has aims 1 to 5
+
+    .. versionadded:: 0.1.0
+    """
+
+    outcome: OutcomeKey = attrs.field(converter=OutcomeKey)
+    aims: tuple[int, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=_aims)
+    inferred: bool = False
+    note: str | None = None
+
+    @property
+    def aim_ids(self) -> tuple[str, ...]:
+        """The aims as ids of the catalogue, such as ``stay_safe.1``."""
+        return tuple(f"{self.outcome.value}.{n}" for n in self.aims)
+
+
+def _to_links(value: Any) -> tuple[OutcomeLink, ...]:  # noqa: ANN401
+    return tuple(v if isinstance(v, OutcomeLink) else OutcomeLink(v) for v in to_tuple(value))
+
+
+@attrs.frozen
+class Priority:
+    """A priority of the plan: a service priority serving ECM outcomes, or an organisational
+    one supporting service priorities.
+
+    Attributes:
+        id: Unique within the plan, such as ``P1``.
+        title: The priority as the document words it.
+        code: The document's own label ("CYPP1", "Priority One", "KC5"), if any.
+        kind: Service or organisational.
+        theme: The theme the document files it under, if any ("Corporate Health").
+        leads: Lead ids.
+        outcomes: The ECM outcomes (and aims) it serves.
+        rationale: Why it is a priority, point by point.
+        intended_outcomes: What it is meant to achieve, point by point.
+        supports: For an organisational priority, the ids of the service priorities it
+            supports.
+        objectives: Its objectives.
+        actions: Actions hung directly off the priority (plans with no objectives).
+        targets: Targets or success criteria set at priority level.
+        funding: Allocations to the priority as a whole.
+        notes: Remarks and transcription judgements.
+
+    Example:
+        >>> p = Priority(id="P1", title="Stay safe", outcomes=["stay_safe"])
+        >>> p.outcomes[0].outcome.title
+        'Stay safe'
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=check_id)
+    title: str
+    code: str | None = None
+    kind: PriorityKind = attrs.field(default=PriorityKind.SERVICE, converter=PriorityKind)
+    theme: str | None = None
+    leads: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    outcomes: tuple[OutcomeLink, ...] = attrs.field(factory=tuple, converter=_to_links)
+    rationale: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    intended_outcomes: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    supports: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    objectives: tuple[Objective, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    actions: tuple[Action, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    targets: tuple[Target, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    funding: tuple[Allocation, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
+
+    def iter_actions(self) -> Iterator[Action]:
+        """Every action of the priority: its own, then its objectives' in order.
+
+        Example:
+            >>> p = Priority(id="P", title="t", actions=[Action(id="A", text="a")],
+            ...              objectives=[Objective(id="O", title="o",
+            ...                                    actions=[Action(id="B", text="b")])])
+            >>> [a.id for a in p.iter_actions()]
+            ['A', 'B']
+        """
+        yield from self.actions
+        for objective in self.objectives:
+            yield from objective.actions
+
+
+Element: TypeAlias = (
+    Priority | Objective | Action | Target | Indicator | FundingStream | Lead | Section
+)
+"""Any element of a plan that has an id."""
+
+_PLAN_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _plan_id(_instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:  # noqa: ANN401
+    if not isinstance(value, str) or not _PLAN_ID.match(value):
+        raise ValueError(
+            f"{attribute.name} {value!r} must be a slug: lower-case letters, digits and '-', "
+            "such as 'wigan-2009-12'"
+        )
+
+
+@attrs.frozen
+class Plan:
+    """A children's services plan: its document, priorities, indicators, funding and leads.
+
+    Attributes:
+        id: A slug naming the plan, such as ``wigan-2009-12``.
+        authority: The council or partnership.
+        title: The document's title.
+        period: The period the plan covers.
+        kind: The kind of document.
+        published: When the document was published, if known.
+        source: Where the document comes from, in words.
+        vision: The vision or purpose statements.
+        leads: Everyone who leads something in the plan.
+        funding_streams: Every funding stream the plan names.
+        indicators: Every indicator the plan cites.
+        priorities: The priorities, service and organisational.
+        sections: Context the plan gives outside its action tables.
+        notes: Remarks and transcription judgements.
+
+    Example:
+        >>> Plan(id="Bad Id", authority="A", title="T", period=Period.financial_year(2009))
+        Traceback (most recent call last):
+        ...
+        ValueError: id 'Bad Id' must be a slug: lower-case letters, digits and '-', such as 'wigan-2009-12'
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=_plan_id)
+    authority: str
+    title: str
+    period: Period
+    kind: DocumentKind = attrs.field(default=DocumentKind.OTHER, converter=DocumentKind)
+    published: Period | None = None
+    source: str | None = None
+    vision: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    leads: tuple[Lead, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    funding_streams: tuple[FundingStream, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    indicators: tuple[Indicator, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    priorities: tuple[Priority, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    sections: tuple[Section, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    _index: dict[str, tuple[str, Element]] = attrs.field(
+        init=False, repr=False, eq=False, alias="_index"
+    )
+
+    def __attrs_post_init__(self) -> None:
+        """Index every element by id and check every cross-reference."""
+        index, problems = _index_and_check(self)
+        if problems:
+            raise PlanValidationError(problems)
+        object.__setattr__(self, "_index", index)
+
+    def element(self, element_id: str) -> Element:
+        """The element with this id.
+
+        Raises:
+            KeyError: No element has this id (the message suggests near ids).
+
+        Example:
+            >>> from ecm_plan import load_bundled
+            >>> load_bundled("sample").element("P1").code
+            'Priority 1'
+        """
+        try:
+            return self._index[element_id][1]
+        except KeyError:
+            near = difflib.get_close_matches(element_id, list(self._index), n=3)
+            hint = f"; did you mean {', '.join(near)}?" if near else ""
+            raise KeyError(f"no element with id {element_id!r} in plan {self.id!r}{hint}") from None
+
+    def path_of(self, element_id: str) -> str:
+        """The key path of an element in the plan file, such as ``priorities[0].actions[2]``.
+
+        Example:
+            >>> from ecm_plan import load_bundled
+            >>> load_bundled("sample").path_of("P1.O1")
+            'priorities[0].objectives[0]'
+        """
+        self.element(element_id)
+        return self._index[element_id][0]
+
+    def iter_elements(self) -> Iterator[tuple[str, Element]]:
+        """Every element with an id, with its key path, in document order.
+
+        Example:
+            >>> from ecm_plan import load_bundled
+            >>> next(load_bundled("sample").iter_elements())[0]
+            'leads[0]'
+        """
+        for path, element in self._index.values():
+            yield path, element
+
+    def iter_actions(self) -> Iterator[tuple[Priority, Objective | None, Action]]:
+        """Every action with its priority and objective (None for an action hung directly off
+        its priority), in document order.
+
+        Example:
+            >>> from ecm_plan import load_bundled
+            >>> len(list(load_bundled("sample").iter_actions())) > 0
+            True
+        """
+        for priority in self.priorities:
+            for action in priority.actions:
+                yield priority, None, action
+            for objective in priority.objectives:
+                for action in objective.actions:
+                    yield priority, objective, action
+
+    def iter_targets(self) -> Iterator[tuple[str, Target]]:
+        """Every target with the id of the element it hangs off, in document order.
+
+        Example:
+            >>> from ecm_plan import load_bundled
+            >>> owner, target = next(load_bundled("sample").iter_targets())
+            >>> owner
+            'P1'
+        """
+        for priority in self.priorities:
+            for target in priority.targets:
+                yield priority.id, target
+            for action in priority.actions:
+                for target in action.targets:
+                    yield action.id, target
+            for objective in priority.objectives:
+                for target in objective.targets:
+                    yield objective.id, target
+                for action in objective.actions:
+                    for target in action.targets:
+                        yield action.id, target
+
+
+# -- cross-reference checks -----------------------------------------------------------------
+
+
+def _near(value: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(value, choices, n=3, cutoff=0.6)
+    shown = close or choices[:5]
+    return ", ".join(shown)
+
+
+def _index_and_check(plan: Plan) -> tuple[dict[str, tuple[str, Element]], list[Problem]]:
+    index: dict[str, tuple[str, Element]] = {}
+    problems: list[Problem] = []
+    refs: list[tuple[str, str, str]] = []  # (path, kind, id)
+
+    def add(path: str, element: Element) -> None:
+        if element.id in index:
+            problems.append(
+                Problem(
+                    f"{path}.id",
+                    f"duplicate id {element.id!r}; it is already used at {index[element.id][0]}",
+                    "ids must be unique across the whole plan; rename one of them",
+                )
+            )
+            return
+        index[element.id] = (path, element)
+
+    def ref_list(path: str, kind: str, ids: tuple[str, ...]) -> None:
+        refs.extend((f"{path}[{i}]", kind, value) for i, value in enumerate(ids))
+
+    def walk_sections(path: str, sections: tuple[Section, ...]) -> None:
+        for i, section in enumerate(sections):
+            here = f"{path}[{i}]"
+            add(here, section)
+            if section.subject is not None:
+                refs.append((f"{here}.subject", "element", section.subject))
+            walk_sections(f"{here}.sections", section.sections)
+
+    def funding(path: str, allocations: tuple[Allocation, ...]) -> None:
+        for i, allocation in enumerate(allocations):
+            if allocation.stream is not None:
+                refs.append((f"{path}[{i}].stream", "funding stream", allocation.stream))
+
+    def targets(path: str, items: tuple[Target, ...]) -> None:
+        for i, target in enumerate(items):
+            add(f"{path}[{i}]", target)
+            if target.indicator is not None:
+                refs.append((f"{path}[{i}].indicator", "indicator", target.indicator))
+
+    def action(path: str, item: Action) -> None:
+        add(path, item)
+        ref_list(f"{path}.leads", "lead", item.leads)
+        ref_list(f"{path}.depends_on", "action or objective", item.depends_on)
+        funding(f"{path}.funding", item.funding)
+        targets(f"{path}.targets", item.targets)
+
+    for i, lead in enumerate(plan.leads):
+        add(f"leads[{i}]", lead)
+    for i, stream in enumerate(plan.funding_streams):
+        add(f"funding_streams[{i}]", stream)
+        if stream.part_of is not None:
+            refs.append((f"funding_streams[{i}].part_of", "funding stream", stream.part_of))
+    for i, indicator in enumerate(plan.indicators):
+        add(f"indicators[{i}]", indicator)
+        ref_list(f"indicators[{i}].responsible", "lead", indicator.responsible)
+    for p, priority in enumerate(plan.priorities):
+        pp = f"priorities[{p}]"
+        add(pp, priority)
+        ref_list(f"{pp}.leads", "lead", priority.leads)
+        ref_list(f"{pp}.supports", "priority", priority.supports)
+        funding(f"{pp}.funding", priority.funding)
+        targets(f"{pp}.targets", priority.targets)
+        for a, item in enumerate(priority.actions):
+            action(f"{pp}.actions[{a}]", item)
+        for o, objective in enumerate(priority.objectives):
+            op = f"{pp}.objectives[{o}]"
+            add(op, objective)
+            ref_list(f"{op}.leads", "lead", objective.leads)
+            ref_list(f"{op}.depends_on", "action or objective", objective.depends_on)
+            funding(f"{op}.funding", objective.funding)
+            targets(f"{op}.targets", objective.targets)
+            for a, item in enumerate(objective.actions):
+                action(f"{op}.actions[{a}]", item)
+    walk_sections("sections", plan.sections)
+
+    allowed: dict[str, tuple[type, ...]] = {
+        "lead": (Lead,),
+        "funding stream": (FundingStream,),
+        "indicator": (Indicator,),
+        "priority": (Priority,),
+        "action or objective": (Action, Objective),
+        "element": (Priority, Objective, Action, Target, Indicator, FundingStream, Lead, Section),
+    }
+    where = {
+        "lead": "leads",
+        "funding stream": "funding_streams",
+        "indicator": "indicators",
+        "priority": "priorities",
+        "action or objective": "an action or objective",
+        "element": "any element",
+    }
+    for path, kind, value in refs:
+        found = index.get(value)
+        if found is None:
+            choices = [k for k, (_, e) in index.items() if isinstance(e, allowed[kind])]
+            hint = (
+                f"add a {kind} with this id under '{where[kind]}'"
+                if kind in {"lead", "funding stream", "indicator"}
+                else f"use the id of {where[kind]}"
+            )
+            if choices:
+                hint += f", or use one of: {_near(value, choices)}"
+            problems.append(Problem(path, f"unknown {kind} id {value!r}", hint))
+        elif not isinstance(found[1], allowed[kind]):
+            problems.append(
+                Problem(
+                    path,
+                    f"{value!r} is a {type(found[1]).__name__.lower()}, not a {kind}",
+                    f"refer to {where[kind]} here",
+                )
+            )
+        elif kind in {"action or objective", "priority"} and path.rsplit(".", 1)[0] == found[0]:
+            problems.append(Problem(path, f"{value!r} refers to itself", "remove the reference"))
+    return index, problems

@@ -1,0 +1,82 @@
+"""The plans bundled with the library, read with :mod:`importlib.resources`.
+
+``sample`` is a small plan written for this library's tutorial and tests.
+The four source plans reproduce council documents of the period.
+
+Example:
+    >>> from ecm_plan import bundled_plans, load_bundled
+    >>> "sample" in bundled_plans()
+    True
+    >>> load_bundled("sample").authority
+    'Anytown'
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from importlib import resources
+
+from ecm_plan.exceptions import PlanError
+from ecm_plan.io import loads_plan
+from ecm_plan.model import Plan
+
+__all__ = ["UnknownPlanError", "bundled_plans", "load_bundled"]
+
+
+class UnknownPlanError(PlanError, KeyError):
+    """No bundled plan has this name.
+
+    Example:
+        >>> load_bundled("wigan")
+        Traceback (most recent call last):
+        ...
+        ecm_plan.plans.UnknownPlanError: no bundled plan 'wigan'; ...
+    """
+
+    def __init__(self, name: str, known: tuple[str, ...]) -> None:
+        """Keep the name and the names there are."""
+        self.name = name
+        self.known = known
+        super().__init__(name)
+
+    def __str__(self) -> str:
+        """Say which names there are, nearest first."""
+        near = difflib.get_close_matches(self.name, self.known, n=1, cutoff=0.3)
+        hint = f"did you mean {near[0]!r}? " if near else ""
+        return f"no bundled plan {self.name!r}; {hint}bundled plans: {', '.join(self.known)}"
+
+
+def bundled_plans() -> tuple[str, ...]:
+    """The names of the bundled plans, sorted.
+
+    Example:
+        >>> bundled_plans()[-1]
+        'sample'
+    """
+    files = resources.files(__name__)
+    return tuple(sorted(p.name[: -len(".yaml")] for p in files.iterdir() if p.name.endswith(".yaml")))
+
+
+@functools.cache
+def _load(name: str) -> Plan:
+    text = resources.files(__name__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    return loads_plan(text, "yaml", source=f"ecm_plan/plans/{name}.yaml")
+
+
+def load_bundled(name: str) -> Plan:
+    """Load a bundled plan by name (plans are immutable, so the loaded plan is cached).
+
+    Raises:
+        UnknownPlanError: No bundled plan has this name.
+
+    Example:
+        >>> load_bundled("sample").period.label
+        '2009-10 to 2011-12'
+    """
+    known = bundled_plans()
+    if name not in known:
+        raise UnknownPlanError(name, known)
+    return _load(name)
