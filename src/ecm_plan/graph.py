@@ -328,7 +328,7 @@ def build_graph(plan: Plan) -> PlanGraph:
         >>> g.nodes["NI 112"]["kind"].value
         'indicator'
         >>> sorted({d["relation"].value for _, _, d in g.in_edges("P1.O1.A1", data=True)})
-        ['funds', 'leads']
+        ['funds', 'leads', 'part_of']
 
     .. versionadded:: 0.1.0
     """

@@ -20,8 +20,8 @@ Example:
     Traceback (most recent call last):
     ...
     ecm_plan.exceptions.PlanFileError: cannot load <string>: 2 problems
-      - priorities[0].titel: unknown key 'titel' (hint: did you mean 'title'?)
       - priorities[0].title: this required key is missing (hint: add it)
+      - priorities[0].titel: unknown key 'titel' (hint: did you mean 'title'?)
 
 .. versionadded:: 0.1.0
 """

@@ -23,6 +23,7 @@ __all__ = [
     "Allocation",
     "FundingStream",
     "Lead",
+    "Milestone",
     "Note",
     "Section",
     "check_id",
@@ -92,6 +93,28 @@ class Note:
 
 
 @attrs.frozen
+class Milestone:
+    """A step of an action in a period, such as Wigan's "Qtr1: Relocation of Brook Services".
+
+    Attributes:
+        text: What is to be done.
+        period: The period (a financial quarter, usually), or None when the document names
+            none.
+        label: The period as the document writes it ("Qtr1", "Q2"), if any.
+
+    Example:
+        >>> Milestone("Relocation of Brook Services", Period.quarter(2009, 1), "Qtr1").period.label
+        '2009-10 Q1'
+
+    .. versionadded:: 0.1.0
+    """
+
+    text: str
+    period: Period | None = None
+    label: str | None = None
+
+
+@attrs.frozen
 class Section:
     """A titled block of text that is part of the plan but not of its action tables.
 
@@ -105,6 +128,7 @@ class Section:
             ``structure``, ``history``, ``resources``, ``purpose``, ...).
         subject: The id of the element the section is about (a priority), or None.
         items: The entries, each a paragraph or a bullet.
+        events: Dated entries, such as a review history ("Joint Area Review", June 2006).
         sections: Nested sections (the columns of a needs-analysis table, say).
         notes: Remarks and transcription judgements.
 
@@ -122,6 +146,7 @@ class Section:
     topic: str = "note"
     subject: str | None = None
     items: tuple[str, ...] = _str_tuple()
+    events: tuple[Milestone, ...] = attrs.field(factory=tuple, converter=to_tuple)
     sections: tuple[Section, ...] = attrs.field(factory=tuple, converter=to_tuple)
     notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
 

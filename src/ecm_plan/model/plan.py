@@ -39,6 +39,7 @@ from ecm_plan.model.elements import (
     Allocation,
     FundingStream,
     Lead,
+    Milestone,
     Note,
     Section,
     check_id,
@@ -56,28 +57,6 @@ __all__ = [
     "Plan",
     "Priority",
 ]
-
-
-@attrs.frozen
-class Milestone:
-    """A step of an action in a period, such as Wigan's "Qtr1: Relocation of Brook Services".
-
-    Attributes:
-        text: What is to be done.
-        period: The period (a financial quarter, usually), or None when the document names
-            none.
-        label: The period as the document writes it ("Qtr1", "Q2"), if any.
-
-    Example:
-        >>> Milestone("Relocation of Brook Services", Period.quarter(2009, 1), "Qtr1").period.label
-        '2009-10 Q1'
-
-    .. versionadded:: 0.1.0
-    """
-
-    text: str
-    period: Period | None = None
-    label: str | None = None
 
 
 @attrs.frozen
@@ -287,6 +266,8 @@ class Plan:
         published: When the document was published, if known.
         source: Where the document comes from, in words.
         vision: The vision or purpose statements.
+        outcomes: The ECM outcomes the plan as a whole commits to (its priorities link to
+            outcomes too).
         leads: Everyone who leads something in the plan.
         funding_streams: Every funding stream the plan names.
         indicators: Every indicator the plan cites.
@@ -311,6 +292,7 @@ class Plan:
     published: Period | None = None
     source: str | None = None
     vision: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    outcomes: tuple[OutcomeLink, ...] = attrs.field(factory=tuple, converter=_to_links)
     leads: tuple[Lead, ...] = attrs.field(factory=tuple, converter=to_tuple)
     funding_streams: tuple[FundingStream, ...] = attrs.field(factory=tuple, converter=to_tuple)
     indicators: tuple[Indicator, ...] = attrs.field(factory=tuple, converter=to_tuple)
@@ -391,7 +373,7 @@ class Plan:
             >>> from ecm_plan import load_bundled
             >>> owner, target = next(load_bundled("sample").iter_targets())
             >>> owner
-            'P1'
+            'P1.O1.A1'
         """
         for priority in self.priorities:
             for target in priority.targets:

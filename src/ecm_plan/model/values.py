@@ -275,6 +275,13 @@ _BASE = re.compile(
 )
 
 
+def _money_unit(_instance: object, _attribute: object, value: object) -> None:
+    if value not in {"GBP", "kGBP", "MGBP"}:
+        raise ValueError(
+            f"money unit {value!r} is not GBP, kGBP (a '£000' column) or MGBP (millions)"
+        )
+
+
 @attrs.frozen(repr=False)
 class Money:
     """A funding cell: an amount of money, or words such as "Nil additional".
@@ -298,13 +305,13 @@ class Money:
         >>> Money("12", unit="EUR")
         Traceback (most recent call last):
         ...
-        ValueError: 'unit' must be in ('GBP', 'kGBP', 'MGBP') (got 'EUR')
+        ValueError: money unit 'EUR' is not GBP, kGBP (a '£000' column) or MGBP (millions)
 
     .. versionadded:: 0.1.0
     """
 
     text: str = attrs.field(validator=attrs.validators.instance_of(str))
-    unit: str = attrs.field(default="GBP", validator=attrs.validators.in_(("GBP", "kGBP", "MGBP")))
+    unit: str = attrs.field(default="GBP", validator=_money_unit)
     kind: MoneyKind = attrs.field(init=False)
     gbp: float | None = attrs.field(init=False)
 
