@@ -7,8 +7,8 @@ Example:
     >>> f = Finding(code="ECM101", severity="warning", subject="P3",
     ...             message="Priority P3 reaches no ECM outcome.",
     ...             hint="Link it to an outcome under 'outcomes'.", path="priorities[2]")
-    >>> f.severity > Severity.INFO
-    True
+    >>> f.severity > Severity.INFO, Severity.ERROR > Severity.WARNING
+    (True, True)
     >>> print(findings_to_json([f]))
     [
       {
@@ -27,7 +27,6 @@ Example:
 from __future__ import annotations
 
 import enum
-import functools
 import json
 from collections.abc import Iterable
 from typing import Any
@@ -39,7 +38,6 @@ from ecm_plan.report import Table
 __all__ = ["Finding", "Severity", "findings_from_json", "findings_table", "findings_to_json"]
 
 
-@functools.total_ordering
 class Severity(enum.StrEnum):
     """How much a finding matters; compares ``info < warning < error``.
 
@@ -62,6 +60,26 @@ class Severity(enum.StrEnum):
         if not isinstance(other, Severity):
             return NotImplemented
         return self.rank < other.rank
+
+    def __le__(self, other: object) -> bool:
+        """Order by rank."""
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __gt__(self, other: object) -> bool:
+        """Order by rank."""
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __ge__(self, other: object) -> bool:
+        """Order by rank."""
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank >= other.rank
+
+    __hash__ = enum.StrEnum.__hash__
 
 
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
