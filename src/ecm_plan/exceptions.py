@@ -237,8 +237,9 @@ class AnalysisError(PlanError, ValueError):
 
 
 class TrajectoryError(AnalysisError):
-    """A trajectory cannot be computed or assessed: inconsistent values, or a method that does
-    not apply (a compound path through zero, say).
+    """A trajectory cannot be computed or assessed.
+
+    The values are inconsistent, or the method does not apply (a compound path through zero).
 
     Example:
         >>> print(TrajectoryError("a compound path needs start and end of the same sign"))

@@ -91,8 +91,7 @@ def _sort_key(finding: Finding) -> tuple[int, str, str, str, str]:
 
 @attrs.frozen(order=False)
 class Finding:
-    """One thing an analysis found: a stable rule code, a severity, what it is about, and what
-    to do.
+    """One thing an analysis found: a rule code, a severity, its subject, and what to do.
 
     Findings sort with the most severe first, then by plan, code and subject.
 

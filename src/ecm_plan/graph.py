@@ -182,7 +182,7 @@ def nis_node(code: str) -> str:
 
 def _outcomes(graph: PlanGraph) -> None:
     for key in OutcomeKey:
-        graph.add_node(outcome_node(key), **{KIND: NodeKind.OUTCOME, ENTITY: key, LABEL: key.title})
+        graph.add_node(outcome_node(key), **{KIND: NodeKind.OUTCOME, ENTITY: key, LABEL: key.label})
         for number in range(1, 6):
             aim_id = f"{key.value}.{number}"
             graph.add_node(aim_node(aim_id), **{KIND: NodeKind.AIM, ENTITY: aim_id, LABEL: aim_id})
@@ -261,7 +261,8 @@ class _Builder:
                 for aim_id in link.aim_ids:
                     self.edge(pnode, aim_node(aim_id), Relation.SERVES, inferred=link.inferred)
             else:
-                self.edge(pnode, outcome_node(link.outcome), Relation.SERVES, inferred=link.inferred)
+                onode = outcome_node(link.outcome)
+                self.edge(pnode, onode, Relation.SERVES, inferred=link.inferred)
         if priority.kind is PriorityKind.ORGANISATIONAL:
             for supported in priority.supports:
                 self.edge(pnode, self.node(supported), Relation.SUPPORTS)

@@ -112,7 +112,7 @@ class Period:
         >>> Period(PeriodKind.DAY, dt.date(2010, 1, 2), dt.date(2010, 1, 1))
         Traceback (most recent call last):
         ...
-        ecm_plan.exceptions.InvalidPeriodError: cannot read '2010-01-02..2010-01-01' as a period: it ends before it starts
+        ecm_plan.exceptions.InvalidPeriodError: cannot read '2010-01-02..2010-01-01' ...
 
     .. versionadded:: 0.1.0
     """
@@ -367,8 +367,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("season", rf"(?P<season>{_SEASON_RE})\s+(?P<y>{_YEAR})"),
         (
             "academic",
-            rf"(?:ay|academic\s+year)\s*(?P<y1>{_YEAR}){_DASH}(?P<y2>{_YEAR})"
-            rf"|(?P<y1b>{_YEAR}){_DASH}(?P<y2b>{_YEAR})\s+academic(?:\s+year)?",
+            (
+                rf"(?:ay|academic\s+year)\s*(?P<y1>{_YEAR}){_DASH}(?P<y2>{_YEAR})"
+                rf"|(?P<y1b>{_YEAR}){_DASH}(?P<y2b>{_YEAR})\s+academic(?:\s+year)?"
+            ),
         ),
         ("financial", rf"(?:fy\s*|financial\s+year\s+)?(?P<y1>{_YEAR}){_DASH}(?P<y2>{_YEAR})"),
         ("year", r"(?P<y>\d{4})"),
@@ -458,7 +460,7 @@ def parse_period(text: str) -> Period:
         >>> parse_period("31 February 2009")
         Traceback (most recent call last):
         ...
-        ecm_plan.exceptions.InvalidPeriodError: cannot read '31 February 2009' as a period: no such day (day is out of range for month)
+        ecm_plan.exceptions.InvalidPeriodError: cannot read '31 February 2009' ...: no such day ...
 
     .. versionadded:: 0.1.0
     """

@@ -44,7 +44,7 @@ from ecm_plan.exceptions import UnitError
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["UNIT_NAMES", "Q_", "check_compatible", "conversion_factor", "to_unit", "ureg"]
+__all__ = ["Q_", "UNIT_NAMES", "check_compatible", "conversion_factor", "to_unit", "ureg"]
 
 _DEFINITIONS = (
     "count = [count] = item = items",

@@ -75,7 +75,13 @@ def format_of(path: str | os.PathLike[str]) -> str:
     if suffix not in _SUFFIXES:
         raise PlanFileError(
             str(path),
-            [Problem("", f"unknown file suffix {suffix!r}", "name the file .yaml, .yml, .json or .toml")],
+            [
+                Problem(
+                    "",
+                    f"unknown file suffix {suffix!r}",
+                    "name the file .yaml, .yml, .json or .toml",
+                )
+            ],
         )
     return _SUFFIXES[suffix]
 

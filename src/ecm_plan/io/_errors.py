@@ -34,8 +34,6 @@ def _field_names(cls: type) -> list[str]:
 
 
 def _leaf(path: str, exc: BaseException) -> Problem:
-    if isinstance(exc, ForbiddenExtraKeysError):
-        raise AssertionError("handled by the caller")  # pragma: no cover
     if isinstance(exc, KeyError) and not isinstance(exc, UnitError):
         return Problem(path, "this required key is missing", "add it")
     if isinstance(exc, InvalidPeriodError):
@@ -65,11 +63,11 @@ def problems_from(exc: BaseException, path: str = "", cls: type | None = None) -
         for inner in without:
             found.extend(problems_from(inner, path, exc.cl))
     elif isinstance(exc, IterableValidationError):
-        with_index, without = exc.group_exceptions()
-        for inner, note in with_index:
-            found.extend(problems_from(inner, _join(path, _index_part(note)), note.type))
-        for inner in without:
-            found.extend(problems_from(inner, path))
+        with_index, unindexed = exc.group_exceptions()
+        for item, index_note in with_index:
+            found.extend(problems_from(item, _join(path, _index_part(index_note)), index_note.type))
+        for item in unindexed:
+            found.extend(problems_from(item, path))
     elif isinstance(exc, ForbiddenExtraKeysError):
         names = _field_names(exc.cl)
         for key in sorted(exc.extra_fields):
@@ -82,8 +80,8 @@ def problems_from(exc: BaseException, path: str = "", cls: type | None = None) -
             for p in exc.problems
         )
     elif isinstance(exc, BaseExceptionGroup):
-        for inner in exc.exceptions:
-            found.extend(problems_from(inner, path, cls))
+        for member in exc.exceptions:
+            found.extend(problems_from(member, path, cls))
     else:
         found.append(_leaf(path, exc))
     return found

@@ -45,7 +45,7 @@ class _BoundedLoader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
-                mark = self.peek_event().start_mark
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
                 raise yaml.YAMLError(
                     f"more than {MAX_ALIASES} YAML aliases (line {mark.line + 1}); plan files "
                     "need none, and many aliases are how expansion bombs work"
@@ -56,7 +56,7 @@ class _BoundedLoader(yaml.SafeLoader):
             raise yaml.YAMLError(f"more than {MAX_NODES} YAML nodes; the plan is too large")
         return node
 
-    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Hashable, Any]:  # noqa: ANN401, FBT001, FBT002
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Hashable, Any]:  # noqa: ANN401
         seen: dict[Any, int] = {}
         for key_node, _ in node.value:
             key = key_node.value

@@ -28,7 +28,6 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from ecm_plan.exceptions import InvalidPeriodError
-from ecm_plan.model import _enums
 from ecm_plan.model import (
     Action,
     Allocation,
@@ -48,6 +47,7 @@ from ecm_plan.model import (
     Section,
     Target,
     Value,
+    _enums,
 )
 from ecm_plan.periods import Period, parse_period
 
@@ -197,7 +197,7 @@ def make_converter() -> cattrs.Converter:
     Example:
         >>> from ecm_plan.model import Lead
         >>> make_converter().structure({"id": "HoS", "name": "Head of Service"}, Lead)
-        Lead(id='HoS', name='Head of Service', kind=<LeadKind.ROLE: 'role'>, organisation=None, notes=())
+        Lead(id='HoS', name='Head of Service', kind=<LeadKind.ROLE: 'role'>, ...)
     """
     conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
     configure_converter(conv)

@@ -5,21 +5,21 @@ from __future__ import annotations
 import enum
 
 __all__ = [
+    "Arrangement",
+    "Bound",
+    "Comparator",
     "DocumentKind",
+    "DueKind",
+    "IndicatorScheme",
     "LeadKind",
     "MoneyKind",
     "NoteKind",
     "OutcomeKey",
+    "PeriodKind",
     "Polarity",
     "PriorityKind",
     "TargetKind",
-    "Comparator",
     "ValueStatus",
-    "Bound",
-    "DueKind",
-    "PeriodKind",
-    "Arrangement",
-    "IndicatorScheme",
 ]
 
 
@@ -27,7 +27,7 @@ class OutcomeKey(enum.StrEnum):
     """The five Every Child Matters outcomes, by their stable keys.
 
     Example:
-        >>> OutcomeKey("stay_safe").title
+        >>> OutcomeKey("stay_safe").label
         'Stay safe'
     """
 
@@ -38,7 +38,7 @@ class OutcomeKey(enum.StrEnum):
     ECONOMIC_WELLBEING = "economic_wellbeing"
 
     @property
-    def title(self) -> str:
+    def label(self) -> str:
         """The outcome as the 2004 framework words it."""
         return _OUTCOME_TITLES[self]
 

@@ -3,20 +3,20 @@
 A :class:`Due` keeps the cell's text (the value of record) and reads from it what kind of
 timing it states and which periods it names, with their precision.
 
-=========================================================  ============  ===============================
-text                                                       kind          periods
-=========================================================  ============  ===============================
-``October 2008``, ``Sept 2008``, ``July 08.``              ``by``        the month
-``Summer 2009``                                            ``by``        the season (June-August)
-``End of March 2010``                                      ``by``        March 2010
-``2010 (Phase 3 – all areas)``                             ``by``        2010
-``December 2008 March 2009``                               ``by``        two months
-``Ongoing from April 2007``, ``From April 2008.``          ``from``      the month work starts
-``3 year action plan (2008- 2011)``                        ``span``      2008 to 2011
-``Annual review of Plan``                                  ``recurring`` none
-``In line with National timetable``                        ``external``  none
-``Apply for pilot`` (no time named)                        ``unscheduled`` none
-=========================================================  ============  ===============================
+=============================================  ===============  ============================
+text                                           kind             periods
+=============================================  ===============  ============================
+``October 2008``, ``Sept 2008``, ``July 08.``  ``by``           the month
+``Summer 2009``                                ``by``           the season (June-August)
+``End of March 2010``                          ``by``           March 2010
+``2010 (Phase 3 – all areas)``                 ``by``           2010
+``December 2008 March 2009``                   ``by``           two months
+``Ongoing from April 2007``                    ``from``         the month work starts
+``3 year action plan (2008- 2011)``            ``span``         2008 to 2011
+``Annual review of Plan``                      ``recurring``    none
+``In line with National timetable``            ``external``     none
+``Apply for pilot`` (no time named)            ``unscheduled``  none
+=============================================  ===============  ============================
 
 Example:
     >>> due = Due("Ongoing from April 2007")
@@ -155,8 +155,9 @@ class Due:
 
     @property
     def window(self) -> Period | None:
-        """The whole time the text allows: from the start of its first period to the end of
-        its last; None when it names none.
+        """The whole time the text allows; None when it names none.
+
+        It runs from the start of the first period named to the end of the last.
 
         Example:
             >>> Due("Summer 2009").window.label
@@ -172,8 +173,9 @@ class Due:
 
     @property
     def deadline(self) -> dt.date | None:
-        """The last day the action may finish on: the end of the latest period named, for a
-        ``by`` or ``span`` due; None for other kinds.
+        """The last day the action may finish on, for a ``by`` or ``span`` due; else None.
+
+        It is the end of the latest period named.
 
         Example:
             >>> Due("End of March 2010").deadline.isoformat()
@@ -187,8 +189,9 @@ class Due:
 
     @property
     def earliest(self) -> dt.date | None:
-        """The earliest day the text allows the action to finish (the start of its first
-        period), or None.
+        """The earliest day the text allows the action to finish, or None.
+
+        It is the start of the first period named, for a ``by`` or ``span`` due.
 
         Example:
             >>> Due("2009").earliest.isoformat()

@@ -42,7 +42,7 @@ def check_id(_instance: Any, attribute: attrs.Attribute[Any], value: str) -> Non
         >>> Lead(id="HoS:1", name="Head of Service")
         Traceback (most recent call last):
         ...
-        ValueError: id 'HoS:1' must start with a letter or digit and use only letters, digits, spaces and . _ ( ) / & ' + -
+        ValueError: id 'HoS:1' must start with a letter or digit and use only letters, ...
     """
     if not isinstance(value, str):
         raise TypeError(f"{attribute.name} must be a string, not {type(value).__name__}")
@@ -82,8 +82,8 @@ class Note:
             text, an ambiguity, a code slip, an inferred link, a source reference.
 
     Example:
-        >>> Note("heading of 7.2 missing; rebuilt from the needs analysis", "reconstruction")
-        Note(text='heading of 7.2 missing; rebuilt from the needs analysis', kind=<NoteKind.RECONSTRUCTION: 'reconstruction'>)
+        >>> Note("heading of 7.2 missing", "reconstruction")
+        Note(text='heading of 7.2 missing', kind=<NoteKind.RECONSTRUCTION: 'reconstruction'>)
 
     .. versionadded:: 0.1.0
     """

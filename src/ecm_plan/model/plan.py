@@ -18,7 +18,7 @@ Example:
     Traceback (most recent call last):
     ...
     ecm_plan.exceptions.PlanValidationError: invalid plan: 1 problem
-      - priorities[0].leads[0]: unknown lead id 'Nobody' (hint: add a lead with this id under 'leads', or use one of: HoS)
+      - priorities[0].leads[0]: unknown lead id 'Nobody' (hint: add a lead ... use one of: HoS)
 
 .. versionadded:: 0.1.0
 """
@@ -98,8 +98,10 @@ class Action:
 
 @attrs.frozen
 class Objective:
-    """A strategic objective (Southend "1.1") or workstream (Wigan "Teenage Pregnancy
-    Strategy") under a priority.
+    """An objective under a priority: a strategic objective or a workstream.
+
+    Southend numbers its strategic objectives ("1.1"); Wigan names workstreams ("Teenage
+    Pregnancy Strategy").
 
     Attributes:
         id: Unique within the plan, such as ``P1.O1``.
@@ -177,8 +179,9 @@ def _to_links(value: Any) -> tuple[OutcomeLink, ...]:  # noqa: ANN401
 
 @attrs.frozen
 class Priority:
-    """A priority of the plan: a service priority serving ECM outcomes, or an organisational
-    one supporting service priorities.
+    """A priority of the plan, of the service or of the organisation.
+
+    A service priority serves ECM outcomes; an organisational one supports service priorities.
 
     Attributes:
         id: Unique within the plan, such as ``P1``.
@@ -200,7 +203,7 @@ class Priority:
 
     Example:
         >>> p = Priority(id="P1", title="Stay safe", outcomes=["stay_safe"])
-        >>> p.outcomes[0].outcome.title
+        >>> p.outcomes[0].outcome.label
         'Stay safe'
 
     .. versionadded:: 0.1.0
@@ -279,7 +282,7 @@ class Plan:
         >>> Plan(id="Bad Id", authority="A", title="T", period=Period.financial_year(2009))
         Traceback (most recent call last):
         ...
-        ValueError: id 'Bad Id' must be a slug: lower-case letters, digits and '-', such as 'wigan-2009-12'
+        ValueError: id 'Bad Id' must be a slug: lower-case letters, digits and '-', ...
 
     .. versionadded:: 0.1.0
     """
@@ -347,12 +350,12 @@ class Plan:
             >>> next(load_bundled("sample").iter_elements())[0]
             'leads[0]'
         """
-        for path, element in self._index.values():
-            yield path, element
+        yield from self._index.values()
 
     def iter_actions(self) -> Iterator[tuple[Priority, Objective | None, Action]]:
-        """Every action with its priority and objective (None for an action hung directly off
-        its priority), in document order.
+        """Every action with its priority and objective, in document order.
+
+        The objective is None for an action hung directly off its priority.
 
         Example:
             >>> from ecm_plan import load_bundled

@@ -135,23 +135,26 @@ def parse_figure(text: str, default_unit: str | None = None) -> Figure | None:
     money = _MONEY.search(body)
     if money is not None and money.group(1):
         scale = (money.group(2) or "").lower()
-        unit = {"k": "kGBP", "thousand": "kGBP", "m": "MGBP", "million": "MGBP"}.get(scale, "GBP")
+        money_unit = {"k": "kGBP", "thousand": "kGBP", "m": "MGBP", "million": "MGBP"}.get(
+            scale, "GBP"
+        )
         if scale == "bn":
             return Figure(_number(money.group(1)) * 1000.0, None, "MGBP", Bound.EXACT)
-        return Figure(_number(money.group(1)), None, unit, _bound_of(body[: money.start()]))
+        return Figure(_number(money.group(1)), None, money_unit, _bound_of(body[: money.start()]))
     ranged = _RANGE.search(body)
     if ranged is not None and not re.search(r"\d{4}\s*[-–]\s*\d{2,4}", ranged.group(0)):
         low, high = _number(ranged.group(1)), _number(ranged.group(2))
         if high > low:
-            unit = _unit_of(body) or default_unit
-            return Figure(low, high, unit, Bound.RANGE)
+            return Figure(low, high, _unit_of(body) or default_unit, Bound.RANGE)
     candidates = list(_FIGURE.finditer(body))
     if not candidates:
         return None
     # A bare year ("2009 target 65%") is a date, not the figure, when another number follows.
     found = next((c for c in candidates if not _YEARLIKE.match(c.group(0))), candidates[0])
-    unit = _unit_of(body[found.start() :]) or default_unit
-    return Figure(_number(found.group(0)), None, unit, _bound_of(body))
+    return Figure(
+        _number(found.group(0)), None, _unit_of(body[found.start() :]) or default_unit,
+        _bound_of(body),
+    )
 
 
 def _data_period(text: str) -> Period | None:

@@ -57,7 +57,8 @@ def bundled_plans() -> tuple[str, ...]:
         'sample'
     """
     files = resources.files(__name__)
-    return tuple(sorted(p.name[: -len(".yaml")] for p in files.iterdir() if p.name.endswith(".yaml")))
+    names = (p.name.removesuffix(".yaml") for p in files.iterdir() if p.name.endswith(".yaml"))
+    return tuple(sorted(names))
 
 
 @functools.cache

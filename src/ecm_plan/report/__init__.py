@@ -27,6 +27,10 @@ import attrs
 __all__ = ["Table", "render", "render_all"]
 
 
+def _strs(value: Iterable[object]) -> tuple[str, ...]:
+    return tuple(str(v) for v in value)
+
+
 def _rows(value: Iterable[Sequence[object]]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple("" if cell is None else str(cell) for cell in row) for row in value)
 
@@ -53,9 +57,9 @@ class Table:
     """
 
     title: str
-    headers: tuple[str, ...] = attrs.field(converter=tuple)
+    headers: tuple[str, ...] = attrs.field(converter=_strs)
     rows: tuple[tuple[str, ...], ...] = attrs.field(converter=_rows)
-    notes: tuple[str, ...] = attrs.field(factory=tuple, converter=tuple)
+    notes: tuple[str, ...] = attrs.field(factory=tuple, converter=_strs)
 
     def __attrs_post_init__(self) -> None:
         """Check every row has one cell per header."""
