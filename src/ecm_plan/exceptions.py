@@ -25,6 +25,7 @@ import attrs
 __all__ = [
     "AnalysisError",
     "EcmPlanWarning",
+    "FieldError",
     "InvalidPeriodError",
     "PlanError",
     "PlanFileError",
@@ -245,3 +246,32 @@ class TrajectoryError(AnalysisError):
         >>> print(TrajectoryError("a compound path needs start and end of the same sign"))
         a compound path needs start and end of the same sign
     """
+
+
+class FieldError(PlanError, ValueError):
+    """A field of a model element has an invalid value; ``field`` names it.
+
+    A plan loader uses the name to point at the key in the file.
+
+    Example:
+        >>> from ecm_plan.model import Lead
+        >>> try:
+        ...     Lead(id="HoS:1", name="Head of Service")
+        ... except FieldError as err:
+        ...     print(err.field)
+        id
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        """Keep the field name and the message."""
+        self.field = field
+        self.message = message
+        super().__init__(field, message)
+
+    def __str__(self) -> str:
+        """Return the message."""
+        return self.message
+
+    def __reduce__(self) -> tuple[type[FieldError], tuple[str, str]]:
+        """Pickle with the field and message."""
+        return (type(self), (self.field, self.message))

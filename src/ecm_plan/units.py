@@ -35,14 +35,11 @@ Example:
 from __future__ import annotations
 
 import difflib
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pint
 
 from ecm_plan.exceptions import UnitError
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
 
 __all__ = ["Q_", "UNIT_NAMES", "check_compatible", "conversion_factor", "to_unit", "ureg"]
 
@@ -66,8 +63,16 @@ ureg: pint.UnitRegistry[Any] = pint.UnitRegistry(None, autoconvert_offset_to_bas
 for _definition in _DEFINITIONS:
     ureg.define(_definition)
 
-Q_: Callable[..., pint.Quantity[Any]] = ureg.Quantity
-"""Make a quantity in the library's registry: ``Q_(85, "percent")``."""
+
+def Q_(value: Any, unit: str | None = None) -> pint.Quantity[Any]:  # noqa: N802, ANN401 (pint's name)
+    """Make a quantity in the library's registry.
+
+    Example:
+        >>> Q_(85, "percent")
+        <Quantity(85, 'percent')>
+    """
+    return ureg.Quantity(value, unit)
+
 
 UNIT_NAMES: tuple[str, ...] = (
     "percent",

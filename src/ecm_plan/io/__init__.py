@@ -91,8 +91,13 @@ def _structure(data: Any, source: str) -> Plan:  # noqa: ANN401
         kind = "empty" if data is None else f"a {type(data).__name__}"
         raise PlanFileError(
             source,
-            [Problem("", f"a plan file holds a mapping of keys, but this one is {kind}",
-                     "start with 'id:', 'authority:', 'title:' and 'period:'")],
+            [
+                Problem(
+                    "",
+                    f"a plan file holds a mapping of keys, but this one is {kind}",
+                    "start with 'id:', 'authority:', 'title:' and 'period:'",
+                )
+            ],
         )
     try:
         return _CONVERTER.structure(data, Plan)

@@ -61,7 +61,9 @@ def problems_from(exc: BaseException, path: str = "", cls: type | None = None) -
         for inner, note in with_notes:
             found.extend(problems_from(inner, _join(path, note.name), note.type))
         for inner in without:
-            found.extend(problems_from(inner, path, exc.cl))
+            field = getattr(inner, "field", None)
+            where = _join(path, field) if isinstance(field, str) else path
+            found.extend(problems_from(inner, where, exc.cl))
     elif isinstance(exc, IterableValidationError):
         with_index, unindexed = exc.group_exceptions()
         for item, index_note in with_index:
@@ -70,7 +72,7 @@ def problems_from(exc: BaseException, path: str = "", cls: type | None = None) -
             found.extend(problems_from(item, path))
     elif isinstance(exc, ForbiddenExtraKeysError):
         names = _field_names(exc.cl)
-        for key in sorted(exc.extra_fields):
+        for key in sorted(str(k) for k in exc.extra_fields):
             near = difflib.get_close_matches(key, names, n=1, cutoff=0.5)
             hint = f"did you mean {near[0]!r}?" if near else f"valid keys are: {', '.join(names)}"
             found.append(Problem(_join(path, key), f"unknown key {key!r}", hint))

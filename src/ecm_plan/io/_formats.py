@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from collections.abc import Hashable
 from typing import Any
@@ -33,7 +34,20 @@ class FormatError(Exception):
 
 
 class _BoundedLoader(yaml.SafeLoader):
-    """A safe loader that refuses duplicate keys and too many aliases or nodes."""
+    """A safe loader that refuses duplicate keys and too many aliases or nodes.
+
+    Dates stay text (a plan's periods are labels, read by the library, not by YAML), and
+    only ``true``/``false`` are booleans (YAML 1.2), so that a cell reading "No" stays text.
+    """
+
+    yaml_implicit_resolvers = {  # noqa: RUF012 (PyYAML's own class attribute, replaced whole)
+        first: [
+            (tag, regexp)
+            for tag, regexp in resolvers
+            if tag not in {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
+        ]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
@@ -100,7 +114,10 @@ def parse(text: str, fmt: str) -> Any:  # noqa: ANN401
             [Problem("", f"the text is larger than {MAX_BYTES // (1024 * 1024)} MiB", "split it")]
         )
     if fmt == "yaml":
-        loader = _BoundedLoader(text)
+        try:
+            loader = _BoundedLoader(text)
+        except yaml.YAMLError as err:
+            raise FormatError([Problem("", f"not valid YAML: {err}")]) from None
         try:
             data = loader.get_single_data()
         except yaml.MarkedYAMLError as err:
@@ -111,6 +128,8 @@ def parse(text: str, fmt: str) -> Any:  # noqa: ANN401
             ) from None
         except yaml.YAMLError as err:
             raise FormatError([Problem("", f"YAML refused: {err}")]) from None
+        except (ValueError, TypeError, RecursionError) as err:
+            raise FormatError([Problem("", f"YAML could not be read: {err}")]) from None
         finally:
             loader.dispose()
         if loader.duplicate_problems:
@@ -146,14 +165,15 @@ def _str_presenter(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
 
 
 _Dumper.add_representer(str, _str_presenter)
+_BoundedLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 def dumps(data: Any, fmt: str) -> str:  # noqa: ANN401
     """Write plain data in a format."""
     if fmt == "yaml":
-        return yaml.dump(
-            data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100
-        )
+        return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if fmt == "toml":

@@ -187,6 +187,9 @@ def configure_converter(conv: cattrs.Converter) -> None:
             raise ValueError(f"{value!r} is not one of: {allowed}") from None
 
     conv.register_structure_hook(enum.Enum, structure_enum)
+    for member in vars(_enums).values():
+        if isinstance(member, type) and issubclass(member, enum.Enum) and member is not enum.Enum:
+            conv.register_structure_hook(member, structure_enum)
     for cls in MODEL_CLASSES:
         attrs.resolve_types(cls)
 

@@ -89,9 +89,11 @@ def _type_schema(tp: Any, defs: dict[str, Any], field: str = "") -> dict[str, An
     args = typing.get_args(tp)
     if origin in {types.UnionType, typing.Union}:
         options = [a for a in args if a is not type(None)]
-        inner = _type_schema(options[0], defs, field) if len(options) == 1 else {
-            "anyOf": [_type_schema(a, defs, field) for a in options]
-        }
+        inner = (
+            _type_schema(options[0], defs, field)
+            if len(options) == 1
+            else {"anyOf": [_type_schema(a, defs, field) for a in options]}
+        )
         return {"anyOf": [inner, {"type": "null"}]} if type(None) in args else inner
     if origin is tuple:
         return {"type": "array", "items": _type_schema(args[0], defs)}

@@ -70,7 +70,12 @@ class Polarity(enum.StrEnum):
 
 
 class DocumentKind(enum.StrEnum):
-    """The kind of planning document a plan was transcribed from."""
+    """The kind of planning document a plan was transcribed from.
+
+    Example:
+        >>> DocumentKind("annual_update").value
+        'annual_update'
+    """
 
     CHILDREN_AND_YOUNG_PEOPLES_PLAN = "children_and_young_peoples_plan"
     ANNUAL_UPDATE = "annual_update"
@@ -82,14 +87,24 @@ class DocumentKind(enum.StrEnum):
 
 
 class PriorityKind(enum.StrEnum):
-    """A service priority serves outcomes; an organisational one supports service priorities."""
+    """A service priority serves outcomes; an organisational one supports service priorities.
+
+    Example:
+        >>> PriorityKind("organisational") is PriorityKind.ORGANISATIONAL
+        True
+    """
 
     SERVICE = "service"
     ORGANISATIONAL = "organisational"
 
 
 class LeadKind(enum.StrEnum):
-    """What a lead is: a role (post), a named person, an organisation, or a group."""
+    """What a lead is: a role (post), a named person, an organisation, or a group.
+
+    Example:
+        >>> [k.value for k in LeadKind]
+        ['role', 'person', 'organisation', 'group']
+    """
 
     ROLE = "role"
     PERSON = "person"
@@ -98,7 +113,12 @@ class LeadKind(enum.StrEnum):
 
 
 class TargetKind(enum.StrEnum):
-    """A measurable target has figures; a qualitative one is a state to reach."""
+    """A measurable target has figures; a qualitative one is a state to reach.
+
+    Example:
+        >>> TargetKind.MEASURABLE == "measurable"
+        True
+    """
 
     MEASURABLE = "measurable"
     QUALITATIVE = "qualitative"
@@ -109,6 +129,10 @@ class Comparator(enum.StrEnum):
 
     ``relative_change`` is a change from a baseline by a share ("reduce the 1998 baseline by
     50%"); ``change_from_baseline`` is a series given as % change from a baseline (NI 112).
+
+    Example:
+        >>> Comparator("within_range").value
+        'within_range'
     """
 
     REDUCE_TO = "reduce_to"
@@ -126,7 +150,13 @@ class Comparator(enum.StrEnum):
 
 
 class ValueStatus(enum.StrEnum):
-    """The state of a value in a table cell: never collapsed into a missing value."""
+    """The state of a value in a table cell: never collapsed into a missing value.
+
+    Example:
+        >>> from ecm_plan.model import Value
+        >>> Value("86% (prov.)").status is ValueStatus.PROVISIONAL
+        True
+    """
 
     FIRM = "firm"
     PROVISIONAL = "provisional"
@@ -136,7 +166,13 @@ class ValueStatus(enum.StrEnum):
 
 
 class Bound(enum.StrEnum):
-    """How a figure in a cell bounds the value: "90%+" is at least, "<10%" is below."""
+    """How a figure in a cell bounds the value: "90%+" is at least, "<10%" is below.
+
+    Example:
+        >>> from ecm_plan.model import Value
+        >>> Value("<10%").bound is Bound.BELOW
+        True
+    """
 
     EXACT = "exact"
     AT_LEAST = "at_least"
@@ -153,6 +189,11 @@ class DueKind(enum.StrEnum):
     of work ("3 year action plan (2008- 2011)"); ``recurring`` a cycle with no date ("Annual
     review of Plan"); ``external`` a timetable set elsewhere ("In line with National
     timetable"); ``unscheduled`` text that names no time; ``none`` an empty cell.
+
+    Example:
+        >>> from ecm_plan.model import Due
+        >>> Due("Annual review of Plan").kind is DueKind.RECURRING
+        True
     """
 
     BY = "by"
@@ -165,7 +206,12 @@ class DueKind(enum.StrEnum):
 
 
 class PeriodKind(enum.StrEnum):
-    """The precision of a period, finest first."""
+    """The precision of a period, finest first.
+
+    Example:
+        >>> PeriodKind("financial_year") is PeriodKind.FINANCIAL_YEAR
+        True
+    """
 
     DAY = "day"
     MONTH = "month"
@@ -178,7 +224,13 @@ class PeriodKind(enum.StrEnum):
 
 
 class MoneyKind(enum.StrEnum):
-    """Whether a funding cell states an amount, or says something else."""
+    """Whether a funding cell states an amount, or says something else.
+
+    Example:
+        >>> from ecm_plan.model import Money
+        >>> Money("Nil additional").kind is MoneyKind.NIL
+        True
+    """
 
     AMOUNT = "amount"
     NIL = "nil"
@@ -188,7 +240,12 @@ class MoneyKind(enum.StrEnum):
 
 
 class NoteKind(enum.StrEnum):
-    """Why a note is attached: a transcription judgement is always visible as a note."""
+    """Why a note is attached: a transcription judgement is always visible as a note.
+
+    Example:
+        >>> NoteKind("code_slip").value
+        'code_slip'
+    """
 
     NOTE = "note"
     RECONSTRUCTION = "reconstruction"
@@ -199,7 +256,12 @@ class NoteKind(enum.StrEnum):
 
 
 class Arrangement(enum.StrEnum):
-    """How a funding allocation is held with partners."""
+    """How a funding allocation is held with partners.
+
+    Example:
+        >>> Arrangement("pooled_and_aligned") is Arrangement.POOLED_AND_ALIGNED
+        True
+    """
 
     POOLED = "pooled"
     ALIGNED = "aligned"
@@ -207,7 +269,12 @@ class Arrangement(enum.StrEnum):
 
 
 class IndicatorScheme(enum.StrEnum):
-    """Where an indicator code comes from."""
+    """Where an indicator code comes from.
+
+    Example:
+        >>> IndicatorScheme("bvpi").value
+        'bvpi'
+    """
 
     NATIONAL = "national"
     BVPI = "bvpi"

@@ -16,11 +16,13 @@ from typing import Any
 import attrs
 
 from ecm_plan.model._enums import Arrangement, LeadKind, NoteKind
+from ecm_plan.model._field import FieldError
 from ecm_plan.model.values import Money
 from ecm_plan.periods import Period
 
 __all__ = [
     "Allocation",
+    "FieldError",
     "FundingStream",
     "Lead",
     "Milestone",
@@ -42,14 +44,15 @@ def check_id(_instance: Any, attribute: attrs.Attribute[Any], value: str) -> Non
         >>> Lead(id="HoS:1", name="Head of Service")
         Traceback (most recent call last):
         ...
-        ValueError: id 'HoS:1' must start with a letter or digit and use only letters, ...
+        ecm_plan.exceptions.FieldError: id 'HoS:1' must start with a letter or digit and use ...
     """
     if not isinstance(value, str):
         raise TypeError(f"{attribute.name} must be a string, not {type(value).__name__}")
     if not _ID.match(value) or value != value.strip():
-        raise ValueError(
+        raise FieldError(
+            attribute.name,
             f"{attribute.name} {value!r} must start with a letter or digit and use only "
-            "letters, digits, spaces and . _ ( ) / & ' + -"
+            "letters, digits, spaces and . _ ( ) / & ' + -",
         )
 
 

@@ -24,7 +24,7 @@ from ecm_plan.model._enums import (
     ValueStatus,
 )
 from ecm_plan.model.due import Due
-from ecm_plan.model.elements import Note, check_id, to_tuple
+from ecm_plan.model.elements import FieldError, Note, check_id, to_tuple
 from ecm_plan.model.values import Value
 from ecm_plan.periods import Period
 from ecm_plan.units import UNIT_NAMES
@@ -34,9 +34,10 @@ __all__ = ["Indicator", "Observation", "Target"]
 
 def _check_unit(_instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:  # noqa: ANN401
     if value is not None and value not in UNIT_NAMES:
-        raise ValueError(
+        raise FieldError(
+            attribute.name,
             f"{attribute.name} {value!r} is not a unit of the library; use one of "
-            f"{', '.join(UNIT_NAMES)}"
+            f"{', '.join(UNIT_NAMES)}",
         )
 
 
@@ -90,7 +91,7 @@ class Indicator:
         >>> Indicator(id="NI 19", unit="percentage")
         Traceback (most recent call last):
         ...
-        ValueError: unit 'percentage' is not a unit of the library; use one of ...
+        ecm_plan.exceptions.FieldError: unit 'percentage' is not a unit of the library; ...
 
     .. versionadded:: 0.1.0
     """

@@ -37,6 +37,7 @@ from ecm_plan.model._enums import DocumentKind, OutcomeKey, PriorityKind
 from ecm_plan.model.due import Due
 from ecm_plan.model.elements import (
     Allocation,
+    FieldError,
     FundingStream,
     Lead,
     Milestone,
@@ -135,7 +136,9 @@ class Objective:
 def _aims(_instance: Any, _attribute: attrs.Attribute[Any], value: tuple[int, ...]) -> None:  # noqa: ANN401
     for aim in value:
         if not isinstance(aim, int) or isinstance(aim, bool) or not 1 <= aim <= 5:
-            raise ValueError(f"aim {aim!r} is not an aim number; each outcome has aims 1 to 5")
+            raise FieldError(
+                "aims", f"aim {aim!r} is not an aim number; each outcome has aims 1 to 5"
+            )
 
 
 @attrs.frozen
@@ -157,7 +160,7 @@ class OutcomeLink:
         >>> OutcomeLink("stay_safe", aims=(6,))
         Traceback (most recent call last):
         ...
-        ValueError: aim 6 is not an aim number; each outcome has aims 1 to 5
+        ecm_plan.exceptions.FieldError: aim 6 is not an aim number; each outcome has aims 1 to 5
 
     .. versionadded:: 0.1.0
     """
@@ -250,9 +253,10 @@ _PLAN_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 def _plan_id(_instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:  # noqa: ANN401
     if not isinstance(value, str) or not _PLAN_ID.match(value):
-        raise ValueError(
+        raise FieldError(
+            attribute.name,
             f"{attribute.name} {value!r} must be a slug: lower-case letters, digits and '-', "
-            "such as 'wigan-2009-12'"
+            "such as 'wigan-2009-12'",
         )
 
 
@@ -282,7 +286,7 @@ class Plan:
         >>> Plan(id="Bad Id", authority="A", title="T", period=Period.financial_year(2009))
         Traceback (most recent call last):
         ...
-        ValueError: id 'Bad Id' must be a slug: lower-case letters, digits and '-', ...
+        ecm_plan.exceptions.FieldError: id 'Bad Id' must be a slug: lower-case letters, ...
 
     .. versionadded:: 0.1.0
     """
@@ -395,6 +399,10 @@ class Plan:
 # -- cross-reference checks -----------------------------------------------------------------
 
 
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
+
+
 def _near(value: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(value, choices, n=3, cutoff=0.6)
     shown = close or choices[:5]
@@ -497,7 +505,7 @@ def _index_and_check(plan: Plan) -> tuple[dict[str, tuple[str, Element]], list[P
         if found is None:
             choices = [k for k, (_, e) in index.items() if isinstance(e, allowed[kind])]
             hint = (
-                f"add a {kind} with this id under '{where[kind]}'"
+                f"add {_a(kind)} with this id under '{where[kind]}'"
                 if kind in {"lead", "funding stream", "indicator"}
                 else f"use the id of {where[kind]}"
             )
@@ -508,7 +516,7 @@ def _index_and_check(plan: Plan) -> tuple[dict[str, tuple[str, Element]], list[P
             problems.append(
                 Problem(
                     path,
-                    f"{value!r} is a {type(found[1]).__name__.lower()}, not a {kind}",
+                    f"{value!r} is {_a(type(found[1]).__name__.lower())}, not {_a(kind)}",
                     f"refer to {where[kind]} here",
                 )
             )

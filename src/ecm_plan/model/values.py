@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 
 from ecm_plan.model._enums import Bound, MoneyKind, ValueStatus
+from ecm_plan.model._field import FieldError
 from ecm_plan.periods import Period, parse_period
 from ecm_plan.units import Q_, conversion_factor
 
@@ -152,7 +153,9 @@ def parse_figure(text: str, default_unit: str | None = None) -> Figure | None:
     # A bare year ("2009 target 65%") is a date, not the figure, when another number follows.
     found = next((c for c in candidates if not _YEARLIKE.match(c.group(0))), candidates[0])
     return Figure(
-        _number(found.group(0)), None, _unit_of(body[found.start() :]) or default_unit,
+        _number(found.group(0)),
+        None,
+        _unit_of(body[found.start() :]) or default_unit,
         _bound_of(body),
     )
 
@@ -280,8 +283,8 @@ _BASE = re.compile(
 
 def _money_unit(_instance: object, _attribute: object, value: object) -> None:
     if value not in {"GBP", "kGBP", "MGBP"}:
-        raise ValueError(
-            f"money unit {value!r} is not GBP, kGBP (a '£000' column) or MGBP (millions)"
+        raise FieldError(
+            "unit", f"money unit {value!r} is not GBP, kGBP (a '£000' column) or MGBP (millions)"
         )
 
 
@@ -308,7 +311,7 @@ class Money:
         >>> Money("12", unit="EUR")
         Traceback (most recent call last):
         ...
-        ValueError: money unit 'EUR' is not GBP, kGBP (a '£000' column) or MGBP (millions)
+        ecm_plan.exceptions.FieldError: money unit 'EUR' is not GBP, kGBP (a '£000' column) or ...
 
     .. versionadded:: 0.1.0
     """
@@ -340,4 +343,3 @@ class Money:
         if self.unit == "GBP":
             return f"Money({self.text!r})"
         return f"Money({self.text!r}, unit={self.unit!r})"
-

@@ -1,0 +1,406 @@
+"""Hypothesis strategies for the plan model, for this library's tests and for downstream tools.
+
+Requires the ``test`` extra (Hypothesis). Every strategy generates valid values: plans have
+unique ids and every cross-reference resolves, so ``ecm_plan.loads_plan(ecm_plan.dumps_plan(p))``
+can be checked for any generated plan ``p``.
+
+Example:
+    >>> from hypothesis import find, given, settings
+    >>> from ecm_plan import build_graph
+    >>> @settings(max_examples=5, database=None)
+    ... @given(plans())
+    ... def test_graph_has_every_priority(plan):
+    ...     graph = build_graph(plan)
+    ...     assert all(p.id in graph for p in plan.priorities)
+    >>> test_graph_has_every_priority()
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hypothesis import strategies as st
+
+from ecm_plan.model import (
+    Action,
+    Allocation,
+    Arrangement,
+    Comparator,
+    DocumentKind,
+    Due,
+    FundingStream,
+    Indicator,
+    IndicatorScheme,
+    Lead,
+    LeadKind,
+    Milestone,
+    Money,
+    Note,
+    NoteKind,
+    Objective,
+    Observation,
+    OutcomeKey,
+    OutcomeLink,
+    Plan,
+    Polarity,
+    Priority,
+    PriorityKind,
+    Section,
+    Target,
+    TargetKind,
+    Value,
+)
+from ecm_plan.periods import Period
+
+__all__ = [
+    "cell_texts",
+    "due_texts",
+    "money",
+    "notes",
+    "periods",
+    "plans",
+    "texts",
+    "values",
+]
+
+_YEARS = st.integers(min_value=1995, max_value=2035)
+
+
+def texts(max_size: int = 40) -> st.SearchStrategy[str]:
+    """Free text as plans hold it: letters, digits, punctuation, symbols and spaces.
+
+    Example:
+        >>> from hypothesis import find
+        >>> isinstance(find(texts(), lambda _: True), str)
+        True
+    """
+    return st.text(
+        alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Zs", "S")),
+        min_size=1,
+        max_size=max_size,
+    ).filter(lambda s: s.strip() == s and s != "")
+
+
+def periods() -> st.SearchStrategy[Period]:
+    """Periods of every kind: days, months, quarters, seasons, years and spans.
+
+    Example:
+        >>> from hypothesis import find
+        >>> isinstance(find(periods(), lambda _: True), Period)
+        True
+    """
+    simple = st.one_of(
+        st.dates(dt.date(1995, 1, 1), dt.date(2035, 12, 31)).map(Period.day),
+        st.builds(Period.month, _YEARS, st.integers(1, 12)),
+        st.builds(Period.quarter, _YEARS, st.integers(1, 4)),
+        st.builds(
+            Period.season,
+            _YEARS,
+            st.sampled_from(["spring", "summer", "autumn", "winter", "autumn term"]),
+        ),
+        st.builds(Period.financial_year, _YEARS),
+        st.builds(Period.academic_year, _YEARS),
+        st.builds(Period.calendar_year, _YEARS),
+    )
+    spans = st.builds(
+        lambda a, n: Period.span(Period.financial_year(a), Period.financial_year(a + n)),
+        _YEARS,
+        st.integers(1, 4),
+    )
+    return st.one_of(simple, spans)
+
+
+_CELLS = (
+    "+0.58% (2007 data)",
+    "-16% (2008 data)",
+    "86% (prov.)",
+    "N/A",
+    "target to be determined",
+    "18.01%",
+    "21.1",
+    "1290",
+    "0.86",
+    "90%+",
+    "<10%",
+    ">95%",
+    "5-10%",
+    "48.3 per 1,000",
+    "5 working days",
+    "Commissioning framework in place",
+)
+
+
+def cell_texts() -> st.SearchStrategy[str]:
+    """Table cells: the plans' own spellings and generated figures with units and bounds.
+
+    Example:
+        >>> from hypothesis import find
+        >>> isinstance(find(cell_texts(), lambda _: True), str)
+        True
+    """
+    figures = st.builds(
+        lambda sign, number, unit, tail: f"{sign}{number}{unit}{tail}",
+        st.sampled_from(["", "-", "+", "<", ">"]),
+        st.decimals(0, 10_000, places=2, allow_nan=False, allow_infinity=False).map(str),
+        st.sampled_from(["", "%", " per 1,000", " days", " points"]),
+        st.sampled_from(["", " (prov.)", " (2008 data)", "+"]),
+    )
+    return st.one_of(st.sampled_from(_CELLS), figures, texts())
+
+
+def values() -> st.SearchStrategy[Value]:
+    """Cell values (:class:`~ecm_plan.model.Value`).
+
+    Example:
+        >>> from hypothesis import find
+        >>> isinstance(find(values(), lambda _: True), Value)
+        True
+    """
+    return cell_texts().map(Value)
+
+
+_DUES = (
+    "October 2008",
+    "Summer 2009",
+    "End of March 2010",
+    "July 08.",
+    "Sept 2008",
+    "2010 (Phase 3 – all areas)",
+    "Annual review of Plan",
+    "Ongoing from April 2007",
+    "In line with National timetable",
+    "3 year action plan (2008- 2011)",
+    "December 2008 March 2009",
+)
+
+
+def due_texts() -> st.SearchStrategy[str]:
+    """ "By when" texts: the plans' own phrases, generated month names, and free text.
+
+    Example:
+        >>> from hypothesis import find
+        >>> isinstance(Due(find(due_texts(), lambda _: True)), Due)
+        True
+    """
+    months = st.builds(
+        lambda m, y: f"{m} {y}",
+        st.sampled_from(["January", "Feb", "March", "Sept", "October", "Dec"]),
+        _YEARS,
+    )
+    return st.one_of(st.sampled_from(_DUES), months, texts())
+
+
+def money() -> st.SearchStrategy[Money]:
+    """Money cells, in pounds or in a "£000" column.
+
+    Example:
+        >>> from hypothesis import find
+        >>> isinstance(find(money(), lambda _: True), Money)
+        True
+    """
+    amounts = st.integers(0, 5000).map(lambda n: f"£{n}k")
+    words = st.sampled_from(["Nil additional", "To be confirmed", "CYPS Base Budget", "YCAP"])
+    thousands = st.integers(1, 9999).map(lambda n: Money(f"{n:,}", unit="kGBP"))
+    return st.one_of(st.one_of(amounts, words).map(Money), thousands)
+
+
+def notes() -> st.SearchStrategy[Note]:
+    """Notes of every kind.
+
+    Example:
+        >>> from hypothesis import find
+        >>> isinstance(find(notes(), lambda _: True), Note)
+        True
+    """
+    return st.builds(Note, texts(), st.sampled_from(list(NoteKind)))
+
+
+def _tuple(strategy: st.SearchStrategy[Any], max_size: int = 2) -> st.SearchStrategy[Any]:
+    return st.lists(strategy, max_size=max_size).map(tuple)
+
+
+@st.composite
+def _targets(draw: st.DrawFn, owner: str, indicator_ids: list[str]) -> tuple[Target, ...]:
+    found = []
+    for t in range(draw(st.integers(0, 2))):
+        measurable = draw(st.booleans())
+        indicator = draw(st.sampled_from(indicator_ids)) if measurable and indicator_ids else None
+        period_values = draw(st.dictionaries(periods(), values(), max_size=3))
+        found.append(
+            Target(
+                id=f"{owner}.T{t + 1}",
+                text=draw(texts()),
+                kind=TargetKind.MEASURABLE if measurable else TargetKind.QUALITATIVE,
+                indicator=indicator,
+                comparator=draw(st.none() | st.sampled_from(list(Comparator))),
+                baseline=draw(st.none() | st.builds(Observation, values(), st.none() | periods())),
+                values=period_values,
+                value=draw(st.none() | values()),
+                due=draw(st.none() | due_texts().map(Due)),
+                notes=draw(_tuple(notes(), 1)),
+            )
+        )
+    return tuple(found)
+
+
+@st.composite
+def _allocations(draw: st.DrawFn, stream_ids: list[str]) -> tuple[Allocation, ...]:
+    return tuple(
+        Allocation(
+            stream=draw(st.none() | st.sampled_from(stream_ids)) if stream_ids else None,
+            amount=draw(st.none() | money()),
+            label=draw(st.none() | texts()),
+            arrangement=draw(st.none() | st.sampled_from(list(Arrangement))),
+            period=draw(st.none() | periods()),
+        )
+        for _ in range(draw(st.integers(0, 2)))
+    )
+
+
+@st.composite
+def plans(draw: st.DrawFn, max_priorities: int = 3) -> Plan:
+    """Valid plans: unique ids, every cross-reference resolving, every field exercised.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        max_priorities: The most priorities a plan gets.
+
+    Example:
+        >>> from hypothesis import find
+        >>> isinstance(find(plans(), lambda _: True), Plan)
+        True
+    """
+    lead_ids = [f"L{i}" for i in range(draw(st.integers(0, 3)))]
+    stream_ids = [f"F{i}" for i in range(draw(st.integers(0, 3)))]
+    indicator_ids = [f"NI {n}" for n in draw(st.sets(st.integers(1, 199), max_size=3))]
+    leads = [
+        Lead(id=i, name=draw(texts()), kind=draw(st.sampled_from(list(LeadKind)))) for i in lead_ids
+    ]
+    streams = [
+        FundingStream(
+            id=s,
+            name=draw(texts()),
+            part_of=stream_ids[0] if k > 0 and draw(st.booleans()) else None,
+            amounts=draw(st.dictionaries(periods(), money(), max_size=2)),
+        )
+        for k, s in enumerate(stream_ids)
+    ]
+    indicators = [
+        Indicator(
+            id=i,
+            title=draw(st.none() | texts()),
+            scheme=IndicatorScheme.NATIONAL,
+            unit=draw(st.none() | st.sampled_from(["percent", "per_1000", "count", "ratio"])),
+            polarity=draw(st.none() | st.sampled_from(list(Polarity))),
+            actuals=draw(st.dictionaries(periods(), values(), max_size=2)),
+            targets=draw(st.dictionaries(periods(), values(), max_size=3)),
+            responsible=tuple(draw(st.lists(st.sampled_from(lead_ids), max_size=1, unique=True)))
+            if lead_ids
+            else (),
+        )
+        for i in indicator_ids
+    ]
+    some_leads = (
+        st.lists(st.sampled_from(lead_ids), max_size=2, unique=True).map(tuple)
+        if lead_ids
+        else st.just(())
+    )
+    priorities = []
+    work_ids: list[str] = []
+    for p in range(1, draw(st.integers(0, max_priorities)) + 1):
+        pid = f"P{p}"
+        objectives = []
+        for o in range(1, draw(st.integers(0, 2)) + 1):
+            oid = f"{pid}.O{o}"
+            actions = []
+            for a in range(1, draw(st.integers(0, 2)) + 1):
+                aid = f"{oid}.A{a}"
+                actions.append(
+                    Action(
+                        id=aid,
+                        text=draw(texts()),
+                        leads=draw(some_leads),
+                        due=draw(st.none() | due_texts().map(Due)),
+                        milestones=draw(
+                            _tuple(st.builds(Milestone, texts(), st.none() | periods()), 4)
+                        ),
+                        funding=draw(_allocations(stream_ids)),
+                        targets=draw(_targets(aid, indicator_ids)),
+                        depends_on=tuple(
+                            draw(st.lists(st.sampled_from(work_ids), max_size=1, unique=True))
+                        )
+                        if work_ids
+                        else (),
+                    )
+                )
+                work_ids.append(aid)
+            objectives.append(
+                Objective(
+                    id=oid,
+                    title=draw(texts()),
+                    code=f"{p}.{o}",
+                    leads=draw(some_leads),
+                    actions=tuple(actions),
+                    targets=draw(_targets(oid, indicator_ids)),
+                    funding=draw(_allocations(stream_ids)),
+                )
+            )
+            work_ids.append(oid)
+        organisational = p > 1 and draw(st.booleans())
+        priorities.append(
+            Priority(
+                id=pid,
+                title=draw(texts()),
+                code=f"Priority {p}",
+                kind=PriorityKind.ORGANISATIONAL if organisational else PriorityKind.SERVICE,
+                leads=draw(some_leads),
+                outcomes=draw(
+                    _tuple(
+                        st.builds(
+                            OutcomeLink,
+                            st.sampled_from(list(OutcomeKey)),
+                            st.lists(st.integers(1, 5), max_size=2, unique=True).map(tuple),
+                            st.booleans(),
+                        ),
+                        2,
+                    )
+                ),
+                rationale=draw(_tuple(texts())),
+                supports=("P1",) if organisational else (),
+                objectives=tuple(objectives),
+                targets=draw(_targets(pid, indicator_ids)),
+                notes=draw(_tuple(notes(), 1)),
+            )
+        )
+    subjects = [p.id for p in priorities]
+    sections = [
+        Section(
+            id=f"S{s}",
+            title=draw(texts()),
+            topic="needs_analysis",
+            subject=draw(st.sampled_from(subjects)) if subjects else None,
+            items=draw(_tuple(texts(80), 3)),
+            events=draw(_tuple(st.builds(Milestone, texts(), st.none() | periods()), 2)),
+            sections=(Section(id=f"S{s}.1", title="Context", items=draw(_tuple(texts(), 2))),),
+        )
+        for s in range(draw(st.integers(0, 2)))
+    ]
+    return Plan(
+        id=draw(st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True)),
+        authority=draw(texts()),
+        title=draw(texts()),
+        period=draw(periods()),
+        kind=draw(st.sampled_from(list(DocumentKind))),
+        published=draw(st.none() | periods()),
+        vision=draw(_tuple(texts(80))),
+        outcomes=draw(_tuple(st.sampled_from(list(OutcomeKey)).map(OutcomeLink), 2)),
+        leads=tuple(leads),
+        funding_streams=tuple(streams),
+        indicators=tuple(indicators),
+        priorities=tuple(priorities),
+        sections=tuple(sections),
+        notes=draw(_tuple(notes())),
+    )

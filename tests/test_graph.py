@@ -1,0 +1,135 @@
+"""The plan graph: kinds, relations, direction, and invariants."""
+
+from __future__ import annotations
+
+import attrs
+import networkx as nx
+import pytest
+from hypothesis import given
+
+from ecm_plan import NodeKind, Relation, build_graph, build_portfolio_graph, load_bundled
+from ecm_plan.graph import (
+    ENTITY,
+    KIND,
+    RELATION,
+    aim_node,
+    contribution_view,
+    nis_node,
+    outcome_node,
+    plan_node,
+)
+from ecm_plan.model import Plan
+from ecm_plan.testing import plans
+
+
+def relations(graph, source, target):
+    data = graph.get_edge_data(source, target, default={})
+    return sorted(d[RELATION].value for d in data.values())
+
+
+class TestBuildGraph:
+    def test_every_node_has_kind_and_every_edge_a_relation(self):
+        """Every node has a kind and every edge a relation."""
+        graph = build_graph(load_bundled("sample"))
+        assert all(isinstance(d[KIND], NodeKind) for _, d in graph.nodes(data=True))
+        assert all(isinstance(d[RELATION], Relation) for _, _, d in graph.edges(data=True))
+
+    def test_direction_contributor_to_served(self):
+        """Edges point from contributor to served: funding -> action -> objective -> priority."""
+        graph = build_graph(load_bundled("sample"))
+        assert ["funds"] == relations(graph, "ABG", "P1.O1.A1")
+        assert ["part_of"] == relations(graph, "P1.O1.A1", "P1.O1")
+        assert ["part_of"] == relations(graph, "P1.O1", "P1")
+        assert ["serves"] == relations(graph, "P1", aim_node("be_healthy.3"))
+        assert ["part_of"] == relations(graph, aim_node("be_healthy.3"), outcome_node("be_healthy"))
+        assert ["contributes_to"] == relations(graph, "P1.O1.A1", "P1.O1.A1.T1")
+        assert ["targets"] == relations(graph, "P1.O1.A1.T1", "NI 112")
+        assert ["leads"] == relations(graph, "HoHealth", "P1.O1.A1")
+        assert ["supports"] == relations(graph, "P3", "P1")
+        assert ["enables"] == relations(graph, "P1.O1.A1", "P1.O1.A2")
+        assert ["includes"] == relations(graph, "ABG", "ABG(CF)")
+        assert ["part_of"] == relations(graph, "P1", plan_node("sample"))
+
+    def test_what_it_affects_is_descendants(self):
+        """Losing the ABG affects both priorities it funds, through ABG(CF) too."""
+        graph = build_graph(load_bundled("sample"))
+        affected = nx.descendants(contribution_view(graph), "ABG")
+        assert {"P1", "P2", outcome_node("stay_safe")} <= affected
+
+    def test_inferred_link_is_marked(self):
+        """A link the document leaves unstated is marked inferred on its edge."""
+        graph = build_graph(load_bundled("sample"))
+        data = next(iter(graph.get_edge_data("P2", outcome_node("enjoy_and_achieve")).values()))
+        assert data["inferred"] is True
+
+    def test_node_holds_entity(self):
+        """Node data holds the element itself."""
+        plan = load_bundled("sample")
+        assert plan.element("P2.O1") is build_graph(plan).nodes["P2.O1"][ENTITY]
+
+    def test_empty_plan(self):
+        """A plan with no priorities still has its plan node, outcomes and aims."""
+        plan = Plan(id="empty", authority="A", title="T", period=load_bundled("sample").period)
+        assert 1 + 5 + 25 == build_graph(plan).number_of_nodes()
+
+    def test_milestones(self):
+        """Milestones are nodes of their own, part of their action."""
+        graph = build_graph(load_bundled("sample"))
+        assert "2009-10 Q3" == graph.nodes["P1.O1.A1#M3"]["label"]
+        assert ["part_of"] == relations(graph, "P1.O1.A1#M3", "P1.O1.A1")
+
+
+class TestGraphInvariants:
+    @given(plans())
+    def test_node_count_matches_plan(self, plan):
+        """One node per element with an id (sections aside), milestone, outcome, aim and plan."""
+        graph = build_graph(plan)
+        elements = sum(1 for _, e in plan.iter_elements() if type(e).__name__ != "Section")
+        milestones = sum(len(a.milestones) for _, _, a in plan.iter_actions())
+        assert 1 + 5 + 25 + elements + milestones == graph.number_of_nodes()
+
+    @given(plans())
+    def test_contribution_view_is_acyclic(self, plan):
+        """Without enables and supports edges, the graph is a DAG."""
+        assert nx.is_directed_acyclic_graph(contribution_view(build_graph(plan)))
+
+    @given(plans())
+    def test_linked_priorities_actions_reach_outcomes(self, plan):
+        """Every action of a priority linked to an outcome reaches that outcome."""
+        graph = contribution_view(build_graph(plan))
+        for priority, _, action in plan.iter_actions():
+            reach = nx.descendants(graph, action.id)
+            for link in priority.outcomes:
+                assert outcome_node(link.outcome) in reach
+
+    @given(plans())
+    def test_graph_is_derived_not_shared(self, plan):
+        """Building twice gives equal but separate graphs; the plan is unchanged."""
+        first, second = build_graph(plan), build_graph(plan)
+        assert nx.utils.graphs_equal(first, second)
+        first.clear()
+        assert second.number_of_nodes() > 0
+
+
+class TestBuildPortfolioGraph:
+    def test_prefixes_and_shared_nodes(self):
+        """Elements are prefixed by plan; outcomes and National Indicators are shared."""
+        sample = load_bundled("sample")
+        ni112 = attrs.evolve(sample.indicators[0], responsible=())
+        other = Plan(id="other", authority="B", title="T", period=sample.period, indicators=[ni112])
+        graph = build_portfolio_graph([sample, other])
+        assert "sample:P1" in graph
+        assert "other:NI 112" in graph
+        assert ["other:NI 112", "sample:NI 112"] == sorted(graph.predecessors(nis_node("NI 112")))
+        assert 1 == sum(1 for n in graph if n == outcome_node("be_healthy"))
+
+    def test_slip_resolves_to_catalogue_code(self):
+        """An indicator cited with a slip joins the National Indicator it should be."""
+        graph = build_portfolio_graph([load_bundled("sample")])
+        assert ["sample:NI 157"] == sorted(graph.predecessors(nis_node("NI 57")))
+
+    def test_duplicate_plan_ids(self):
+        """Two plans with one id cannot share a portfolio."""
+        sample = load_bundled("sample")
+        with pytest.raises(ValueError, match="distinct ids"):
+            build_portfolio_graph([sample, sample])

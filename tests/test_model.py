@@ -1,0 +1,186 @@
+"""The plan model: ids, cross-references checked when a plan is built."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from ecm_plan.exceptions import PlanError, PlanValidationError
+from ecm_plan.model import (
+    Action,
+    Allocation,
+    FundingStream,
+    Indicator,
+    Lead,
+    Objective,
+    OutcomeKey,
+    OutcomeLink,
+    Period,
+    Plan,
+    Priority,
+    Section,
+    Target,
+    Value,
+)
+from ecm_plan.plans import load_bundled
+
+
+def make_plan(**changes):
+    base = {
+        "id": "demo",
+        "authority": "Anytown",
+        "title": "Demo",
+        "period": Period.financial_year(2009),
+        "leads": [Lead(id="HoS", name="Head of Service")],
+        "funding_streams": [FundingStream(id="ABG", name="Area Based Grant")],
+        "indicators": [Indicator(id="NI 112")],
+    }
+    base.update(changes)
+    return Plan(**base)
+
+
+class TestPlanReferences:
+    def test_valid_plan(self):
+        """A plan whose references all resolve is built, and elements are found by id."""
+        plan = make_plan(
+            priorities=[
+                Priority(
+                    id="P1",
+                    title="t",
+                    leads=["HoS"],
+                    objectives=[
+                        Objective(
+                            id="P1.O1",
+                            title="o",
+                            actions=[
+                                Action(
+                                    id="P1.O1.A1",
+                                    text="a",
+                                    funding=[Allocation(stream="ABG")],
+                                    targets=[Target(id="T1", text="t", indicator="NI 112")],
+                                ),
+                                Action(id="P1.O1.A2", text="b", depends_on=["P1.O1.A1"]),
+                            ],
+                        )
+                    ],
+                )
+            ]
+        )
+        assert "b" == plan.element("P1.O1.A2").text
+        assert "priorities[0].objectives[0].actions[0].targets[0]" == plan.path_of("T1")
+
+    def test_every_problem_at_once(self):
+        """Every dangling reference is reported at once, each with its key path and a hint."""
+        with pytest.raises(PlanValidationError) as info:
+            make_plan(
+                priorities=[
+                    Priority(
+                        id="P1",
+                        title="t",
+                        leads=["HoS", "Nobody"],
+                        supports=["P9"],
+                        actions=[
+                            Action(
+                                id="A1",
+                                text="a",
+                                funding=[Allocation(stream="LSC")],
+                                targets=[Target(id="T1", text="t", indicator="NI 999")],
+                                depends_on=["A1", "P1"],
+                            )
+                        ],
+                    )
+                ],
+                sections=[Section(id="S1", title="s", subject="P7")],
+            )
+        paths = [p.path for p in info.value.problems]
+        assert [
+            "priorities[0].leads[1]",
+            "priorities[0].supports[0]",
+            "priorities[0].actions[0].depends_on[0]",
+            "priorities[0].actions[0].depends_on[1]",
+            "priorities[0].actions[0].funding[0].stream",
+            "priorities[0].actions[0].targets[0].indicator",
+            "sections[0].subject",
+        ] == sorted(paths, key=paths.index)
+        messages = " | ".join(p.message for p in info.value.problems)
+        assert "refers to itself" in messages
+        assert "is a priority, not an action or objective" in messages
+        assert "use one of: HoS" in info.value.problems[0].hint
+
+    def test_duplicate_ids(self):
+        """Ids are unique across the whole plan: a lead and a stream cannot share one."""
+        with pytest.raises(PlanValidationError, match="duplicate id 'ABG'"):
+            make_plan(leads=[Lead(id="ABG", name="x")])
+
+    def test_evolve_checks_again(self):
+        """Changing a plan with attrs.evolve checks the references again."""
+        plan = make_plan()
+        with pytest.raises(PlanValidationError):
+            attrs.evolve(plan, priorities=[Priority(id="P1", title="t", leads=["X"])])
+
+    def test_error_is_a_plan_error(self):
+        """The validation error is both a PlanError and a ValueError."""
+        assert issubclass(PlanValidationError, PlanError)
+        assert issubclass(PlanValidationError, ValueError)
+
+    def test_unknown_element(self):
+        """Looking up an unknown id is a KeyError that suggests near ids."""
+        with pytest.raises(KeyError, match="did you mean"):
+            load_bundled("sample").element("P1.O9")
+
+
+class TestIds:
+    @pytest.mark.parametrize("bad", ["", " P1", "P1:x", "-P1", "P1\n"])
+    def test_bad_ids(self, bad):
+        """Ids start with a letter or digit, hold no colon and no surrounding space."""
+        with pytest.raises(ValueError, match="must start with a letter or digit"):
+            Lead(id=bad, name="x")
+
+    def test_plan_id_is_slug(self):
+        """A plan id is a lower-case slug."""
+        with pytest.raises(ValueError, match="slug"):
+            make_plan(id="Wigan 2009")
+
+
+class TestOutcomeLink:
+    def test_from_key(self):
+        """A priority's outcomes may be given as keys."""
+        priority = Priority(id="P1", title="t", outcomes=["stay_safe"])
+        assert (OutcomeLink(OutcomeKey.STAY_SAFE),) == priority.outcomes
+
+    def test_unknown_outcome(self):
+        """An unknown outcome key is an error."""
+        with pytest.raises(ValueError, match="be_happy"):
+            OutcomeLink("be_happy")
+
+    def test_aims(self):
+        """Aims are numbered 1 to 5 within an outcome."""
+        with pytest.raises(ValueError, match="aims 1 to 5"):
+            OutcomeLink("be_healthy", aims=(0,))
+
+
+class TestTarget:
+    def test_undetermined_and_provisional(self):
+        """A target lists whether any value is to be determined or provisional."""
+        target = Target(
+            id="T",
+            text="x",
+            values={Period.financial_year(2009): Value("86% (prov.)")},
+            value=Value("target to be determined"),
+        )
+        assert (True, True) == (target.is_undetermined, target.is_provisional)
+
+    def test_unit_checked(self):
+        """A target's unit must be one of the library's units."""
+        with pytest.raises(ValueError, match="not a unit of the library"):
+            Target(id="T", text="x", unit="furlongs")
+
+
+class TestIteration:
+    def test_iter_actions_and_targets(self):
+        """The sample plan's actions and targets are found in document order."""
+        plan = load_bundled("sample")
+        actions = [a.id for _, _, a in plan.iter_actions()]
+        assert ["P1.O1.A1", "P1.O1.A2", "P2.O1.A1", "P2.O1.A2", "P3.A1"] == actions
+        owners = [owner for owner, _ in plan.iter_targets()]
+        assert ["P1.O1.A1", "P2.O1.A1", "P2.O1.A2", "P3"] == owners
