@@ -1,0 +1,61 @@
+"""The reference catalogue: the Every Child Matters outcomes and aims, and the National Indicators.
+
+Both come from package data (``ecm_plan/catalog/data/``), read once and then looked up in
+dictionaries.
+
+Example:
+    >>> from ecm_plan.catalog import national_indicator, outcome
+    >>> ni = national_indicator("N.I 112")
+    >>> ni.code, ni.title, outcome(ni.outcome).title
+    ('NI 112', 'Under 18 conception rate', 'Be healthy')
+
+.. versionadded:: 0.1.0
+"""
+
+from ecm_plan.catalog._nis import (
+    IndicatorCode,
+    NationalIndicator,
+    PlanWording,
+    TitleMatch,
+    TitleStatus,
+    is_national_code,
+    match_title,
+    national_indicator,
+    national_indicators,
+    normalise_code,
+    parse_code,
+    plan_wordings,
+    title_matches,
+)
+from ecm_plan.catalog._outcomes import (
+    Aim,
+    Outcome,
+    UnknownOutcomeError,
+    aim,
+    aims,
+    outcome,
+    outcomes,
+)
+
+__all__ = [
+    "Aim",
+    "IndicatorCode",
+    "NationalIndicator",
+    "Outcome",
+    "PlanWording",
+    "TitleMatch",
+    "TitleStatus",
+    "UnknownOutcomeError",
+    "aim",
+    "aims",
+    "is_national_code",
+    "match_title",
+    "national_indicator",
+    "national_indicators",
+    "normalise_code",
+    "outcome",
+    "outcomes",
+    "parse_code",
+    "plan_wordings",
+    "title_matches",
+]
