@@ -37,6 +37,13 @@ class TestDue:
             ("Apply for pilot", DueKind.UNSCHEDULED, []),
             ("", DueKind.NONE, []),
             ("Q2 2009/10", DueKind.BY, ["2009-10 Q2"]),
+            ("3 Year Plan 2008 to 2011.", DueKind.SPAN, ["2008 to 2011"]),
+            (
+                "Three year (2008-2011) strategy to be agreed by July 2008.",
+                DueKind.BY,
+                ["July 2008"],
+            ),
+            ("by Q4", DueKind.UNSCHEDULED, []),
         ],
     )
     def test_source_plan_phrases(self, text, kind, labels):

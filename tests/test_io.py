@@ -78,6 +78,27 @@ indicators:
         assert "priorities[0].leads[0]" == found[0][0]
         assert "unknown lead id 'HoS'" == found[0][1]
 
+    def test_text_fields_refuse_structures(self):
+        """A mapping where text belongs is an error, never turned into its repr."""
+        found = problems(MINIMAL + "vision: [a: b]\n")
+        assert [("vision[0]", "expected text, got a dict ({'a': 'b'}); write it as one string")] == [
+            (p, m) for p, m, _ in found
+        ]
+
+    def test_yaml_decimals_keep_their_digits(self):
+        """An unquoted YAML decimal stays text as printed: 0.80 is not turned into 0.8."""
+        plan = loads_plan(MINIMAL + "indicators:\n  - {id: NI 19, actuals: {2008-09: 0.80}}\n")
+        assert "0.80" == next(iter(plan.indicators[0].actuals.values())).text
+
+    def test_json_float_cell_refused(self):
+        """A JSON number in a cell is refused with a hint to write it as text."""
+        text = (
+            '{"id": "d", "authority": "A", "title": "T", "period": "2009-10", '
+            '"indicators": [{"id": "NI 19", "actuals": {"2008-09": 0.8}}]}'
+        )
+        found = problems(text, "json")
+        assert "in quotes" in found[0][1]
+
     def test_duplicate_ids(self):
         """A duplicate id names where the id was first used."""
         text = MINIMAL + "leads:\n  - {id: A, name: a}\n  - {id: A, name: b}\n"

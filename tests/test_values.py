@@ -24,6 +24,7 @@ class TestValue:
             ("0.86", ValueStatus.FIRM, 0.86, None, Bound.EXACT),
             ("90%+", ValueStatus.FIRM, 90.0, "percent", Bound.AT_LEAST),
             ("<10%", ValueStatus.FIRM, 10.0, "percent", Bound.BELOW),
+            ("7.9% or below", ValueStatus.FIRM, 7.9, "percent", Bound.AT_MOST),
             (">95%", ValueStatus.FIRM, 95.0, "percent", Bound.ABOVE),
             ("48.3 per 1,000", ValueStatus.FIRM, 48.3, "per_1000", Bound.EXACT),
             ("5 working days", ValueStatus.FIRM, 5.0, "working_day", Bound.EXACT),

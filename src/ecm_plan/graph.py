@@ -289,13 +289,10 @@ class _Builder:
             self.leads(inode, indicator.responsible)
         for priority in plan.priorities:
             self.priority(root, priority)
-        for _, objective_or_action in _work(plan):
-            for prerequisite in objective_or_action.depends_on:
+        for _, dependent in _work(plan):
+            for prerequisite in dependent.depends_on:
                 self.edge(
-                    self.node(prerequisite),
-                    self.node(objective_or_action.id),
-                    Relation.ENABLES,
-                    explicit=True,
+                    self.node(prerequisite), self.node(dependent.id), Relation.ENABLES, explicit=True
                 )
         return root
 
@@ -305,13 +302,16 @@ def _indicator_label(indicator: Indicator) -> str:
     return _short(f"{indicator.id} {title}".strip())
 
 
-def _work(plan: Plan) -> Iterable[tuple[str, Objective | Action]]:
+def _work(plan: Plan) -> Iterable[tuple[str, Objective | Action | Target]]:
     for priority, objective, action in plan.iter_actions():
         del priority, objective
         yield "action", action
     for priority in plan.priorities:
         for objective in priority.objectives:
             yield "objective", objective
+    for _, target in plan.iter_targets():
+        if target.depends_on:
+            yield "target", target
 
 
 def build_graph(plan: Plan) -> PlanGraph:

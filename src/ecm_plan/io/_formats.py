@@ -36,15 +36,21 @@ class FormatError(Exception):
 class _BoundedLoader(yaml.SafeLoader):
     """A safe loader that refuses duplicate keys and too many aliases or nodes.
 
-    Dates stay text (a plan's periods are labels, read by the library, not by YAML), and
-    only ``true``/``false`` are booleans (YAML 1.2), so that a cell reading "No" stays text.
+    Dates and decimals stay text: a plan's periods are labels read by the library, and a
+    figure such as ``0.80`` keeps its digits as printed. Only ``true``/``false`` are booleans
+    (YAML 1.2), so that a cell reading "No" stays text.
     """
 
     yaml_implicit_resolvers = {  # noqa: RUF012 (PyYAML's own class attribute, replaced whole)
         first: [
             (tag, regexp)
             for tag, regexp in resolvers
-            if tag not in {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
+            if tag
+            not in {
+                "tag:yaml.org,2002:timestamp",
+                "tag:yaml.org,2002:bool",
+                "tag:yaml.org,2002:float",
+            }
         ]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }

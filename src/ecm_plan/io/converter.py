@@ -82,9 +82,26 @@ def _structure_period(value: Any, _type: type) -> Period:  # noqa: ANN401
 
 
 def _cell_text(value: Any, what: str) -> str:  # noqa: ANN401
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise TypeError(f"{what} is written as text such as '86% (prov.)', not {value!r}")
-    return value if isinstance(value, str) else repr(value)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        raise TypeError(
+            f"{what} is written as text, so that its digits stay as printed: write "
+            f"'{value!r}' in quotes (or as the document prints it, e.g. '0.80')"
+        )
+    raise TypeError(f"{what} is written as text such as '86% (prov.)', not {value!r}")
+
+
+def _structure_text(value: Any, _type: type) -> str:  # noqa: ANN401
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    kind = type(value).__name__
+    hint = "put it in quotes" if isinstance(value, float | bool) else "write it as one string"
+    raise TypeError(f"expected text, got a {kind} ({value!r}); {hint}")
 
 
 def _structure_money(value: Any, _type: type) -> Money:  # noqa: ANN401
@@ -132,7 +149,7 @@ def configure_converter(conv: cattrs.Converter) -> None:
     """Register the plan format's hooks on a converter.
 
     Periods are labels; values, money, due dates and notes are text (money and notes may be
-    mappings); outcome links are outcome keys or mappings; enums are their values; defaults
+    mappings); text fields take text (or a whole number), never a list, mapping or float; outcome links are outcome keys or mappings; enums are their values; defaults
     are left out when writing; unknown keys are errors.
 
     Args:
@@ -146,6 +163,7 @@ def configure_converter(conv: cattrs.Converter) -> None:
         >>> conv.structure("Summer 2009", Due).kind.value
         'by'
     """
+    conv.register_structure_hook(str, _structure_text)
     conv.register_structure_hook(Period, _structure_period)
     conv.register_unstructure_hook(Period, lambda p: p.label)
     conv.register_structure_hook(Value, lambda v, _: Value(_cell_text(v, "a value")))

@@ -127,6 +127,8 @@ class TargetKind(enum.StrEnum):
 class Comparator(enum.StrEnum):
     """How a measurable target compares the indicator with its value.
 
+    ``reduce_by`` and ``increase_by`` are absolute changes ("a reduction of at least 0.5 days
+    per FTE");
     ``relative_change`` is a change from a baseline by a share ("reduce the 1998 baseline by
     50%"); ``change_from_baseline`` is a series given as % change from a baseline (NI 112).
 
@@ -145,6 +147,8 @@ class Comparator(enum.StrEnum):
     WITHIN_RANGE = "within_range"
     ZERO = "zero"
     EXACTLY = "exactly"
+    REDUCE_BY = "reduce_by"
+    INCREASE_BY = "increase_by"
     RELATIVE_CHANGE = "relative_change"
     CHANGE_FROM_BASELINE = "change_from_baseline"
 

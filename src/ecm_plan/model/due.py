@@ -46,7 +46,7 @@ _YY = r"(?:(?:19|20)\d{2}|\d{2})\b"
 _MENTION = re.compile(
     "|".join(
         (
-            rf"(?P<span>\(?\s*{_Y}\s*[-–]\s*{_Y}\s*\)?)",
+            rf"(?P<span>\(?\s*{_Y}\s*(?:[-–]|\bto\b)\s*{_Y}\s*\)?)",
             rf"(?P<quarter>\b(?:q|qtr|quarter)\s*[1-4]\s+{_Y}\s*[-/]\s*\d{{2}}\b)",
             rf"(?P<fy>\b{_Y}\s*/\s*\d{{2}}\b|\b{_Y}-\d{{2}}\b(?!-)|\b\d{{2}}/\d{{2}}\b)",
             rf"(?P<day>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_RE})\.?,?\s+{_YY})",
@@ -57,7 +57,7 @@ _MENTION = re.compile(
     ),
     re.IGNORECASE,
 )
-_FROM = re.compile(r"\b(?:from|starting|commencing|since|onwards?)\b", re.IGNORECASE)
+_FROM = re.compile(r"^\W*(?:ongoing\s+)?(?:from|starting|commencing|since)\b", re.IGNORECASE)
 _EXTERNAL = re.compile(
     r"\bin\s+line\s+with\b|\bnational\s+(?:timetable|timescale)|\bas\s+per\b|"
     r"\bdependent\s+on\b|\bsubject\s+to\b",
@@ -70,37 +70,53 @@ _RECURRING = re.compile(
 )
 
 
-def _read(text: str) -> tuple[DueKind, tuple[Period, ...]]:
-    clean = " ".join(text.replace("\u2013", "-").split())
-    if not clean.strip(" .-"):
-        return DueKind.NONE, ()
-    periods: list[Period] = []
-    span = False
+def _mentions(clean: str) -> list[tuple[Period, str]]:
+    """Every period the text names, with what the words just before it say: by, from or -."""
+    found: list[tuple[Period, str]] = []
     for match in _MENTION.finditer(clean):
         group = match.lastgroup or ""
         raw = match.group(0).strip("() ")
         try:
             if group == "span":
-                first, last = re.split(r"\s*[-–]\s*", raw)
-                period = Period.span(
-                    Period.calendar_year(int(first)), Period.calendar_year(int(last))
-                )
-                if int(last) - int(first) == 1 and not match.group(0).strip().startswith("("):
+                first, last = re.split(r"\s*(?:[-–]|\bto\b)\s*", raw)
+                consecutive = int(last) - int(first) == 1
+                if consecutive and "to" not in raw and not match.group(0).strip().startswith("("):
                     period = parse_period(f"{first}-{last[-2:]}")
                 else:
-                    span = True
+                    period = Period.span(
+                        Period.calendar_year(int(first)), Period.calendar_year(int(last))
+                    )
             else:
                 period = parse_period(raw)
-        except InvalidPeriodError:
+        except (InvalidPeriodError, ValueError):
             continue
-        periods.append(period)
-    if span:
-        return DueKind.SPAN, tuple(p for p in periods if p.kind.value == "span")[:1]
-    if periods:
-        before = clean[: clean.lower().find(periods[0].label.lower()[:3])]
-        if _FROM.search(before) or _FROM.search(clean[:20]):
-            return DueKind.FROM, (periods[0],)
-        return DueKind.BY, tuple(periods)
+        before = clean[max(0, match.start() - 24) : match.start()]
+        cue = "by" if _BY_CUE.search(before) else "from" if _FROM_CUE.search(before) else "-"
+        found.append((period, cue))
+    return found
+
+
+_BY_CUE = re.compile(r"\b(?:by|before|no\s+later\s+than)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+_FROM_CUE = re.compile(
+    r"\b(?:from|starting|commencing|since|beginning)\s+(?:in\s+)?$|^(?:ongoing|from)\b", re.I
+)
+
+
+def _read(text: str) -> tuple[DueKind, tuple[Period, ...]]:
+    clean = " ".join(text.replace("\u2013", "-").split())
+    if not clean.strip(" .-"):
+        return DueKind.NONE, ()
+    mentions = _mentions(clean)
+    by = tuple(p for p, cue in mentions if cue == "by")
+    if by:
+        return DueKind.BY, by
+    spans = tuple(p for p, _ in mentions if p.kind.value == "span")
+    if spans:
+        return DueKind.SPAN, spans[:1]
+    if mentions:
+        if mentions[0][1] == "from" or _FROM.match(clean):
+            return DueKind.FROM, (mentions[0][0],)
+        return DueKind.BY, tuple(p for p, _ in mentions)
     if _EXTERNAL.search(clean):
         return DueKind.EXTERNAL, ()
     if _RECURRING.search(clean):

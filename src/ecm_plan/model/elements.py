@@ -162,6 +162,7 @@ class Lead:
         id: Unique within the plan; elements refer to it.
         name: The name as the document gives it.
         kind: Role, person, organisation or group.
+        role: A person's post, as the document gives it ("Group Director, Children").
         organisation: The body the lead belongs to, when the document says.
         notes: Remarks.
 
@@ -175,6 +176,7 @@ class Lead:
     id: str = attrs.field(validator=check_id)
     name: str
     kind: LeadKind = attrs.field(default=LeadKind.ROLE, converter=LeadKind)
+    role: str | None = None
     organisation: str | None = None
     notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
 

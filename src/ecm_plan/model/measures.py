@@ -141,6 +141,8 @@ class Target:
             determined").
         unit: The unit of the figures, when the indicator does not give it.
         due: When the target is to be met, as the document says it.
+        depends_on: Ids of actions or objectives that must happen before it can be met
+            ("following the review").
         notes: Remarks and transcription judgements.
 
     Example:
@@ -164,6 +166,7 @@ class Target:
     value: Value | None = None
     unit: str | None = attrs.field(default=None, validator=_check_unit)
     due: Due | None = None
+    depends_on: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
 
     @property

@@ -108,6 +108,7 @@ class Objective:
         id: Unique within the plan, such as ``P1.O1``.
         title: The objective as the document words it.
         code: The document's own label ("1.1"), if any.
+        description: Paragraphs the document gives under the objective's heading.
         leads: Lead ids.
         actions: Its actions.
         targets: Targets set at objective level.
@@ -125,6 +126,7 @@ class Objective:
     id: str = attrs.field(validator=check_id)
     title: str
     code: str | None = None
+    description: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     leads: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     actions: tuple[Action, ...] = attrs.field(factory=tuple, converter=to_tuple)
     targets: tuple[Target, ...] = attrs.field(factory=tuple, converter=to_tuple)
@@ -447,6 +449,7 @@ def _index_and_check(plan: Plan) -> tuple[dict[str, tuple[str, Element]], list[P
             add(f"{path}[{i}]", target)
             if target.indicator is not None:
                 refs.append((f"{path}[{i}].indicator", "indicator", target.indicator))
+            ref_list(f"{path}[{i}].depends_on", "action or objective", target.depends_on)
 
     def action(path: str, item: Action) -> None:
         add(path, item)

@@ -95,7 +95,11 @@ def _bound_of(text: str) -> Bound:
     t = text.lower()
     checks = (
         (("≥", ">=", "at least", "minimum of", "min.", "or more", "or above", "+"), Bound.AT_LEAST),
-        (("≤", "<=", "at most", "maximum of", "max", "or less", "or fewer"), Bound.AT_MOST),
+        (
+            ("≤", "<=", "at most", "maximum of", "max", "or less", "or fewer", "or below",
+             "or under", "or lower"),
+            Bound.AT_MOST,
+        ),
         (("<", "below", "under", "less than", "fewer than"), Bound.BELOW),
         ((">", "above", "over", "more than", "greater than"), Bound.ABOVE),
     )
