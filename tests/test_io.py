@@ -81,9 +81,8 @@ indicators:
     def test_text_fields_refuse_structures(self):
         """A mapping where text belongs is an error, never turned into its repr."""
         found = problems(MINIMAL + "vision: [a: b]\n")
-        assert [("vision[0]", "expected text, got a dict ({'a': 'b'}); write it as one string")] == [
-            (p, m) for p, m, _ in found
-        ]
+        message = "expected text, got a dict ({'a': 'b'}); write it as one string"
+        assert [("vision[0]", message)] == [(p, m) for p, m, _ in found]
 
     def test_yaml_decimals_keep_their_digits(self):
         """An unquoted YAML decimal stays text as printed: 0.80 is not turned into 0.8."""

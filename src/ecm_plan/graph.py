@@ -291,9 +291,8 @@ class _Builder:
             self.priority(root, priority)
         for _, dependent in _work(plan):
             for prerequisite in dependent.depends_on:
-                self.edge(
-                    self.node(prerequisite), self.node(dependent.id), Relation.ENABLES, explicit=True
-                )
+                source, target = self.node(prerequisite), self.node(dependent.id)
+                self.edge(source, target, Relation.ENABLES, explicit=True)
         return root
 
 

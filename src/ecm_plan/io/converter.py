@@ -149,7 +149,8 @@ def configure_converter(conv: cattrs.Converter) -> None:
     """Register the plan format's hooks on a converter.
 
     Periods are labels; values, money, due dates and notes are text (money and notes may be
-    mappings); text fields take text (or a whole number), never a list, mapping or float; outcome links are outcome keys or mappings; enums are their values; defaults
+    mappings); text fields take text (or a whole number), never a list, mapping or float;
+    outcome links are outcome keys or mappings; enums are their values; defaults
     are left out when writing; unknown keys are errors.
 
     Args:
