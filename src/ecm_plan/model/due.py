@@ -96,9 +96,12 @@ def _mentions(clean: str) -> list[tuple[Period, str]]:
     return found
 
 
-_BY_CUE = re.compile(r"\b(?:by|before|no\s+later\s+than)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.IGNORECASE)
+_BY_CUE = re.compile(
+    r"\b(?:by|before|no\s+later\s+than)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.IGNORECASE
+)
 _FROM_CUE = re.compile(
-    r"\b(?:from|starting|commencing|since|beginning)\s+(?:in\s+)?$|^(?:ongoing|from)\b", re.IGNORECASE
+    r"\b(?:from|starting|commencing|since|beginning)\s+(?:in\s+)?$|^(?:ongoing|from)\b",
+    re.IGNORECASE,
 )
 
 
