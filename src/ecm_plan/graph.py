@@ -106,22 +106,22 @@ class NodeKind(enum.StrEnum):
 class Relation(enum.StrEnum):
     """The relations an edge can carry, from contributor to what it serves.
 
-    =================  ==============================================================
-    relation           from -> to
-    =================  ==============================================================
-    ``part_of``        action -> objective or priority; objective -> priority;
-                       priority -> plan; milestone -> action; aim -> outcome
-    ``serves``         priority -> outcome or aim (``inferred`` says if the document
-                       left the link unstated)
-    ``supports``       organisational priority -> service priority
-    ``contributes_to`` action, objective or priority -> its target
-    ``targets``        target -> indicator
-    ``funds``          funding stream -> priority, objective or action (``allocation``)
-    ``includes``       funding stream -> a stream that is part of it (ABG -> ABG(CF))
-    ``leads``          lead -> priority, objective, action, or indicator
-    ``enables``        prerequisite -> dependent
-    ``instance_of``    plan indicator -> National Indicator (portfolio graphs)
-    =================  ==============================================================
+    ====================  ==================================================================
+    relation              from -> to
+    ====================  ==================================================================
+    ``part_of``           action -> objective or priority; objective -> priority;
+                          priority -> plan; milestone -> action; aim -> outcome
+    ``serves``            priority -> outcome or aim (``inferred`` says if the document
+                          left the link unstated)
+    ``supports``          organisational priority -> service priority
+    ``contributes_to``    action, objective or priority -> its target
+    ``targets``           target -> indicator
+    ``funds``             funding stream -> priority, objective or action (``allocation``)
+    ``includes``          funding stream -> a stream that is part of it (ABG -> ABG(CF))
+    ``leads``             lead -> priority, objective, action, or indicator
+    ``enables``           prerequisite -> dependent
+    ``instance_of``       plan indicator -> National Indicator (portfolio graphs)
+    ====================  ==================================================================
 
     Example:
         >>> Relation.ENABLES.value

@@ -1,0 +1,39 @@
+"""Sphinx configuration for the ecm_plan documentation."""
+
+from __future__ import annotations
+
+from importlib.metadata import version as _version
+
+project = "ecm_plan"
+author = "The ecm_plan developers"
+copyright = "2026, The ecm_plan developers"
+release = _version("ecm-plan")
+version = ".".join(release.split(".")[:2])
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.doctest",
+    "sphinx.ext.viewcode",
+]
+source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+exclude_patterns = ["_build"]
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+autodoc_default_options = {"show-inheritance": True}
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+napoleon_attr_annotations = True
+
+doctest_global_setup = "import ecm_plan"
+# Docstring examples are run by pytest --doctest-modules; the doctest builder runs the
+# examples written in the pages themselves.
+doctest_test_doctest_blocks = ""
+
+html_theme = "furo"
+html_title = f"ecm_plan {release}"
+html_static_path = ["_static"]
