@@ -60,9 +60,11 @@ __all__ = [
     "build_graph",
     "build_portfolio_graph",
     "contribution_view",
+    "export_graph",
     "nis_node",
     "outcome_node",
     "plan_node",
+    "to_dot",
 ]
 
 PlanGraph: TypeAlias = "nx.MultiDiGraph[str]"
@@ -405,3 +407,74 @@ def contribution_view(graph: PlanGraph) -> PlanGraph:
 
     view: PlanGraph = nx.subgraph_view(graph, filter_edge=keep)
     return view
+
+
+def export_graph(graph: PlanGraph) -> PlanGraph:
+    """A copy of the graph whose attributes are plain strings and booleans, for GraphML.
+
+    Node attributes keep ``kind``, ``label`` and ``plan``; edge attributes keep ``relation``,
+    ``inferred`` and ``explicit``. The elements themselves stay in the plan.
+
+    Example:
+        >>> import io, networkx as nx
+        >>> from ecm_plan import build_graph, load_bundled
+        >>> out = io.BytesIO()
+        >>> nx.write_graphml(export_graph(build_graph(load_bundled("sample"))), out)
+        >>> b'key="d0"' in out.getvalue() or b"<graphml" in out.getvalue()
+        True
+    """
+    plain: PlanGraph = nx.MultiDiGraph(plans=",".join(graph.graph.get("plans", ())))
+    for node, data in graph.nodes(data=True):
+        attrs = {KIND: str(data[KIND].value), LABEL: str(data.get(LABEL, node))}
+        if PLAN in data:
+            attrs[PLAN] = str(data[PLAN])
+        plain.add_node(node, **attrs)
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        edge: dict[str, str | bool] = {RELATION: str(data[RELATION].value)}
+        for flag in ("inferred", "explicit"):
+            if flag in data:
+                edge[flag] = bool(data[flag])
+        plain.add_edge(source, target, key=key, **edge)
+    return plain
+
+
+def _dot_id(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def to_dot(graph: PlanGraph) -> str:
+    """The graph in Graphviz DOT, nodes labelled and shaped by kind, edges by relation.
+
+    Example:
+        >>> from ecm_plan import build_graph, load_bundled
+        >>> dot = to_dot(build_graph(load_bundled("sample")))
+        >>> dot.splitlines()[0]
+        'digraph plan {'
+        >>> '"P1.O1" -> "P1" [label="part_of"];' in dot
+        True
+    """
+    shapes = {
+        NodeKind.OUTCOME: "doubleoctagon",
+        NodeKind.AIM: "octagon",
+        NodeKind.PRIORITY: "box",
+        NodeKind.OBJECTIVE: "box",
+        NodeKind.ACTION: "ellipse",
+        NodeKind.TARGET: "note",
+        NodeKind.INDICATOR: "diamond",
+        NodeKind.FUNDING_STREAM: "invhouse",
+        NodeKind.LEAD: "house",
+    }
+    lines = ["digraph plan {", "  rankdir=LR;"]
+    for node in sorted(graph.nodes):
+        data = graph.nodes[node]
+        shape = shapes.get(data[KIND], "plaintext")
+        label = _dot_id(str(data.get(LABEL, node)))
+        lines.append(f"  {_dot_id(node)} [label={label}, shape={shape}];")
+    edges = sorted(
+        (source, target, str(data[RELATION].value))
+        for source, target, data in graph.edges(data=True)
+    )
+    for source, target, relation in edges:
+        lines.append(f'  {_dot_id(source)} -> {_dot_id(target)} [label="{relation}"];')
+    lines.append("}")
+    return "\n".join(lines) + "\n"

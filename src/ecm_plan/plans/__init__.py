@@ -44,7 +44,7 @@ class UnknownPlanError(PlanError, KeyError):
 
     def __str__(self) -> str:
         """Say which names there are, nearest first."""
-        near = difflib.get_close_matches(self.name, self.known, n=1, cutoff=0.3)
+        near = difflib.get_close_matches(self.name, self.known, n=1, cutoff=0.6)
         hint = f"did you mean {near[0]!r}? " if near else ""
         return f"no bundled plan {self.name!r}; {hint}bundled plans: {', '.join(self.known)}"
 
