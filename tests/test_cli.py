@@ -22,7 +22,8 @@ class TestValidate:
     def test_bundled(self):
         """A bundled plan validates with its counts."""
         code, text = run("validate", "sample")
-        assert (0, "sample: valid (3 priorities") == (code, text[: len("sample: valid (3 priorities")])
+        assert 0 == code
+        assert text.startswith("sample: valid (3 priorities")
 
     def test_bad_file_lists_problems(self, tmp_path):
         """A bad file exits 1 and lists every problem with its path."""
