@@ -69,15 +69,6 @@ def header_section(plan: ecm_plan.Plan) -> str:
     return "\n".join(lines)
 
 
-def _kpt_section(indicator: ecm_plan.Indicator) -> str | None:
-    for note in indicator.notes:
-        if note.text.startswith("Key performance targets table"):
-            for name, _ in SECTIONS:
-                if f"'{name}'" in note.text:
-                    return name
-    return None
-
-
 def key_targets_tables(plan: ecm_plan.Plan) -> list[Table]:
     """The key performance targets table, one table for each of its two sections."""
     headers = ("Measure", "Responsibility", f"Actual {ACTUAL_YEAR}", *YEARS)
@@ -85,7 +76,7 @@ def key_targets_tables(plan: ecm_plan.Plan) -> list[Table]:
     for name, title in SECTIONS:
         rows = []
         for indicator in plan.indicators:
-            if _kpt_section(indicator) != name:
+            if indicator.group != name:
                 continue
             code = " / ".join((indicator.written_code, *indicator.also))
             actual = indicator.actuals.get(_period(ACTUAL_YEAR))

@@ -85,7 +85,9 @@ class TestGraphInvariants:
         """One node per element with an id (sections aside), milestone, outcome, aim and plan."""
         graph = build_graph(plan)
         elements = sum(1 for _, e in plan.iter_elements() if type(e).__name__ != "Section")
-        milestones = sum(len(a.milestones) for _, _, a in plan.iter_actions())
+        milestones = sum(len(a.milestones) for _, _, a in plan.iter_actions()) + sum(
+            len(o.milestones) for p in plan.priorities for o in p.objectives
+        )
         assert 1 + 5 + 25 + elements + milestones == graph.number_of_nodes()
 
     @given(plans())

@@ -68,13 +68,6 @@ def _p(label: str) -> ecm_plan.Period:
     return ecm_plan.parse_period(label)
 
 
-def _section_of(indicator: ecm_plan.Indicator) -> str | None:
-    for note in indicator.notes:
-        if note.text.startswith("Key performance targets table"):
-            return LAA if f"'{LAA}'" in note.text else OTHER
-    return None
-
-
 def _allocations(plan: ecm_plan.Plan) -> list[ecm_plan.Allocation]:
     found: list[ecm_plan.Allocation] = []
     for priority in plan.priorities:
@@ -241,7 +234,7 @@ class TestKeyPerformanceTargets:
         indicator = plan.element(code)
         actual = (
             indicator.id,
-            _section_of(indicator),
+            indicator.group,
             plan.element(indicator.responsible[0]).name,
             indicator.actuals[_p("2008-09")].text,
             *(indicator.targets[_p(year)].text for year in YEARS),

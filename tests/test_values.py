@@ -31,6 +31,10 @@ class TestValue:
             ("-29.6%", ValueStatus.FIRM, -29.6, "percent", Bound.EXACT),
             ("2009 target 65%", ValueStatus.FIRM, 65.0, "percent", Bound.EXACT),
             ("Commissioning framework in place", ValueStatus.TEXT, None, None, Bound.EXACT),
+            ("LAA 2008-2011 targets in negotiation", ValueStatus.TO_BE_DETERMINED, None, None,
+             Bound.EXACT),
+            ("taken up by 25% of 13-19 year olds", ValueStatus.FIRM, 25.0, "percent", Bound.EXACT),
+            ("Zero", ValueStatus.FIRM, 0.0, None, Bound.EXACT),
         ],
     )
     def test_cells(self, text, status, magnitude, unit, bound):
@@ -105,6 +109,9 @@ class TestMoney:
             ("3,584", "kGBP", MoneyKind.AMOUNT, 3_584_000.0),
             ("£103m", "GBP", MoneyKind.AMOUNT, 103_000_000.0),
             ("£3.754m", "GBP", MoneyKind.AMOUNT, 3_754_000.0),
+            ("£0.462m", "GBP", MoneyKind.AMOUNT, 462_000.0),
+            ("£3,584", "kGBP", MoneyKind.AMOUNT, 3_584_000.0),
+            ("90K ContactPoint grant", "GBP", MoneyKind.AMOUNT, 90_000.0),
             ("Nil additional", "GBP", MoneyKind.NIL, 0.0),
             ("To be confirmed", "GBP", MoneyKind.TO_BE_CONFIRMED, None),
             ("CYPS Base Budget", "GBP", MoneyKind.BASE_BUDGET, None),

@@ -11,7 +11,7 @@ Edges point from what contributes to what it serves, so "what does this affect?"
 Every node has a ``kind`` (:class:`NodeKind`) and holds its element under ``entity``; every
 edge has a ``relation`` (:class:`Relation`). The graph is derived from the plan, never the
 other way round. Node ids are element ids; outcomes are ``outcome:<key>``, aims
-``aim:<key>.<n>``, the plan ``plan:<id>``, milestones ``<action id>#M<n>``. In a portfolio
+``aim:<key>.<n>``, the plan ``plan:<id>``, milestones ``<owner id>#M<n>``. In a portfolio
 graph the elements of each plan are ``<plan id>:<element id>``, outcomes and aims are shared,
 and each indicator with a National Indicator code is linked to a shared ``NIS:NI <n>`` node.
 
@@ -39,6 +39,7 @@ from ecm_plan.model import (
     Action,
     Allocation,
     Indicator,
+    Milestone,
     Objective,
     OutcomeKey,
     Plan,
@@ -234,14 +235,17 @@ class _Builder:
         self.leads(anode, action.leads)
         self.funding(anode, action.funding)
         self.targets(anode, action.targets)
-        for i, milestone in enumerate(action.milestones, start=1):
-            mnode = f"{anode}#M{i}"
+        self.milestones(anode, action.milestones)
+
+    def milestones(self, owner: str, milestones: Iterable[Milestone]) -> None:
+        for i, milestone in enumerate(milestones, start=1):
+            mnode = f"{owner}#M{i}"
             label = milestone.period.label if milestone.period else milestone.label or f"M{i}"
             self.graph.add_node(
                 mnode,
                 **{KIND: NodeKind.MILESTONE, ENTITY: milestone, LABEL: label, PLAN: self.plan.id},
             )
-            self.edge(mnode, anode, Relation.PART_OF)
+            self.edge(mnode, owner, Relation.PART_OF)
 
     def objective(self, parent: str, objective: Objective) -> None:
         onode = self.add(objective.id, NodeKind.OBJECTIVE, objective, _short(objective.title))
@@ -249,6 +253,7 @@ class _Builder:
         self.leads(onode, objective.leads)
         self.funding(onode, objective.funding)
         self.targets(onode, objective.targets)
+        self.milestones(onode, objective.milestones)
         for action in objective.actions:
             self.action(onode, action)
 

@@ -178,7 +178,7 @@ _DUES = (
 
 
 def due_texts() -> st.SearchStrategy[str]:
-    """ "By when" texts: the plans' own phrases, generated month names, and free text.
+    """Texts of "By when" cells: the plans' own phrases, generated month names, free text.
 
     Example:
         >>> from hypothesis import find

@@ -127,6 +127,7 @@ class TargetKind(enum.StrEnum):
 class Comparator(enum.StrEnum):
     """How a measurable target compares the indicator with its value.
 
+    ``reduce`` and ``increase`` give a direction with no figure ("NI 19 - Reduce");
     ``reduce_by`` and ``increase_by`` are absolute changes ("a reduction of at least 0.5 days
     per FTE");
     ``relative_change`` is a change from a baseline by a share ("reduce the 1998 baseline by
@@ -137,6 +138,8 @@ class Comparator(enum.StrEnum):
         'within_range'
     """
 
+    REDUCE = "reduce"
+    INCREASE = "increase"
     REDUCE_TO = "reduce_to"
     INCREASE_TO = "increase_to"
     AT_LEAST = "at_least"

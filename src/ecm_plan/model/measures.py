@@ -46,7 +46,8 @@ class Observation:
     """A value at a period: a baseline such as "48.3 per 1,000 in 1998".
 
     Attributes:
-        value: The figure, as a :class:`~ecm_plan.model.Value`.
+        value: The figure, as a :class:`~ecm_plan.model.Value`, or None when the document
+            names a baseline without its figure ("from the 1998 baseline").
         period: When it was measured, or None when the document does not say.
 
     Example:
@@ -56,7 +57,7 @@ class Observation:
     .. versionadded:: 0.1.0
     """
 
-    value: Value
+    value: Value | None = None
     period: Period | None = None
 
 
@@ -76,6 +77,8 @@ class Indicator:
         catalogue_code: The National Indicator Set code it is, when that differs from what
             the id reads as (a slip), or None.
         also: Other codes the document gives it ("BVPI 197" beside "NI 112").
+        group: The section of the document's indicator table it is listed in ("LAA
+            Indicators"), if any.
         title: The title as the document words it.
         unit: The unit of its figures, a name of :mod:`ecm_plan.units`.
         polarity: Which direction is improvement; None to take the catalogue's.
@@ -103,6 +106,7 @@ class Indicator:
     )
     catalogue_code: str | None = None
     also: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    group: str | None = None
     title: str | None = None
     unit: str | None = attrs.field(default=None, validator=_check_unit)
     polarity: Polarity | None = attrs.field(

@@ -111,6 +111,8 @@ class Objective:
         description: Paragraphs the document gives under the objective's heading.
         leads: Lead ids.
         actions: Its actions.
+        milestones: Steps by period shared by the objective's actions (a table row that
+            gives several actions one set of milestones).
         targets: Targets set at objective level.
         funding: Allocations to the objective as a whole.
         depends_on: Ids of actions or objectives it needs first.
@@ -129,6 +131,7 @@ class Objective:
     description: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     leads: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     actions: tuple[Action, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    milestones: tuple[Milestone, ...] = attrs.field(factory=tuple, converter=to_tuple)
     targets: tuple[Target, ...] = attrs.field(factory=tuple, converter=to_tuple)
     funding: tuple[Allocation, ...] = attrs.field(factory=tuple, converter=to_tuple)
     depends_on: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)

@@ -44,7 +44,8 @@ _UNIT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 _TBD = re.compile(
-    r"\bto\s+be\s+(?:determined|set|agreed|confirmed)\b|\btbd\b|\btbc\b|\bnot\s+yet\s+set\b",
+    r"\bto\s+be\s+(?:determined|set|agreed|confirmed|negotiated)\b|\btbd\b|\btbc\b|"
+    r"\bnot\s+yet\s+(?:set|agreed)\b|\b(?:in|under)\s+negotiation\b",
     re.IGNORECASE,
 )
 _NA = re.compile(r"^\s*(?:n/?a|not\s+applicable|-+|–)\s*\.?\s*$", re.IGNORECASE)
@@ -52,9 +53,12 @@ _PROV = re.compile(r"\(?\bprov(?:isional|\.)?\)?", re.IGNORECASE)
 _DATA = re.compile(r"\(([^()]*?)\s+data\)", re.IGNORECASE)
 _RANGE = re.compile(rf"({_NUMBER})\s*%?\s*(?:-|–|to)\s*({_NUMBER})")
 _FIGURE = re.compile(_NUMBER)
+_UNIT_AFTER = re.compile(r"\s*(?:%|per\b|pp\b|days?\b|weeks?\b|points?\b|working\b)", re.IGNORECASE)
+_ZERO = re.compile(r"\bzero\b", re.IGNORECASE)
+_MONEY_UNITS = frozenset({"GBP", "kGBP", "MGBP"})
 _YEARLIKE = re.compile(r"^(?:19|20)\d{2}$")
 _MONEY = re.compile(
-    rf"£\s*({_NUMBER})\s*(k|m|bn|million|thousand)?\b|({_NUMBER})\s*(k|m)\b(?=.*£)|£",
+    rf"£\s*({_NUMBER})\s*(k|m|bn|million|thousand)?\b|(\d[\d,]*(?:\.\d+)?)(k|m)\b",
     re.IGNORECASE,
 )
 
@@ -138,21 +142,28 @@ def parse_figure(text: str, default_unit: str | None = None) -> Figure | None:
     """
     body = _DATA.sub("", text)
     money = _MONEY.search(body)
-    if money is not None and money.group(1):
-        scale = (money.group(2) or "").lower()
-        money_unit = {"k": "kGBP", "thousand": "kGBP", "m": "MGBP", "million": "MGBP"}.get(
-            scale, "GBP"
-        )
+    if money is not None:
+        number = money.group(1) or money.group(3)
+        scale = (money.group(2) or money.group(4) or "").lower()
+        scales = {"k": "kGBP", "thousand": "kGBP", "m": "MGBP", "million": "MGBP"}
+        # A stated scale wins; a bare "£3,584" takes the column's unit (a "£000" column).
+        money_unit = scales.get(scale, default_unit if default_unit in _MONEY_UNITS else "GBP")
         if scale == "bn":
-            return Figure(_number(money.group(1)) * 1000.0, None, "MGBP", Bound.EXACT)
-        return Figure(_number(money.group(1)), None, money_unit, _bound_of(body[: money.start()]))
+            return Figure(_number(number) * 1000.0, None, "MGBP", Bound.EXACT)
+        return Figure(_number(number), None, money_unit, _bound_of(body[: money.start()]))
     ranged = _RANGE.search(body)
-    if ranged is not None and not re.search(r"\d{4}\s*[-–]\s*\d{2,4}", ranged.group(0)):
+    if (
+        ranged is not None
+        and not re.search(r"\d{4}\s*[-–]\s*\d{2,4}", ranged.group(0))
+        and ("%" in ranged.group(0) or _UNIT_AFTER.match(body, ranged.end()))
+    ):
         low, high = _number(ranged.group(1)), _number(ranged.group(2))
         if high > low:
             return Figure(low, high, _unit_of(body) or default_unit, Bound.RANGE)
     candidates = list(_FIGURE.finditer(body))
     if not candidates:
+        if _ZERO.search(body):
+            return Figure(0.0, None, _unit_of(body) or default_unit, _bound_of(body))
         return None
     # A bare year ("2009 target 65%") is a date, not the figure, when another number follows.
     found = next((c for c in candidates if not _YEARLIKE.match(c.group(0))), candidates[0])
@@ -278,7 +289,9 @@ class Value:
         return f"Value({self.text!r})"
 
 
-_NIL = re.compile(r"^\s*(?:nil|none|£?\s*0+)\b|no\s+additional|nil\s+additional", re.IGNORECASE)
+_NIL = re.compile(
+    r"^\s*(?:nil|none|£?\s*0+(?![\d.,]))\b|no\s+additional|nil\s+additional", re.IGNORECASE
+)
 _TBC = re.compile(r"to\s+be\s+(?:confirmed|determined|agreed)|\btbc\b|\btbd\b", re.IGNORECASE)
 _BASE = re.compile(
     r"base\s+budget|mainstream|existing\s+(?:resources|budgets?)|core\s+budget", re.IGNORECASE
