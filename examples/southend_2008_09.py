@@ -25,20 +25,14 @@ import textwrap
 from collections import defaultdict
 
 import ecm_plan
-from ecm_plan.model import Allocation, Money, Objective, OutcomeKey, OutcomeLink, Priority
-from ecm_plan.report import Table, render, render_all
+from ecm_plan.model import Allocation, Money, Objective, Priority
+from ecm_plan.report import Table, render_all
+from ecm_plan.report.plan import analysis_sections
 
 PLAN_NAME = "southend-2008-09"
 
 # The five outcomes in the framework's order, with their titles (Every Child Matters: Change for
 # Children, 2004).
-OUTCOME_TITLES = {
-    OutcomeKey.BE_HEALTHY: "Be healthy",
-    OutcomeKey.STAY_SAFE: "Stay safe",
-    OutcomeKey.ENJOY_AND_ACHIEVE: "Enjoy and achieve",
-    OutcomeKey.POSITIVE_CONTRIBUTION: "Make a positive contribution",
-    OutcomeKey.ECONOMIC_WELLBEING: "Achieve economic well-being",
-}
 
 # The financial years the plan's figures run over (the update year and the LAA years after it).
 YEARS = ("2008-09", "2009-10", "2010-11")
@@ -238,25 +232,6 @@ def needs_analysis(plan: ecm_plan.Plan) -> list[Table]:
     return tables
 
 
-def outcome_matrix_table(plan: ecm_plan.Plan) -> Table:
-    """Outcomes by priorities: "x" where the document states the link, "i" where inferred."""
-
-    def mark(links: tuple[OutcomeLink, ...], key: OutcomeKey) -> str:
-        for link in links:
-            if link.outcome is key:
-                return "i" if link.inferred else "x"
-        return ""
-
-    rows = [
-        (title, mark(plan.outcomes, key), *(mark(p.outcomes, key) for p in plan.priorities))
-        for key, title in OUTCOME_TITLES.items()
-    ]
-    return Table(
-        "Outcomes by priorities",
-        ("Outcome", "Plan", *(p.code or p.id for p in plan.priorities)),
-        rows,
-        notes=("x = link stated by the document; i = link inferred by the transcriber",),
-    )
 
 
 def counts(plan: ecm_plan.Plan) -> str:
@@ -284,7 +259,7 @@ def main() -> None:
         render_all(pooled_budgets(plan), max_width=WIDTH),
         render_all(resources(plan), max_width=WIDTH),
         render_all(needs_analysis(plan), max_width=80),
-        render(outcome_matrix_table(plan)),
+        render_all(analysis_sections(plan)),
     ]
     print("\n\n".join(sections))
 

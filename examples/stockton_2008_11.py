@@ -20,20 +20,14 @@ from __future__ import annotations
 import textwrap
 
 import ecm_plan
-from ecm_plan.model import OutcomeKey, OutcomeLink, PriorityKind
+from ecm_plan.model import PriorityKind
 from ecm_plan.report import Table, render, render_all
+from ecm_plan.report.plan import analysis_sections
 
 PLAN_NAME = "stockton-2008-11"
 
 # The five outcomes in the framework's order, with their titles (Every Child Matters: Change for
 # Children, 2004).
-OUTCOME_TITLES = {
-    OutcomeKey.BE_HEALTHY: "Be healthy",
-    OutcomeKey.STAY_SAFE: "Stay safe",
-    OutcomeKey.ENJOY_AND_ACHIEVE: "Enjoy and achieve",
-    OutcomeKey.POSITIVE_CONTRIBUTION: "Make a positive contribution",
-    OutcomeKey.ECONOMIC_WELLBEING: "Achieve economic well-being",
-}
 
 
 def header(plan: ecm_plan.Plan) -> str:
@@ -188,28 +182,6 @@ def undetermined_targets(plan: ecm_plan.Plan) -> list[Table]:
     ]
 
 
-def outcome_matrix_table(plan: ecm_plan.Plan) -> Table:
-    """Outcomes by priorities: "x" where the document states the link, "i" where inferred."""
-    columns = [p.code or p.id for p in plan.priorities]
-    with_plan = bool(plan.outcomes)
-    headers = ("Outcome", *(("Plan",) if with_plan else ()), *columns)
-
-    def mark(links: tuple[OutcomeLink, ...], key: OutcomeKey) -> str:
-        for link in links:
-            if link.outcome is key:
-                return "i" if link.inferred else "x"
-        return ""
-
-    rows = []
-    for key, title in OUTCOME_TITLES.items():
-        plan_cell = (mark(plan.outcomes, key),) if with_plan else ()
-        rows.append((title, *plan_cell, *(mark(p.outcomes, key) for p in plan.priorities)))
-    return Table(
-        "Outcomes by priorities",
-        headers,
-        rows,
-        notes=("x = link stated by the document; i = link inferred by the transcriber",),
-    )
 
 
 def main() -> None:
@@ -220,7 +192,7 @@ def main() -> None:
         development_priorities(plan),
         corporate_health(plan),
         render_all(undetermined_targets(plan), max_width=60),
-        render(outcome_matrix_table(plan)),
+        render_all(analysis_sections(plan)),
     ]
     print("\n\n".join(sections))
 

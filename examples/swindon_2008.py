@@ -23,20 +23,14 @@ from __future__ import annotations
 import textwrap
 
 import ecm_plan
-from ecm_plan.model import OutcomeKey, OutcomeLink, Section
-from ecm_plan.report import Table, render, render_all
+from ecm_plan.model import Section
+from ecm_plan.report import Table, render_all
+from ecm_plan.report.plan import analysis_sections
 
 PLAN_NAME = "swindon-2008"
 
 # The five outcomes in the framework's order, with their titles (Every Child Matters: Change for
 # Children, 2004).
-OUTCOME_TITLES = {
-    OutcomeKey.BE_HEALTHY: "Be healthy",
-    OutcomeKey.STAY_SAFE: "Stay safe",
-    OutcomeKey.ENJOY_AND_ACHIEVE: "Enjoy and achieve",
-    OutcomeKey.POSITIVE_CONTRIBUTION: "Make a positive contribution",
-    OutcomeKey.ECONOMIC_WELLBEING: "Achieve economic well-being",
-}
 
 
 def header(plan: ecm_plan.Plan) -> str:
@@ -111,7 +105,7 @@ def committed_outcomes(plan: ecm_plan.Plan) -> list[Table]:
     """The ECM outcomes the plan commits to, stated or inferred."""
     rows = [
         (
-            OUTCOME_TITLES[link.outcome],
+            link.outcome.label,
             "inferred" if link.inferred else "stated",
             link.note or "",
         )
@@ -133,34 +127,6 @@ def no_action_tables(plan: ecm_plan.Plan) -> str:
     return "\n".join(textwrap.wrap(text, 100))
 
 
-def outcome_matrix_table(plan: ecm_plan.Plan) -> Table:
-    """Outcomes by priorities: "x" where the document states the link, "i" where inferred.
-
-    A "Plan" column shows the outcomes the plan as a whole commits to, when it names any.
-    """
-    columns = [p.code or p.id for p in plan.priorities]
-    with_plan = bool(plan.outcomes)
-    headers = ("Outcome", *(("Plan",) if with_plan else ()), *columns)
-
-    def mark(links: tuple[OutcomeLink, ...], key: OutcomeKey) -> str:
-        for link in links:
-            if link.outcome is key:
-                return "i" if link.inferred else "x"
-        return ""
-
-    rows = []
-    for key, title in OUTCOME_TITLES.items():
-        plan_cell = (mark(plan.outcomes, key),) if with_plan else ()
-        rows.append((title, *plan_cell, *(mark(p.outcomes, key) for p in plan.priorities)))
-    return Table(
-        "Outcomes by priorities",
-        headers,
-        rows,
-        notes=(
-            "x = link stated by the document; i = link inferred by the transcriber",
-            f"{len(plan.priorities)} priorities in the document",
-        ),
-    )
 
 
 def main() -> None:
@@ -174,7 +140,7 @@ def main() -> None:
         render_all(review_history(plan), max_width=80),
         render_all(committed_outcomes(plan), max_width=60),
         no_action_tables(plan),
-        render(outcome_matrix_table(plan)),
+        render_all(analysis_sections(plan)),
     ]
     print("\n\n".join(sections))
 

@@ -14,7 +14,9 @@ Run it with ``python examples/wigan_2009_12.py``.
 from __future__ import annotations
 
 import ecm_plan
+from ecm_plan.model import OutcomeKey
 from ecm_plan.report import Table, render_all
+from ecm_plan.report.plan import analysis_sections
 
 PLAN_NAME = "wigan-2009-12"
 YEARS = ("2009-10", "2010-11", "2011-12")
@@ -23,13 +25,6 @@ SECTIONS = (
     ("LAA Indicators", "Key performance targets: LAA Indicators"),
     ("Other key National Indicators", "Key performance targets: Other key National Indicators"),
 )
-OUTCOME_TITLES = {
-    "be_healthy": "Be healthy",
-    "stay_safe": "Stay safe",
-    "enjoy_and_achieve": "Enjoy and achieve",
-    "positive_contribution": "Make a positive contribution",
-    "economic_wellbeing": "Achieve economic well-being",
-}
 NO_STREAM = "(no stream named)"
 
 
@@ -64,7 +59,7 @@ def header_section(plan: ecm_plan.Plan) -> str:
         "Vision: all children and young people of the borough are:",
         *(f"  - {item}" for item in plan.vision),
         "",
-        "Outcomes: " + ", ".join(OUTCOME_TITLES[link.outcome.value] for link in plan.outcomes),
+        "Outcomes: " + ", ".join(link.outcome.label for link in plan.outcomes),
     ]
     return "\n".join(lines)
 
@@ -100,7 +95,8 @@ def priorities_table(plan: ecm_plan.Plan) -> list[Table]:
     rows = []
     for priority in plan.priorities:
         keys = [link.outcome.value for link in priority.outcomes]
-        if sorted(keys) == sorted(OUTCOME_TITLES) and all(k.inferred for k in priority.outcomes):
+        every = sorted(keys) == sorted(k.value for k in OutcomeKey)
+        if every and all(k.inferred for k in priority.outcomes):
             outcomes = "all five*"
         else:
             outcomes = ", ".join(
@@ -256,25 +252,6 @@ def funding_table(plan: ecm_plan.Plan) -> list[Table]:
     ]
 
 
-def outcome_matrix_table(plan: ecm_plan.Plan) -> Table:
-    """Outcomes by priorities: "x" for a stated link, "i" for an inferred one."""
-    columns = [_priority_label(plan, p) for p in plan.priorities]
-    rows = []
-    for key, title in OUTCOME_TITLES.items():
-        cells = []
-        for priority in plan.priorities:
-            cell = ""
-            for link in priority.outcomes:
-                if link.outcome.value == key:
-                    cell = "i" if link.inferred else "x"
-            cells.append(cell)
-        rows.append((title, *cells))
-    return Table(
-        "Outcomes by priorities",
-        ("Outcome", *columns),
-        rows,
-        notes=('"x" stated in the document, "i" inferred by the transcriber.',),
-    )
 
 
 def main() -> None:
@@ -286,7 +263,7 @@ def main() -> None:
         render_all(priorities_table(plan), max_width=40),
         render_all(delivery_tables(plan), max_width=36),
         render_all(funding_table(plan), max_width=40),
-        render_all([outcome_matrix_table(plan)]),
+        render_all(analysis_sections(plan)),
     ]
     print("\n\n".join(sections))
 

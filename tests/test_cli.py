@@ -85,3 +85,30 @@ class TestOtherCommands:
         )
         assert 0 == result.returncode
         assert "wigan-2009-12" in result.stdout
+
+
+class TestReport:
+    def test_report_sections(self):
+        """The report prints the summary, coverage, findings, trajectories and dependencies."""
+        code, text = run("report", "sample")
+        assert 0 == code
+        for title in ("Plan contents", "Outcomes and priorities", "Findings", "Trajectories"):
+            assert title in text
+
+    def test_report_json(self):
+        """With --json the findings come out as a JSON array."""
+        code, text = run("report", "sample", "--json")
+        assert 0 == code
+        assert {"code", "severity", "subject", "message"} <= set(json.loads(text)[0])
+
+    def test_strict_fails_on_errors(self):
+        """With --strict, error findings make the exit code 1."""
+        code, _ = run("report", "wigan-2009-12", "--strict")
+        assert 1 == code
+
+    def test_trajectory(self):
+        """The trajectory command shows which method reproduces each published series."""
+        code, text = run("trajectory", "wigan-2009-12")
+        assert 0 == code
+        assert any(line.startswith("NI 19 ") and line.rstrip().endswith("compound")
+                   for line in text.splitlines())

@@ -1,0 +1,217 @@
+"""The full report of a plan: summary, coverage, findings, trajectories and dependencies.
+
+The ``ecm-plan report`` command prints :func:`plan_report`; each example script prints its
+plan's own tables and then these sections. Library code never prints: these functions return
+tables and text.
+
+Example:
+    >>> from ecm_plan import load_bundled
+    >>> text = plan_report(load_bundled("sample"))
+    >>> [line for line in text.splitlines() if line.startswith("Outcomes and priorities")]
+    ['Outcomes and priorities: sample']
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from ecm_plan import coverage, dependencies
+from ecm_plan.exceptions import TrajectoryError
+from ecm_plan.findings import Finding, findings_table
+from ecm_plan.model import Indicator, Period, Plan, Value, ValueStatus
+from ecm_plan.report import Table, render_all
+from ecm_plan.trajectory import matching_methods
+
+__all__ = [
+    "analysis_sections",
+    "plan_findings",
+    "plan_report",
+    "summary_table",
+    "trajectory_table",
+]
+
+
+def summary_table(plan: Plan) -> Table:
+    """How many of each element the plan has.
+
+    Example:
+        >>> from ecm_plan import load_bundled
+        >>> from ecm_plan.report import render
+        >>> print(render(summary_table(load_bundled("sample"))))
+        Plan contents
+        =============
+        Element         | Count
+        ----------------+------
+        priorities      | 3
+        objectives      | 2
+        actions         | 5
+        milestones      | 4
+        targets         | 4
+        indicators      | 3
+        funding streams | 3
+        allocations     | 3
+        leads           | 4
+        sections        | 1
+    """
+    objectives = [o for p in plan.priorities for o in p.objectives]
+    actions = [a for _, _, a in plan.iter_actions()]
+    allocations = sum(len(p.funding) for p in plan.priorities)
+    allocations += sum(len(o.funding) for o in objectives) + sum(len(a.funding) for a in actions)
+    milestones = sum(len(a.milestones) for a in actions)
+    milestones += sum(len(o.milestones) for o in objectives)
+    rows = [
+        ("priorities", len(plan.priorities)),
+        ("objectives", len(objectives)),
+        ("actions", len(actions)),
+        ("milestones", milestones),
+        ("targets", sum(1 for _ in plan.iter_targets())),
+        ("indicators", len(plan.indicators)),
+        ("funding streams", len(plan.funding_streams)),
+        ("allocations", allocations),
+        ("leads", len(plan.leads)),
+        ("sections", len(plan.sections)),
+    ]
+    return Table("Plan contents", ("Element", "Count"), rows)
+
+
+def plan_findings(plan: Plan) -> list[Finding]:
+    """Every coverage and dependency finding for the plan, most severe first.
+
+    Example:
+        >>> from ecm_plan import load_bundled
+        >>> findings = plan_findings(load_bundled("sample"))
+        >>> findings == sorted(findings)
+        True
+    """
+    return sorted([*coverage.check(plan), *dependencies.dependency_findings(plan)])
+
+
+def _decimals(values: Sequence[Value]) -> int:
+    digits = 0
+    for value in values:
+        text = value.text.split("(")[0]
+        for token in text.replace("%", " ").split():
+            if "." in token and token.replace(".", "").lstrip("+-").isdigit():
+                digits = max(digits, len(token.split(".")[1]))
+    return digits
+
+
+def _baseline(indicator: Indicator, first: Period) -> tuple[str, Value] | None:
+    before = [
+        (period, value)
+        for period, value in indicator.actuals.items()
+        if period.end < first.end and value.magnitude is not None
+    ]
+    if before:
+        period, value = max(before, key=lambda pv: pv[0])
+        return period.label, value
+    baseline = indicator.baseline
+    if baseline is not None and baseline.value is not None and baseline.value.magnitude is not None:
+        return (baseline.period.label if baseline.period else "baseline"), baseline.value
+    return None
+
+
+def _methods(start: float, targets: list[Value]) -> str:
+    figures = [v.magnitude for v in targets if v.magnitude is not None]
+    if len(figures) != len(targets) or not figures:
+        return "n/a (gaps in the series)"
+    ndigits = _decimals(targets)
+    try:
+        found = matching_methods(start, [float(f) for f in figures], ndigits=ndigits)
+    except TrajectoryError as err:
+        return f"n/a ({err})"
+    return ", ".join(m.value for m in found) or "none"
+
+
+_TRAJECTORY_NOTE = (
+    "Reproduced by: the methods of ecm_plan.trajectory whose path from the baseline, "
+    "rounded as printed, gives the published targets (N/A periods left out)."
+)
+
+
+def trajectory_table(plan: Plan) -> Table:
+    """Each indicator's published trajectory and the interpolation methods that reproduce it.
+
+    For every indicator with at least one target figure, the baseline is its latest actual
+    before the first target period (else its stated baseline; else the series is tested from
+    its own first target); the methods are those of
+    :func:`ecm_plan.trajectory.matching_methods` at the precision the plan prints.
+
+    Example:
+        >>> from ecm_plan import load_bundled
+        >>> table = trajectory_table(load_bundled("sample"))
+        >>> [row[0] for row in table.rows]
+        ['NI 112', 'NI 62', 'NI 157']
+        >>> table.rows[0][-1]
+        'linear'
+    """
+    rows = []
+    for indicator in plan.indicators:
+        targets = sorted(indicator.targets.items())
+        if not any(v.magnitude is not None for _, v in targets):
+            continue
+        base = _baseline(indicator, targets[0][0])
+        series = "; ".join(f"{p.label}: {v.text}" for p, v in targets)
+        stated = [v for _, v in targets if v.status is not ValueStatus.NOT_APPLICABLE]
+        if base is None:
+            # No baseline: test the series' own steps, from its first target.
+            if len(stated) < 2 or stated[0].magnitude is None:
+                rows.append((indicator.id, "none", series, "n/a (no baseline)"))
+                continue
+            label, value = "first target", stated[0]
+            stated = stated[1:]
+        else:
+            label, value = base
+        magnitude = value.magnitude if value.magnitude is not None else math.nan
+        rows.append(
+            (indicator.id, f"{label}: {value.text}", series, _methods(magnitude, stated))
+        )
+    return Table(
+        "Trajectories",
+        ("Indicator", "Baseline", "Targets", "Reproduced by"),
+        rows,
+        notes=(_TRAJECTORY_NOTE,),
+    )
+
+
+def analysis_sections(plan: Plan) -> list[Table]:
+    """The analysis tables every plan report ends with.
+
+    Coverage summary, outcomes by priorities, findings, trajectories and the dependency
+    tables, in that order.
+
+    Example:
+        >>> from ecm_plan import load_bundled
+        >>> [t.title for t in analysis_sections(load_bundled("sample"))][:3]
+        ['Coverage summary: sample', 'Outcomes and priorities: sample', 'Findings']
+    """
+    return [
+        coverage.summary(plan).to_table(),
+        coverage.outcome_matrix(plan).to_table(),
+        findings_table(plan_findings(plan)),
+        trajectory_table(plan),
+        *dependencies.dependency_tables(plan),
+    ]
+
+
+def plan_report(plan: Plan) -> str:
+    """The whole report of a plan as text.
+
+    Example:
+        >>> from ecm_plan import load_bundled
+        >>> plan_report(load_bundled("swindon-2008")).splitlines()[0]
+        'Strategic Management Plan 2008'
+    """
+    header = [
+        plan.title,
+        "=" * len(plan.title),
+        f"Authority: {plan.authority}",
+        f"Period:    {plan.period.label}",
+        f"Kind:      {plan.kind.value}",
+    ]
+    tables = [summary_table(plan), *analysis_sections(plan)]
+    return "\n".join(header) + "\n\n" + render_all(tables)
+
