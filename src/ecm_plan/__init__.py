@@ -23,6 +23,7 @@ from ecm_plan.exceptions import (
     PlanValidationError,
     Problem,
 )
+from ecm_plan.findings import Finding, Severity
 from ecm_plan.graph import NodeKind, Relation, build_graph, build_portfolio_graph
 from ecm_plan.io import dump_plan, dumps_plan, load_plan, loads_plan, plan_schema
 from ecm_plan.model import (
@@ -51,6 +52,7 @@ __all__ = [
     "Allocation",
     "Due",
     "EcmPlanWarning",
+    "Finding",
     "FundingStream",
     "Indicator",
     "Lead",
@@ -66,6 +68,7 @@ __all__ = [
     "Priority",
     "Problem",
     "Relation",
+    "Severity",
     "Target",
     "Value",
     "__version__",
