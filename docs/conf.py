@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib.metadata import version as _version
+from pathlib import Path
 
 project = "ecm_plan"
 author = "The ecm_plan developers"
@@ -29,7 +30,10 @@ napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_attr_annotations = True
 
-doctest_global_setup = "import ecm_plan"
+# DOCS is the docs folder, so that examples can load the plan files shipped with the pages.
+doctest_global_setup = (
+    f"import pathlib\nimport ecm_plan\nDOCS = pathlib.Path({str(Path(__file__).parent)!r})"
+)
 # Docstring examples are run by pytest --doctest-modules; the doctest builder runs the
 # examples written in the pages themselves.
 doctest_test_doctest_blocks = ""
