@@ -1,11 +1,11 @@
 """Fidelity of the bundled Southend plan to its source document.
 
 The source is the Southend Children's Partnership "Children And Young People's Plan 2007 - 2010,
-Annual Update 2008 - 2009" (seed 004_9a6f74fda773d9f6.txt): seven priorities with leads, strategic
+Annual Update 2008 - 2009": seven priorities with leads, strategic
 objectives 1.1 to 7.5 (the heading of 7.2 lost), the "Targets | Strategic actions | By when | Lead
 person" tables of Appendix 1, the needs analysis tables, the resources section and the table of
 pooled and aligned budgets. The expected values below come from that text; the line numbers are
-those of the seed file.
+those of a plain-text extraction of the document.
 """
 
 from __future__ import annotations

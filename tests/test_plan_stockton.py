@@ -1,7 +1,7 @@
 """Fidelity of the bundled Stockton-on-Tees plan to its source document.
 
 The source is "Service Improvement Plan (abridged), Children, Education and Social Care,
-Children and Young People, 2008/09 - 2010/11" (seed 003_53358157c0371e3e.txt). The expected
+Children and Young People, 2008/09 - 2010/11". The expected
 numbers below are counted from that text; each says where it comes from.
 """
 

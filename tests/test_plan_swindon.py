@@ -1,7 +1,7 @@
 """Fidelity of the bundled Swindon plan to its source document.
 
 The source is the Introduction of Swindon Borough Council's "Strategic Management Plan 2008"
-(seed 002_14dba98d8621700b.txt): a vision, the drivers of change, the structure of the service
+: a vision, the drivers of change, the structure of the service
 and a review history, with no priorities or action tables. The expected values below come from
 that text.
 """

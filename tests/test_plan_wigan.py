@@ -1,7 +1,7 @@
 """Fidelity of the bundled plan ``wigan-2009-12`` to Wigan's CYPS Performance Plan 2009-12.
 
 The document is the report to the Children Young People & Families Scrutiny Committee of
-23 July 2009 (seed text ``001_a1070130f9f1f117.txt``). Line numbers in comments refer to that
+23 July 2009. Line numbers in comments refer to that
 text. Expected figures are written here as the document prints them, not read from the plan
 file.
 """

@@ -1,4 +1,4 @@
-"""Tests for ecm_plan.trajectory: seed cases from the source plans, thresholds, edge cases."""
+"""Tests for ecm_plan.trajectory: cases from the source plans, thresholds, edge cases."""
 
 from __future__ import annotations
 
