@@ -869,6 +869,19 @@ class TestECM306MilestonesMissingQuarter:
         milestones = [*quarterly()[1:], Milestone("Start", Period.month(2009, 6))]
         assert [] == found(with_action(make_action(milestones=milestones)), "ECM306")
 
+    def test_span_counts_for_each_quarter(self):
+        """A milestone over Q1 to Q3 ("Q1-3") counts for each of the three quarters."""
+        span = Period.span(Period.quarter(2009, 1), Period.quarter(2009, 3))
+        milestones = [Milestone("Pilot", span, "Q1-3"), quarterly()[3]]
+        assert [] == found(with_action(make_action(milestones=milestones)), "ECM306")
+
+    def test_span_does_not_cover_later_quarters(self):
+        """A span over Q1 to Q2 leaves Q3 reported when nothing else dates it."""
+        span = Period.span(Period.quarter(2009, 1), Period.quarter(2009, 2))
+        milestones = [Milestone("Pilot", span, "Q1-2"), quarterly()[3]]
+        result = found(with_action(make_action(milestones=milestones)), "ECM306")
+        assert result[0][1].endswith("has no milestone for quarter 2009-10 Q3.")
+
     def test_undated_milestones(self):
         """Undated milestones in a plan that uses quarters are reported."""
         other = make_action("P1.O1.A2", milestones=[Milestone("Start"), Milestone("Finish")])

@@ -940,7 +940,8 @@ def _action_due_partly_outside(facts: Facts) -> Iterator[Hit]:
     with milestones has one in every quarter (Q1 to Q4) of each financial year its milestones
     fall in; so does each objective with milestones its actions share (a table row that gives
     several actions one set of milestones). A milestone counts for the quarter its period
-    lies in (a month counts for its quarter); a milestone with no period counts for none.
+    lies in (a month counts for its quarter), and a milestone over several quarters ("Q1-3")
+    counts for each of them; a milestone with no period counts for none.
     Actions and objectives without milestones, and plans that do not use quarters, are not
     checked.""",
     why="""A quarterly delivery plan is monitored quarter by quarter; a quarter with no
@@ -976,7 +977,7 @@ def _milestones_missing_quarter(facts: Facts) -> Iterator[Hit]:
         for year in years:
             for number in range(1, 5):
                 quarter = Period.quarter(year.start.year, number)
-                if not any(quarter.contains(p) for p in dated):
+                if not any(quarter.contains(p) or p.contains(quarter) for p in dated):
                     missing.append(quarter.label)
         if missing:
             s = "s" if len(missing) != 1 else ""
