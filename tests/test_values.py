@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from ecm_plan.exceptions import UnitError
@@ -89,6 +89,7 @@ class TestValue:
             Value(12)  # type: ignore[arg-type]
 
     @given(st.text(max_size=40))
+    @example("\x1f0")  # a control character that str.isspace() counts as a space
     def test_any_text(self, text):
         """Any text makes a value with a defined state and keeps the text."""
         value = Value(text)

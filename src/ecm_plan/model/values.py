@@ -30,7 +30,7 @@ from ecm_plan.units import Q_, conversion_factor
 
 __all__ = ["Figure", "Money", "Value", "parse_figure"]
 
-_NUMBER = r"[-+−]?\s?\d[\d,]*(?:\.\d+)?|[-+−]?\.\d+"
+_NUMBER = r"(?:[-+−] ?)?\d[\d,]*(?:\.\d+)?|[-+−]?\.\d+"
 _UNIT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), unit)
     for p, unit in (
