@@ -17,6 +17,7 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "sphinx.ext.viewcode",
+    "matplotlib.sphinxext.plot_directive",
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 exclude_patterns = ["_build"]
@@ -37,6 +38,12 @@ doctest_global_setup = (
 # Docstring examples are run by pytest --doctest-modules; the doctest builder runs the
 # examples written in the pages themselves.
 doctest_test_doctest_blocks = ""
+
+# Charts in the pages are drawn from their code when the docs are built.
+plot_include_source = True
+plot_html_show_source_link = False
+plot_html_show_formats = False
+plot_formats = [("png", 100)]
 
 html_theme = "furo"
 html_title = f"ecm_plan {release}"

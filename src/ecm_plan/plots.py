@@ -1,0 +1,294 @@
+"""Charts of trajectories and indicators, with matplotlib (the optional ``plot`` extra).
+
+This module needs ``pip install "ecm-plan[plot]"``; the rest of the library does not import
+matplotlib. The functions draw on a matplotlib ``Axes`` you pass, or on a new figure that does
+not touch pyplot's global state (so they work in scripts, notebooks and servers alike), and
+return the ``Axes``. Save the chart with ``ax.figure.savefig("chart.png")``.
+
+- :func:`plot_trajectory`: a :class:`~ecm_plan.trajectory.Trajectory` with actual values,
+  each actual coloured by its RAG status when a polarity is known;
+- :func:`plot_indicator`: an indicator of a plan as the document gives it: baseline, actuals
+  and targets by period, provisional targets hollow, ranges as bars.
+
+Example:
+    >>> from ecm_plan.trajectory import Trajectory
+    >>> from ecm_plan.plots import plot_trajectory
+    >>> path = Trajectory.between(0.86, 0.73, 3, method="compound", ndigits=2)
+    >>> ax = plot_trajectory(path, [0.80], periods=["2008-09", "2009-10", "2010-11", "2011-12"],
+    ...                      indicator="NI 19")
+    >>> [t.get_text() for t in ax.get_xticklabels()]
+    ['2008-09', '2009-10', '2010-11', '2011-12']
+    >>> [line.get_label() for line in ax.get_lines()]
+    ['trajectory (compound)', 'actual']
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ecm_plan.exceptions import TrajectoryError
+from ecm_plan.model import Indicator, ValueStatus
+from ecm_plan.trajectory import PolarityLike, Status, Tolerance, Trajectory
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+    from ecm_plan.model import Value
+    from ecm_plan.periods import Period
+
+__all__ = ["STATUS_COLOURS", "plot_indicator", "plot_trajectory"]
+
+STATUS_COLOURS: dict[Status, str] = {
+    Status.GREEN: "#2e7d32",
+    Status.AMBER: "#f9a825",
+    Status.RED: "#c62828",
+}
+"""The colour of each RAG status in charts.
+
+Example:
+    >>> STATUS_COLOURS[Status.RED]
+    '#c62828'
+"""
+
+_PLANNED = "0.45"
+_ACTUAL = "#1f4e79"
+
+
+def _axes(ax: Axes | None) -> Axes:
+    """The axes given, or the axes of a new figure outside pyplot."""
+    if ax is not None:
+        return ax
+    try:
+        figure = importlib.import_module("matplotlib.figure")
+    except ImportError:
+        raise ImportError(
+            "ecm_plan.plots needs matplotlib, which is an optional extra; "
+            'install it with: pip install "ecm-plan[plot]"'
+        ) from None
+    new: Axes = figure.Figure(figsize=(6.4, 4.0), layout="constrained").subplots()
+    return new
+
+
+def _optional(values: Sequence[float | None]) -> list[float]:
+    return [math.nan if v is None else float(v) for v in values]
+
+
+def plot_trajectory(
+    trajectory: Trajectory,
+    actual: Sequence[float | None] = (),
+    *,
+    periods: Sequence[str] | None = None,
+    polarity: PolarityLike | None = None,
+    indicator: str | None = None,
+    tolerance: Tolerance | float | None = None,
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Draw a trajectory and the actual values against it.
+
+    The planned path is a dashed line from the baseline (position 0) through each planned
+    period; the actual values are a solid line from the baseline. When a polarity is given, or
+    an indicator code to look it up, each assessed actual is marked in the colour of its RAG
+    status (:data:`STATUS_COLOURS`), as :func:`~ecm_plan.trajectory.assess` rates it.
+
+    Args:
+        trajectory: The trajectory.
+        actual: Actual values for periods 1, 2, ... (``None`` for a period with no value).
+        periods: Labels for the baseline period and each planned period, in order.
+        polarity: The indicator's polarity, for the RAG colours.
+        indicator: An indicator code to look the polarity up instead.
+        tolerance: The amber allowance (see :class:`~ecm_plan.trajectory.Tolerance`).
+        title: A title for the chart.
+        ax: Axes to draw on; a new figure when omitted.
+
+    Returns:
+        The axes.
+
+    Raises:
+        TrajectoryError: More actual values than planned periods, or ``periods`` of the wrong
+            length.
+        ImportError: matplotlib is not installed (install the ``plot`` extra).
+
+    Example:
+        >>> from ecm_plan.trajectory import Trajectory
+        >>> path = Trajectory.between(296, 257, 3, unit="count")
+        >>> ax = plot_trajectory(path, [280, 290], polarity="lower_is_better")
+        >>> [c.get_label() for c in ax.collections]
+        ['green', 'red']
+        >>> ax.get_ylabel()
+        'count'
+        >>> plot_trajectory(path, periods=["2008-09"])
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.TrajectoryError: periods has 1 label; the chart needs 4 (the
+        baseline period and 3 planned periods)
+    """
+    steps = trajectory.steps
+    actuals = list(actual)
+    if len(actuals) > steps:
+        raise TrajectoryError(
+            f"{len(actuals)} actual values for a trajectory of {steps} planned periods"
+        )
+    if periods is not None and len(periods) != steps + 1:
+        s = "" if len(periods) == 1 else "s"
+        raise TrajectoryError(
+            f"periods has {len(periods)} label{s}; the chart needs {steps + 1} "
+            f"(the baseline period and {steps} planned periods)"
+        )
+    assessment = None
+    if actuals and (polarity is not None or indicator is not None):
+        assessment = trajectory.assess(
+            actuals, polarity=polarity, indicator=indicator, tolerance=tolerance
+        )
+    axes = _axes(ax)
+    start = [] if trajectory.baseline is None else [trajectory.baseline]
+    first = 0 if trajectory.baseline is not None else 1
+    planned = [*start, *trajectory.values]
+    axes.plot(
+        range(first, steps + 1),
+        planned,
+        linestyle="--",
+        marker="o",
+        markerfacecolor="none",
+        color=_PLANNED,
+        label=f"trajectory ({trajectory.method.value})",
+    )
+    if actuals:
+        axes.plot(
+            range(first, len(actuals) + 1),
+            [*start, *_optional(actuals)],
+            marker="o",
+            color=_ACTUAL,
+            label="actual",
+        )
+    if assessment is not None:
+        for status, colour in STATUS_COLOURS.items():
+            marked = [p for p in assessment.periods if p.status is status]
+            if marked:
+                axes.scatter(
+                    [p.period for p in marked],
+                    _optional([p.actual for p in marked]),
+                    s=90,
+                    color=colour,
+                    zorder=3,
+                    label=status.value,
+                )
+    axes.set_xticks(range(steps + 1))
+    if periods is not None:
+        axes.set_xticklabels(list(periods))
+    if trajectory.unit is not None:
+        axes.set_ylabel(trajectory.unit)
+    if title:
+        axes.set_title(title)
+    axes.legend()
+    return axes
+
+
+def _figures(values: dict[Period, Value]) -> dict[Period, Value]:
+    return {p: v for p, v in values.items() if v.magnitude is not None}
+
+
+def plot_indicator(indicator: Indicator, *, ax: Axes | None = None) -> Axes:
+    """Draw an indicator of a plan: its baseline and actual values, and its targets.
+
+    Periods run along the x axis in date order, labelled as the plan labels them. Actual values
+    (with the baseline) are a solid line; targets a dashed line that starts from the latest
+    actual value before the first target, with provisional targets as hollow markers and a
+    range ("5-10%") as a bar from its lower to its upper end. Values with no figure ("N/A",
+    "TBC") are left out.
+
+    Args:
+        indicator: The indicator, as the plan holds it.
+        ax: Axes to draw on; a new figure when omitted.
+
+    Returns:
+        The axes.
+
+    Raises:
+        ImportError: matplotlib is not installed (install the ``plot`` extra).
+
+    Example:
+        >>> from ecm_plan import load_bundled
+        >>> plan = load_bundled("wigan-2009-12")
+        >>> ni60 = next(i for i in plan.indicators if i.id == "NI 60")
+        >>> ax = plot_indicator(ni60)
+        >>> [line.get_label() for line in ax.get_lines()]
+        ['actual', 'target']
+        >>> ax.get_lines()[1].get_ydata().tolist()
+        [83.0, 77.0, 83.0, 86.0]
+        >>> [t.get_text() for t in ax.get_xticklabels()]
+        ['2008-09', '2009-10', '2010-11', '2011-12']
+    """
+    actuals = _figures(indicator.actuals)
+    base = indicator.baseline
+    if base is not None and base.period is not None and base.value is not None:
+        actuals = {**_figures({base.period: base.value}), **actuals}
+    targets = _figures(indicator.targets)
+    order = sorted({*actuals, *targets}, key=lambda p: (p.start, p.end))
+    x = {period: i for i, period in enumerate(order)}
+    axes = _axes(ax)
+    actual_periods = sorted(actuals, key=lambda p: (p.start, p.end))
+    if actual_periods:
+        axes.plot(
+            [x[p] for p in actual_periods],
+            [_magnitude(actuals[p]) for p in actual_periods],
+            marker="o",
+            color=_ACTUAL,
+            label="actual",
+        )
+    target_periods = sorted(targets, key=lambda p: (p.start, p.end))
+    if target_periods:
+        before = [p for p in actual_periods if p.start < target_periods[0].start]
+        line = [*before[-1:], *target_periods]
+        values = {**actuals, **targets}
+        axes.plot(
+            [x[p] for p in line],
+            [_magnitude(values[p]) for p in line],
+            linestyle="--",
+            color=_PLANNED,
+            label="target",
+        )
+        firm = [p for p in target_periods if targets[p].status is not ValueStatus.PROVISIONAL]
+        provisional = [p for p in target_periods if p not in firm]
+        for group, face, label in ((firm, _PLANNED, "firm"), (provisional, "none", "provisional")):
+            if group:
+                axes.scatter(
+                    [x[p] for p in group],
+                    [_magnitude(targets[p]) for p in group],
+                    s=40,
+                    facecolors=face,
+                    edgecolors=_PLANNED,
+                    zorder=3,
+                    label=f"target ({label})",
+                )
+        ranged = [p for p in target_periods if targets[p].upper is not None]
+        if ranged:
+            axes.vlines(
+                [x[p] for p in ranged],
+                [_magnitude(targets[p]) for p in ranged],
+                [_upper(targets[p]) for p in ranged],
+                color=_PLANNED,
+                label="target range",
+            )
+    axes.set_xticks(range(len(order)))
+    axes.set_xticklabels([p.label for p in order])
+    if indicator.unit is not None:
+        axes.set_ylabel(indicator.unit)
+    heading = indicator.written_code
+    axes.set_title(f"{heading}: {indicator.title}" if indicator.title else heading)
+    if order:
+        axes.legend()
+    return axes
+
+
+def _magnitude(value: Value) -> float:
+    return math.nan if value.magnitude is None else value.magnitude
+
+
+def _upper(value: Value) -> float:
+    return math.nan if value.upper is None else value.upper
