@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ecm_plan import exceptions
 from ecm_plan.catalog import (
     Aim,
     IndicatorCode,
@@ -710,6 +711,11 @@ class TestOutcome:
         err = UnknownOutcomeError("be_heathy", "outcome", ["be_healthy"])
 
         assert str(err) == str(pickle.loads(pickle.dumps(err)))  # noqa: S301 (our own bytes)
+
+    def test_error_lives_with_the_others(self):
+        """The error is one of the library's exceptions, named by its public module."""
+        assert exceptions.UnknownOutcomeError is UnknownOutcomeError
+        assert "ecm_plan.exceptions" == UnknownOutcomeError.__module__
 
 
 class TestAim:

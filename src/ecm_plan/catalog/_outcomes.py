@@ -12,56 +12,13 @@ import difflib
 import functools
 import io
 from importlib import resources
-from typing import TYPE_CHECKING
 
 import attrs
 
-from ecm_plan.exceptions import PlanError
+from ecm_plan.exceptions import UnknownOutcomeError
 from ecm_plan.model import OutcomeKey
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-
 __all__ = ["Aim", "Outcome", "UnknownOutcomeError", "aim", "aims", "outcome", "outcomes"]
-
-
-class UnknownOutcomeError(PlanError, KeyError):
-    """An outcome key or an aim id is not in the Every Child Matters framework.
-
-    Attributes:
-        key: The key or id as given.
-        kind: ``"outcome"`` or ``"aim"``.
-        suggestions: Near keys or ids that do exist, best first.
-
-    Example:
-        >>> print(UnknownOutcomeError("be_happy", "outcome", ["be_healthy"]))
-        unknown ECM outcome 'be_happy'; did you mean be_healthy?
-        >>> print(UnknownOutcomeError("be_healthy.6", "aim"))
-        unknown ECM aim 'be_healthy.6';
-        an aim id is '<outcome key>.<1 to 5>', such as 'be_healthy.1'
-
-    .. versionadded:: 0.1.0
-    """
-
-    def __init__(self, key: str, kind: str = "outcome", suggestions: Sequence[str] = ()) -> None:
-        """Keep the key, what kind of thing it should name, and the near keys."""
-        self.key = key
-        self.kind = kind
-        self.suggestions = tuple(suggestions)
-        super().__init__(key)
-
-    def __str__(self) -> str:
-        """Say what is unknown and what to use instead."""
-        msg = f"unknown ECM {self.kind} {self.key!r}"
-        if self.suggestions:
-            return f"{msg}; did you mean {' or '.join(self.suggestions)}?"
-        if self.kind == "aim":
-            return f"{msg}; an aim id is '<outcome key>.<1 to 5>', such as 'be_healthy.1'"
-        return f"{msg}; the outcomes are {', '.join(OutcomeKey)}"
-
-    def __reduce__(self) -> tuple[type[UnknownOutcomeError], tuple[str, str, tuple[str, ...]]]:
-        """Pickle with the key, kind and suggestions."""
-        return (type(self), (self.key, self.kind, self.suggestions))
 
 
 @attrs.frozen
@@ -183,7 +140,7 @@ def outcome(key: OutcomeKey | str) -> Outcome:
         >>> outcome("be_happy")
         Traceback (most recent call last):
         ...
-        ecm_plan.catalog._outcomes.UnknownOutcomeError: unknown ECM outcome 'be_happy';
+        ecm_plan.exceptions.UnknownOutcomeError: unknown ECM outcome 'be_happy';
         did you mean be_healthy?
 
     .. versionadded:: 0.1.0
@@ -208,7 +165,7 @@ def aim(aim_id: str) -> Aim:
         >>> aim("be_healthy.6")
         Traceback (most recent call last):
         ...
-        ecm_plan.catalog._outcomes.UnknownOutcomeError: unknown ECM aim 'be_healthy.6'; ...
+        ecm_plan.exceptions.UnknownOutcomeError: unknown ECM aim 'be_healthy.6'; ...
 
     .. versionadded:: 0.1.0
     """
