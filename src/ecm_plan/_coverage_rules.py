@@ -48,10 +48,10 @@ from ecm_plan.model import (
 from ecm_plan.periods import Period, financial_year_of
 
 __all__ = [
-    "SPECS",
+    "REGISTERED",
     "Facts",
     "Hit",
-    "Spec",
+    "Rule",
     "catalogue_entry",
     "outcome_title",
     "plan_years",
@@ -337,8 +337,29 @@ RuleFunction = Callable[[Facts], Iterator[Hit]]
 
 
 @attrs.frozen
-class Spec:
-    """A rule as registered: its code, slug, default severity, texts and check function."""
+class Rule:
+    """A coverage rule: its code, slug, default severity and what it is for.
+
+    Attributes:
+        code: The stable code, such as ``ECM101``; the first digit groups rules (0 plan,
+            1 outcomes, 2 priorities and objectives, 3 actions, 4 targets, 5 funding,
+            6 indicators against the catalogue).
+        name: A stable slug, such as ``outcome-not-served``; accepted wherever a code is.
+        severity: The default severity of its findings.
+        subject: The kind of element its findings are about.
+        title: One line saying what it finds.
+        checks: What exactly it checks.
+        why: Why that matters.
+        fix: How to fix what it finds.
+
+    Example:
+        >>> from ecm_plan.coverage import rule
+        >>> r = rule("ECM302")
+        >>> r.name, r.severity.value, r.title
+        ('action-without-due', 'warning', 'An action with no due period.')
+
+    .. versionadded:: 0.1.0
+    """
 
     code: str
     name: str
@@ -348,10 +369,10 @@ class Spec:
     checks: str
     why: str
     fix: str
-    function: RuleFunction = attrs.field(eq=False, repr=False)
 
 
-SPECS: list[Spec] = []
+REGISTERED: list[tuple[Rule, RuleFunction]] = []
+"""Every rule with the function that checks it, in the order they are defined."""
 
 
 def _rule(
@@ -366,19 +387,8 @@ def _rule(
     fix: str,
 ) -> Callable[[RuleFunction], RuleFunction]:
     def register(function: RuleFunction) -> RuleFunction:
-        SPECS.append(
-            Spec(
-                code,
-                name,
-                severity,
-                subject,
-                title,
-                " ".join(checks.split()),
-                " ".join(why.split()),
-                " ".join(fix.split()),
-                function,
-            )
-        )
+        texts = (" ".join(text.split()) for text in (checks, why, fix))
+        REGISTERED.append((Rule(code, name, severity, subject, title, *texts), function))
         return function
 
     return register

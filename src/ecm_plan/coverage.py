@@ -50,7 +50,13 @@ from typing import TypeAlias
 
 import attrs
 
-from ecm_plan._coverage_rules import SPECS, Facts, catalogue_entry, outcome_title
+from ecm_plan._coverage_rules import (
+    REGISTERED,
+    Facts,
+    Rule,
+    catalogue_entry,
+    outcome_title,
+)
 from ecm_plan.catalog import national_indicators, outcomes
 from ecm_plan.exceptions import AnalysisError, PlanError
 from ecm_plan.findings import Finding, Severity
@@ -171,46 +177,9 @@ def _or(items: tuple[str, ...]) -> str:
 # -- the registry -----------------------------------------------------------------------------
 
 
-@attrs.frozen
-class Rule:
-    """A coverage rule: its code, slug, default severity and what it is for.
-
-    Attributes:
-        code: The stable code, such as ``ECM101``; the first digit groups rules (0 plan,
-            1 outcomes, 2 priorities and objectives, 3 actions, 4 targets, 5 funding,
-            6 indicators against the catalogue).
-        name: A stable slug, such as ``outcome-not-served``; accepted wherever a code is.
-        severity: The default severity of its findings.
-        subject: The kind of element its findings are about.
-        title: One line saying what it finds.
-        checks: What exactly it checks.
-        why: Why that matters.
-        fix: How to fix what it finds.
-
-    Example:
-        >>> r = rule("ECM302")
-        >>> r.name, r.severity.value, r.title
-        ('action-without-due', 'warning', 'An action with no due period.')
-
-    .. versionadded:: 0.1.0
-    """
-
-    code: str
-    name: str
-    severity: Severity
-    subject: str
-    title: str
-    checks: str
-    why: str
-    fix: str
-
-
-_RULES: tuple[Rule, ...] = tuple(
-    Rule(s.code, s.name, s.severity, s.subject, s.title, s.checks, s.why, s.fix)
-    for s in sorted(SPECS, key=lambda spec: spec.code)
-)
+_RULES: tuple[Rule, ...] = tuple(sorted((r for r, _ in REGISTERED), key=lambda r: r.code))
 _BY_KEY: dict[str, Rule] = {r.code: r for r in _RULES} | {r.name: r for r in _RULES}
-_FUNCTIONS = {s.code: s.function for s in SPECS}
+_FUNCTIONS = {r.code: function for r, function in REGISTERED}
 _ORDER = {r.code: i for i, r in enumerate(_RULES)}
 
 
