@@ -27,7 +27,7 @@ from collections import defaultdict
 import ecm_plan
 from ecm_plan.model import Allocation, Money, Objective, Priority
 from ecm_plan.report import Table, render_all
-from ecm_plan.report.plan import analysis_sections
+from ecm_plan.report.plan import analysis_sections, plan_header
 
 PLAN_NAME = "southend-2008-09"
 
@@ -67,16 +67,12 @@ def lead_names(plan: ecm_plan.Plan, ids: tuple[str, ...]) -> str:
 
 def header(plan: ecm_plan.Plan) -> str:
     """The plan's title block."""
-    lines = [
-        plan.title,
-        "=" * len(plan.title),
-        f"Authority: {plan.authority}",
-        f"Period:    {plan.period.label} (annual update of the plan for 2007-08 to 2009-10)",
-        f"Kind:      {plan.kind.value}",
+    return plan_header(
+        plan,
         "Vision:",
         *(f"  - {statement}" for statement in plan.vision),
-    ]
-    return "\n".join(lines)
+        period=f"{plan.period.label} (annual update of the plan for 2007-08 to 2009-10)",
+    )
 
 
 def priorities_table(plan: ecm_plan.Plan) -> list[Table]:

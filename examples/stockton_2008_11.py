@@ -22,7 +22,7 @@ import textwrap
 import ecm_plan
 from ecm_plan.model import PriorityKind
 from ecm_plan.report import Table, render, render_all
-from ecm_plan.report.plan import analysis_sections
+from ecm_plan.report.plan import analysis_sections, plan_header
 
 PLAN_NAME = "stockton-2008-11"
 
@@ -34,18 +34,11 @@ def header(plan: ecm_plan.Plan) -> str:
     """The plan's title block."""
     service = [p for p in plan.priorities if p.kind is PriorityKind.SERVICE]
     organisational = [p for p in plan.priorities if p.kind is PriorityKind.ORGANISATIONAL]
-    lines = [
-        plan.title,
-        "=" * len(plan.title),
-        f"Authority: {plan.authority}",
-        f"Period:    {plan.period.label}",
-        f"Kind:      {plan.kind.value}",
-        (
-            f"Development priorities: {len(plan.priorities)} "
-            f"({len(service)} service, {len(organisational)} organisational)"
-        ),
-    ]
-    return "\n".join(lines)
+    return plan_header(
+        plan,
+        f"Development priorities: {len(plan.priorities)} "
+        f"({len(service)} service, {len(organisational)} organisational)",
+    )
 
 
 def due_reading(due: ecm_plan.Due | None) -> str:

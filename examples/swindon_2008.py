@@ -25,7 +25,7 @@ import textwrap
 import ecm_plan
 from ecm_plan.model import Section
 from ecm_plan.report import Table, render_all
-from ecm_plan.report.plan import analysis_sections
+from ecm_plan.report.plan import analysis_sections, plan_header
 
 PLAN_NAME = "swindon-2008"
 
@@ -39,16 +39,7 @@ def header(plan: ecm_plan.Plan) -> str:
     signed = "; ".join(
         ", ".join((lead.name, *(note.text for note in lead.notes))) for lead in plan.leads
     )
-    lines = [
-        plan.title,
-        "=" * len(plan.title),
-        f"Authority: {plan.authority}",
-        f"Period:    {plan.period.label}",
-        f"Kind:      {plan.kind.value}",
-        f"Signed:    {signed}",
-        f"Dated:     {published}",
-    ]
-    return "\n".join(lines)
+    return plan_header(plan, f"Signed:    {signed}", f"Dated:     {published}")
 
 
 def vision(plan: ecm_plan.Plan) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import ecm_plan
 from ecm_plan.model import OutcomeKey
 from ecm_plan.report import Table, render_all
-from ecm_plan.report.plan import analysis_sections
+from ecm_plan.report.plan import analysis_sections, plan_header
 
 PLAN_NAME = "wigan-2009-12"
 YEARS = ("2009-10", "2010-11", "2011-12")
@@ -47,12 +47,8 @@ def _priority_label(plan: ecm_plan.Plan, priority: ecm_plan.Priority) -> str:
 
 def header_section(plan: ecm_plan.Plan) -> str:
     """The plan header and its vision."""
-    lines = [
-        plan.title,
-        "=" * len(plan.title),
-        f"Authority: {plan.authority}",
-        f"Period:    {plan.period.label}",
-        f"Kind:      {plan.kind.value}",
+    return plan_header(
+        plan,
         f"Published: {plan.published.label if plan.published else ''}",
         f"Source:    {plan.source or ''}",
         "",
@@ -60,8 +56,7 @@ def header_section(plan: ecm_plan.Plan) -> str:
         *(f"  - {item}" for item in plan.vision),
         "",
         "Outcomes: " + ", ".join(link.outcome.label for link in plan.outcomes),
-    ]
-    return "\n".join(lines)
+    )
 
 
 def key_targets_tables(plan: ecm_plan.Plan) -> list[Table]:

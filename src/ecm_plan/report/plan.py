@@ -28,10 +28,43 @@ from ecm_plan.trajectory import matching_methods
 __all__ = [
     "analysis_sections",
     "plan_findings",
+    "plan_header",
     "plan_report",
     "summary_table",
     "trajectory_table",
 ]
+
+
+def plan_header(plan: Plan, *extra: str, period: str | None = None) -> str:
+    """The title block of a plan's report: title, authority, period and kind of document.
+
+    Args:
+        plan: The plan.
+        extra: Lines to add under the block.
+        period: The text of the period line, if not the period's label.
+
+    Returns:
+        The block, without a trailing newline.
+
+    Example:
+        >>> from ecm_plan import load_bundled
+        >>> print(plan_header(load_bundled("sample"), "Vision: safe and happy"))
+        Anytown Children and Young People's Plan 2009-12 (sample)
+        =========================================================
+        Authority: Anytown
+        Period:    2009-10 to 2011-12
+        Kind:      children_and_young_peoples_plan
+        Vision: safe and happy
+    """
+    lines = [
+        plan.title,
+        "=" * len(plan.title),
+        f"Authority: {plan.authority}",
+        f"Period:    {plan.period.label if period is None else period}",
+        f"Kind:      {plan.kind.value}",
+        *extra,
+    ]
+    return "\n".join(lines)
 
 
 def summary_table(plan: Plan) -> Table:
@@ -205,13 +238,6 @@ def plan_report(plan: Plan) -> str:
         >>> plan_report(load_bundled("swindon-2008")).splitlines()[0]
         'Strategic Management Plan 2008'
     """
-    header = [
-        plan.title,
-        "=" * len(plan.title),
-        f"Authority: {plan.authority}",
-        f"Period:    {plan.period.label}",
-        f"Kind:      {plan.kind.value}",
-    ]
     tables = [summary_table(plan), *analysis_sections(plan)]
-    return "\n".join(header) + "\n\n" + render_all(tables)
+    return plan_header(plan) + "\n\n" + render_all(tables)
 
