@@ -231,8 +231,7 @@ def _value_rows(plan: Plan) -> Iterator[dict[str, Any]]:
         code = measured.written_code if measured else None
         catalogue = _catalogue_code(measured) if measured else None
         unit = target.unit or (measured.unit if measured else None)
-        values = dict(target.values)
-        rows = list(_series(target.baseline, target=values))
+        rows = list(_series(target.baseline, target=target.values))
         if target.value is not None:
             rows.append(("target", target.due.window if target.due else None, target.value))
         for series, period, value in rows:
