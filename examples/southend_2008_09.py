@@ -228,8 +228,6 @@ def needs_analysis(plan: ecm_plan.Plan) -> list[Table]:
     return tables
 
 
-
-
 def counts(plan: ecm_plan.Plan) -> str:
     """How much the plan holds."""
     objectives = sum(len(p.objectives) for p in plan.priorities)

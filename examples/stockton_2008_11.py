@@ -175,8 +175,6 @@ def undetermined_targets(plan: ecm_plan.Plan) -> list[Table]:
     ]
 
 
-
-
 def main() -> None:
     """Print the plan's tables in document order."""
     plan = ecm_plan.load_bundled(PLAN_NAME)

@@ -118,8 +118,6 @@ def no_action_tables(plan: ecm_plan.Plan) -> str:
     return "\n".join(textwrap.wrap(text, 100))
 
 
-
-
 def main() -> None:
     """Print the introduction's content in the order of the sections above."""
     plan = ecm_plan.load_bundled(PLAN_NAME)

@@ -247,8 +247,6 @@ def funding_table(plan: ecm_plan.Plan) -> list[Table]:
     ]
 
 
-
-
 def main() -> None:
     """Print the plan's sections in order."""
     plan = ecm_plan.load_bundled(PLAN_NAME)

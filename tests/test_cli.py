@@ -110,5 +110,7 @@ class TestReport:
         """The trajectory command shows which method reproduces each published series."""
         code, text = run("trajectory", "wigan-2009-12")
         assert 0 == code
-        assert any(line.startswith("NI 19 ") and line.rstrip().endswith("compound")
-                   for line in text.splitlines())
+        assert any(
+            line.startswith("NI 19 ") and line.rstrip().endswith("compound")
+            for line in text.splitlines()
+        )

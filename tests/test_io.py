@@ -49,7 +49,9 @@ class TestLoadsPlan:
 
     def test_every_problem_at_once(self):
         """Problems across the document are all reported in one error."""
-        text = MINIMAL + """\
+        text = (
+            MINIMAL
+            + """\
 leads:
   - {id: HoS, name: Head, kind: boss}
 priorities:
@@ -64,6 +66,7 @@ priorities:
 indicators:
   - {id: NI 112, unit: percentage}
 """
+        )
         paths = [p for p, _, _ in problems(text)]
         assert {
             "leads[0].kind",

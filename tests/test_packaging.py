@@ -9,9 +9,20 @@ import pytest
 
 import ecm_plan
 
-PUBLIC_MODULES = ["ecm_plan", "ecm_plan.model", "ecm_plan.io", "ecm_plan.graph", "ecm_plan.catalog",
-                  "ecm_plan.periods", "ecm_plan.units", "ecm_plan.findings", "ecm_plan.report",
-                  "ecm_plan.exceptions", "ecm_plan.testing", "ecm_plan.plans"]
+PUBLIC_MODULES = [
+    "ecm_plan",
+    "ecm_plan.model",
+    "ecm_plan.io",
+    "ecm_plan.graph",
+    "ecm_plan.catalog",
+    "ecm_plan.periods",
+    "ecm_plan.units",
+    "ecm_plan.findings",
+    "ecm_plan.report",
+    "ecm_plan.exceptions",
+    "ecm_plan.testing",
+    "ecm_plan.plans",
+]
 
 
 class TestPackaging:

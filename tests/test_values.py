@@ -17,8 +17,13 @@ class TestValue:
             ("86% (prov.)", ValueStatus.PROVISIONAL, 86.0, "percent", Bound.EXACT),
             ("N/A", ValueStatus.NOT_APPLICABLE, None, None, Bound.EXACT),
             ("target to be determined", ValueStatus.TO_BE_DETERMINED, None, None, Bound.EXACT),
-            ("NI 57 - target to be determined", ValueStatus.TO_BE_DETERMINED, None, None,
-             Bound.EXACT),
+            (
+                "NI 57 - target to be determined",
+                ValueStatus.TO_BE_DETERMINED,
+                None,
+                None,
+                Bound.EXACT,
+            ),
             ("18.01%", ValueStatus.FIRM, 18.01, "percent", Bound.EXACT),
             ("21.1", ValueStatus.FIRM, 21.1, None, Bound.EXACT),
             ("0.86", ValueStatus.FIRM, 0.86, None, Bound.EXACT),
@@ -31,8 +36,13 @@ class TestValue:
             ("-29.6%", ValueStatus.FIRM, -29.6, "percent", Bound.EXACT),
             ("2009 target 65%", ValueStatus.FIRM, 65.0, "percent", Bound.EXACT),
             ("Commissioning framework in place", ValueStatus.TEXT, None, None, Bound.EXACT),
-            ("LAA 2008-2011 targets in negotiation", ValueStatus.TO_BE_DETERMINED, None, None,
-             Bound.EXACT),
+            (
+                "LAA 2008-2011 targets in negotiation",
+                ValueStatus.TO_BE_DETERMINED,
+                None,
+                None,
+                Bound.EXACT,
+            ),
             ("taken up by 25% of 13-19 year olds", ValueStatus.FIRM, 25.0, "percent", Bound.EXACT),
             ("Zero", ValueStatus.FIRM, 0.0, None, Bound.EXACT),
         ],
@@ -49,7 +59,7 @@ class TestValue:
         assert text == value.text
 
     def test_range(self):
-        """"5-10%" is a range from 5 to 10 percent."""
+        """ "5-10%" is a range from 5 to 10 percent."""
         value = Value("5-10%")
         assert (5.0, 10.0, Bound.RANGE, "percent") == (
             value.magnitude,
@@ -59,7 +69,7 @@ class TestValue:
         )
 
     def test_data_year(self):
-        """"-16% (2008 data)" names its data year apart from the reporting year."""
+        """ "-16% (2008 data)" names its data year apart from the reporting year."""
         value = Value("-16% (2008 data)")
         assert ("2008", -16.0) == (value.data_period.label, value.magnitude)
 

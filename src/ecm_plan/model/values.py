@@ -100,8 +100,18 @@ def _bound_of(text: str) -> Bound:
     checks = (
         (("≥", ">=", "at least", "minimum of", "min.", "or more", "or above", "+"), Bound.AT_LEAST),
         (
-            ("≤", "<=", "at most", "maximum of", "max", "or less", "or fewer", "or below",
-             "or under", "or lower"),
+            (
+                "≤",
+                "<=",
+                "at most",
+                "maximum of",
+                "max",
+                "or less",
+                "or fewer",
+                "or below",
+                "or under",
+                "or lower",
+            ),
             Bound.AT_MOST,
         ),
         (("<", "below", "under", "less than", "fewer than"), Bound.BELOW),

@@ -199,9 +199,7 @@ def trajectory_table(plan: Plan) -> Table:
         else:
             label, value = base
         magnitude = value.magnitude if value.magnitude is not None else math.nan
-        rows.append(
-            (indicator.id, f"{label}: {value.text}", series, _methods(magnitude, stated))
-        )
+        rows.append((indicator.id, f"{label}: {value.text}", series, _methods(magnitude, stated)))
     return Table(
         "Trajectories",
         ("Indicator", "Baseline", "Targets", "Reproduced by"),
@@ -240,4 +238,3 @@ def plan_report(plan: Plan) -> str:
     """
     tables = [summary_table(plan), *analysis_sections(plan)]
     return plan_header(plan) + "\n\n" + render_all(tables)
-
