@@ -20,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from typing import Any
 
@@ -92,6 +93,16 @@ def _cell_text(value: Any, what: str) -> str:  # noqa: ANN401
             f"'{value!r}' in quotes (or as the document prints it, e.g. '0.80')"
         )
     raise TypeError(f"{what} is written as text such as '86% (prov.)', not {value!r}")
+
+
+def _structure_due(value: Any, _type: type) -> Due:  # noqa: ANN401 (any value of a loaded file)
+    # A TOML date, or a date a tool put in the data, is its day.
+    due = Due(value if isinstance(value, dt.date) else _cell_text(value, "a due date"))
+    if due.problems:
+        # A plan file must not carry a date that cannot exist: report it where it is written.
+        first = due.problems[0]
+        raise InvalidPeriodError(first.text, first.reason)
+    return due
 
 
 def _structure_text(value: Any, _type: type) -> str:  # noqa: ANN401
@@ -169,7 +180,7 @@ def configure_converter(conv: cattrs.Converter) -> None:
     conv.register_unstructure_hook(Period, lambda p: p.label)
     conv.register_structure_hook(Value, lambda v, _: Value(_cell_text(v, "a value")))
     conv.register_unstructure_hook(Value, lambda v: v.text)
-    conv.register_structure_hook(Due, lambda v, _: Due(_cell_text(v, "a due date")))
+    conv.register_structure_hook(Due, _structure_due)
     conv.register_unstructure_hook(Due, lambda d: d.text)
     conv.register_structure_hook(Money, _structure_money)
     conv.register_unstructure_hook(Money, _unstructure_money)
