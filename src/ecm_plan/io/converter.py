@@ -160,9 +160,10 @@ def configure_converter(conv: cattrs.Converter) -> None:
     """Register the plan format's hooks on a converter.
 
     Periods are labels; values, money, due dates and notes are text (money and notes may be
-    mappings); text fields take text (or a whole number), never a list, mapping or float;
-    outcome links are outcome keys or mappings; enums are their values; defaults
-    are left out when writing; unknown keys are errors.
+    mappings, a due may be a TOML date, and a due that writes an impossible date such as
+    ``31/02/2010`` is an error); text fields take text (or a whole number), never a list,
+    mapping or float; outcome links are outcome keys or mappings; enums are their values;
+    defaults are left out when writing; unknown keys are errors.
 
     Args:
         conv: A cattrs converter made with ``forbid_extra_keys=True`` and
