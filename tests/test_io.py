@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -29,6 +30,21 @@ authority: Anytown
 title: Demo
 period: 2009-10
 """
+
+
+ACTION = (
+    MINIMAL
+    + """\
+priorities:
+  - id: P1
+    title: t
+    objectives:
+      - id: P1.O1
+        title: o
+        actions:
+          - {{id: P1.O1.A1, text: a, due: {due}}}
+"""
+)
 
 
 def problems(text, fmt="yaml"):
@@ -127,6 +143,32 @@ indicators:
         """An impossible date is reported where it stands."""
         found = problems(MINIMAL + "published: 2009-02-30\n")
         assert "published" == found[0][0]
+
+    @pytest.mark.parametrize("text", ["31/02/2010", "2010-13-45", "30/02/2010", "00/01/2010"])
+    def test_impossible_due_date(self, text):
+        """An action due on an impossible date is a problem at that due, never the year."""
+        [(path, message, _)] = problems(ACTION.format(due=text))
+        assert "priorities[0].objectives[0].actions[0].due" == path
+        assert f"cannot read {text!r} as a period: no such day" in message
+
+    def test_day_first_due_date(self):
+        """A due written day first loads as that day."""
+        plan = loads_plan(ACTION.format(due="31/03/2010"))
+        due = plan.priorities[0].objectives[0].actions[0].due
+        assert ("31/03/2010", dt.date(2010, 3, 31)) == (due.text, due.deadline)
+
+    def test_toml_date_due(self):
+        """A TOML date (not a string) as a due is that day, written back as ISO text."""
+        toml = (
+            'id = "d"\nauthority = "A"\ntitle = "T"\nperiod = "2009-10"\n'
+            '[[priorities]]\nid = "P1"\ntitle = "t"\n'
+            '[[priorities.objectives]]\nid = "P1.O1"\ntitle = "o"\n'
+            '[[priorities.objectives.actions]]\nid = "P1.O1.A1"\ntext = "a"\ndue = 2010-03-31\n'
+        )
+        plan = loads_plan(toml, "toml")
+        due = plan.priorities[0].objectives[0].actions[0].due
+        assert ("2010-03-31", dt.date(2010, 3, 31)) == (due.text, due.deadline)
+        assert plan == loads_plan(dumps_plan(plan, "toml"), "toml")
 
     def test_bad_unit(self):
         """An unknown unit is reported with the units there are."""

@@ -8,8 +8,10 @@ canonical label that :func:`parse_period` reads back to the same period.
 ======================  ==============================  =====================================
 kind                    canonical label                 other spellings read
 ======================  ==============================  =====================================
-``day``                 ``2010-03-31``                  ``31 March 2010``, ``31/03/2010``
-``month``               ``March 2010``                  ``Mar 2010``, ``Sept 2008``, ``July 08``
+``day``                 ``2010-03-31``                  ``31 March 2010``, ``31/03/2010``,
+                                                        ``31/3/10``, ``31.03.10``, ``31-Mar-2010``
+``month``               ``March 2010``                  ``Mar 2010``, ``Sept 2008``, ``July 08``,
+                                                        ``Mar-2010``, ``Apr-10``
 ``quarter``             ``2009-10 Q2``                  ``Q2 2009-10``, ``Qtr 2 2009/10``
 ``season``              ``Summer 2009``                 ``summer 09``, ``Autumn term 2008``
 ``academic_year``       ``AY 2009-10``                  ``academic year 2009/10``
@@ -346,16 +348,39 @@ def _span_label(start: dt.date, end: dt.date) -> str:
 
 _YEAR = r"(?:19|20)?\d{2}"
 _DASH = r"\s*[-–/]\s*"
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(rf"^(?:{pattern})$", re.IGNORECASE))
-    for name, pattern in (
-        ("iso_day", r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"),
-        ("uk_day", r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"),
+_FLAGS = re.IGNORECASE | re.ASCII
+
+# The written forms of a day or a month, as one alternation with named groups. parse_period
+# reads it anchored; Due finds it inside free text (``_MENTION``) and reads what it found
+# through parse_period, so a date has one reading everywhere.
+_DATE = (
+    r"(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})"
+    r"|(?P<num_d>\d{1,2})(?P<num_sep>[/.-])(?P<num_m>\d{1,2})(?P=num_sep)(?P<num_y>\d{4}|\d{2})"
+    rf"|(?P<txt_d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?(?:\s+|-)(?P<txt_mon>{_MONTH_RE})\.?,?"
+    rf"(?:\s+|-)(?P<txt_y>{_YEAR})"
+    rf"|(?P<mon_mon>{_MONTH_RE})\.?(?:,?\s+|-)(?P<mon_y>{_YEAR})"
+)
+_DATE_RE = re.compile(rf"^(?:end\s+of\s+)?(?:{_DATE})$", _FLAGS)
+
+_Y = r"(?:19|20)\d{2}"
+_MENTION = re.compile(
+    "|".join(
         (
-            "text_day",
-            rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH_RE})\.?,?\s+(?P<y>{_YEAR})",
-        ),
-        ("month", rf"(?:end\s+of\s+)?(?P<mon>{_MONTH_RE})\.?,?\s+(?P<y>{_YEAR})"),
+            rf"(?P<date>(?<![\w./])(?:{_DATE})(?![\w]|[./-]\d))",
+            rf"(?P<span>\(?\s*{_Y}\s*(?:[-–]|\bto\b)\s*{_Y}\s*\)?)",
+            rf"(?P<quarter>\b(?:q|qtr|quarter)\s*[1-4]\s+{_Y}\s*[-/]\s*\d{{2}}\b)",
+            rf"(?P<fy>\b{_Y}\s*/\s*\d{{2}}\b|\b{_Y}-\d{{2}}\b(?!-)|\b\d{{2}}/\d{{2}}\b)",
+            rf"(?P<season>\b{_SEASON_RE}\s+(?:{_Y}|\d{{2}})\b)",
+            rf"(?P<year>\b{_Y}\b)",
+        )
+    ),
+    _FLAGS,
+)
+"""Where free text names a period; each kind of mention is a named group (used by Due)."""
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(rf"^(?:{pattern})$", _FLAGS))
+    for name, pattern in (
         (
             "quarter",
             rf"(?:q|qtr|quarter)\s*(?P<q>[1-4])\s*(?:of\s+)?(?P<y1>{_YEAR}){_DASH}(?P<y2>{_YEAR})",
@@ -376,12 +401,52 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("year", r"(?P<y>\d{4})"),
     )
 )
-_SPAN_SPLIT = re.compile(r"\s+(?:to|until|-|–)\s+", re.IGNORECASE)
+_SPAN_SPLIT = re.compile(r"\s+(?:to|until|-|–)\s+", _FLAGS)
+
+_PIVOT = 70
+"""Two-digit years below this are 20xx, the others 19xx: ``08`` is 2008, ``98`` is 1998."""
 
 
 def _year(text: str) -> int:
     value = int(text)
-    return value + 2000 if len(text) == 2 else value
+    if len(text) != 2:
+        return value
+    return value + (2000 if value < _PIVOT else 1900)
+
+
+def _day(text: str, year: int, month: int, day: int, *, iso: bool) -> Period:
+    """The day ``day``/``month``/``year`` written as ``text``, or why there is none."""
+    shown = year if year >= dt.MINYEAR else 2010
+    example = f"{shown:04d}-03-31" if iso else f"31/03/{shown}"
+    if not 1 <= month <= 12:
+        first = "" if iso else "; numeric dates are read day first (dd/mm/yyyy)"
+        raise InvalidPeriodError(
+            text, f"no such day: there is no month {month}{first}; write a date such as {example!r}"
+        )
+    if year < dt.MINYEAR:
+        raise InvalidPeriodError(
+            text, f"no such day: there is no year {year}; write a date such as {example!r}"
+        )
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        name = f"{calendar.month_name[month]} {year}"
+        fix = f"{year:04d}-{month:02d}-{last:02d}" if iso else f"{last}/{month:02d}/{year}"
+        raise InvalidPeriodError(
+            text, f"no such day: {name} has {last} days, not {day}; write a day such as {fix!r}"
+        )
+    return Period.day(dt.date(year, month, day))
+
+
+def _read_date(text: str, g: dict[str, str | None]) -> Period:
+    """The day or month that a match of ``_DATE`` names."""
+    if g["iso_y"] and g["iso_m"] and g["iso_d"]:
+        return _day(text, int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]), iso=True)
+    if g["num_y"] and g["num_m"] and g["num_d"]:
+        return _day(text, _year(g["num_y"]), int(g["num_m"]), int(g["num_d"]), iso=False)
+    if g["txt_y"] and g["txt_mon"] and g["txt_d"]:
+        month = _MONTHS[g["txt_mon"].lower()]
+        return _day(text, _year(g["txt_y"]), month, int(g["txt_d"]), iso=False)
+    return Period.month(_year(g["mon_y"] or ""), _MONTHS[(g["mon_mon"] or "").lower()])
 
 
 def _consecutive(y1: str, y2: str, whole: str) -> int:
@@ -400,21 +465,14 @@ def _consecutive(y1: str, y2: str, whole: str) -> int:
 
 
 def _parse_one(text: str) -> Period:
+    date = _DATE_RE.match(text)
+    if date is not None:
+        return _read_date(text, date.groupdict())
     for name, pattern in _PATTERNS:
         match = pattern.match(text)
         if match is None:
             continue
         g = match.groupdict()
-        try:
-            if name in {"iso_day", "uk_day"}:
-                return Period.day(dt.date(int(g["y"]), int(g["m"]), int(g["d"])))
-            if name == "text_day":
-                month = _MONTHS[g["mon"].lower()]
-                return Period.day(dt.date(_year(g["y"]), month, int(g["d"])))
-        except ValueError as err:
-            raise InvalidPeriodError(text, f"no such day ({err})") from None
-        if name == "month":
-            return Period.month(_year(g["y"]), _MONTHS[g["mon"].lower()])
         if name in {"quarter", "quarter_after"}:
             return Period.quarter(_consecutive(g["y1"], g["y2"], text), int(g["q"]))
         if name == "season":
@@ -427,7 +485,10 @@ def _parse_one(text: str) -> Period:
             if len(second) == 4 and int(second) - first > 1:
                 return Period.span(Period.calendar_year(first), Period.calendar_year(int(second)))
             return Period.financial_year(_consecutive(g["y1"], second, text))
-        return Period.calendar_year(int(g["y"]))
+        year = int(g["y"])
+        if year < dt.MINYEAR:
+            raise InvalidPeriodError(text, "there is no year 0; write a year such as '2010'")
+        return Period.calendar_year(year)
     raise InvalidPeriodError(
         text,
         "use a label such as '2009-10' (financial year), 'AY 2009-10', '2009-10 Q2', "
@@ -435,35 +496,64 @@ def _parse_one(text: str) -> Period:
     )
 
 
-@functools.lru_cache(maxsize=4096)
-def parse_period(text: str) -> Period:
+def parse_period(text: str | dt.date) -> Period:
     """Read a period label, in its canonical form or one of the spellings plans use.
 
     A financial or academic year must run over two consecutive years, and a day must exist.
     Two periods joined by "to" (or a spaced dash) make a span.
 
+    Dates are read day first, as in the UK: ``31/03/2010``, ``31/3/10``, ``31.03.10`` and
+    ``31-03-2010`` are all 31 March 2010, and ``03/04/2010`` is 3 April 2010, never 4 March.
+    ISO dates (``2010-03-31``) and written ones (``31 March 2010``, ``31st Mar 2010``) are days
+    too; ``Mar 2010``, ``Mar-2010`` and ``Apr-10`` (a spreadsheet's month) are months. A
+    :class:`datetime.date` is its day, and a :class:`datetime.datetime` the day it falls on.
+    A two-digit year is 2000-2069 for ``00`` to ``69`` and 1970-1999 for ``70`` to ``99``.
+
     Args:
         text: The label, such as ``"2009-10"``, ``"08/09"``, ``"Q2 2009-10"``,
-            ``"Sept 2008"``, ``"Summer 2009"`` or ``"2008-09 to 2010-11"``.
+            ``"Sept 2008"``, ``"Summer 2009"``, ``"31/03/2010"`` or
+            ``"2008-09 to 2010-11"``; or a date.
 
     Returns:
         The period.
 
     Raises:
-        InvalidPeriodError: The text names no period, or an impossible one.
+        InvalidPeriodError: The text names no period, or an impossible one (a day the month
+            does not have, a month numbered above 12).
 
     Example:
         >>> parse_period("July 08").label
         'July 2008'
         >>> parse_period("2007-08 to 2009-10").days
         1096
-        >>> parse_period("31 February 2009")
+        >>> [parse_period(t).label for t in ("31/3/10", "31.03.10", "2010-03-31")]
+        ['2010-03-31', '2010-03-31', '2010-03-31']
+        >>> parse_period("03/04/2010").label
+        '2010-04-03'
+        >>> [parse_period(t).label for t in ("Apr-10", "Mar-2010", "Mar 2010")]
+        ['April 2010', 'March 2010', 'March 2010']
+        >>> parse_period(dt.datetime(2010, 3, 31, 14, 30)).label
+        '2010-03-31'
+        >>> parse_period("31/02/2010")
         Traceback (most recent call last):
         ...
-        ecm_plan.exceptions.InvalidPeriodError: cannot read '31 February 2009' ...: no such day ...
+        ecm_plan.exceptions.InvalidPeriodError: ... no such day: February 2010 has 28 days, ...
 
     .. versionadded:: 0.1.0
     """
+    if isinstance(text, dt.datetime):
+        return Period.day(text.date())
+    if isinstance(text, dt.date):
+        return Period.day(text)
+    if not isinstance(text, str):
+        raise InvalidPeriodError(
+            repr(text), f"a period is text or a datetime.date, not {type(text).__name__}"
+        )
+    return _parse_text(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_text(text: str) -> Period:
     clean = " ".join(text.replace("\u2013", "-").split()).strip(" .")
     if not clean:
         raise InvalidPeriodError(text, "the label is empty")

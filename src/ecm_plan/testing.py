@@ -19,7 +19,9 @@ Example:
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from hypothesis import strategies as st
@@ -64,6 +66,7 @@ __all__ = [
     "plans",
     "texts",
     "values",
+    "written_dates",
 ]
 
 _YEARS = st.integers(min_value=1995, max_value=2035)
@@ -177,8 +180,38 @@ _DUES = (
 )
 
 
+_DATE_FORMS: tuple[Callable[[dt.date], str], ...] = (
+    dt.date.isoformat,
+    lambda d: f"{d.day}/{d.month}/{d.year}",
+    lambda d: f"{d.day:02d}/{d.month:02d}/{d.year}",
+    lambda d: f"{d.day}/{d.month}/{d.year % 100:02d}",
+    lambda d: f"{d.day:02d}.{d.month:02d}.{d.year % 100:02d}",
+    lambda d: f"{d.day:02d}-{d.month:02d}-{d.year}",
+    lambda d: f"{d.day} {calendar.month_name[d.month]} {d.year}",
+    lambda d: f"{d.day}-{calendar.month_abbr[d.month]}-{d.year % 100:02d}",
+)
+
+
+def written_dates() -> st.SearchStrategy[tuple[dt.date, str]]:
+    """A day and one way plans write it: ISO, day first with ``/``, ``.`` or ``-``, or in words.
+
+    Days run from 1970 to 2069, the years a two-digit year can name.
+
+    Example:
+        >>> from hypothesis import find
+        >>> from ecm_plan.periods import parse_period
+        >>> day, text = find(written_dates(), lambda pair: "/" in pair[1])
+        >>> parse_period(text).start == day
+        True
+    """
+    days = st.dates(dt.date(1970, 1, 1), dt.date(2069, 12, 31))
+    return st.tuples(days, st.sampled_from(_DATE_FORMS)).map(
+        lambda pair: (pair[0], pair[1](pair[0]))
+    )
+
+
 def due_texts() -> st.SearchStrategy[str]:
-    """Texts of "By when" cells: the plans' own phrases, generated month names, free text.
+    """Texts of "By when" cells: the plans' own phrases, months, written days, free text.
 
     Example:
         >>> from hypothesis import find
@@ -190,7 +223,8 @@ def due_texts() -> st.SearchStrategy[str]:
         st.sampled_from(["January", "Feb", "March", "Sept", "October", "Dec"]),
         _YEARS,
     )
-    return st.one_of(st.sampled_from(_DUES), months, texts())
+    dates = written_dates().map(lambda pair: pair[1])
+    return st.one_of(st.sampled_from(_DUES), months, dates, texts())
 
 
 def money() -> st.SearchStrategy[Money]:

@@ -20,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from typing import Any
 
@@ -94,6 +95,16 @@ def _cell_text(value: Any, what: str) -> str:  # noqa: ANN401
     raise TypeError(f"{what} is written as text such as '86% (prov.)', not {value!r}")
 
 
+def _structure_due(value: Any, _type: type) -> Due:  # noqa: ANN401 (any value of a loaded file)
+    # A TOML date, or a date a tool put in the data, is its day.
+    due = Due(value if isinstance(value, dt.date) else _cell_text(value, "a due date"))
+    if due.problems:
+        # A plan file must not carry a date that cannot exist: report it where it is written.
+        first = due.problems[0]
+        raise InvalidPeriodError(first.text, first.reason)
+    return due
+
+
 def _structure_text(value: Any, _type: type) -> str:  # noqa: ANN401
     if isinstance(value, str):
         return value
@@ -149,9 +160,10 @@ def configure_converter(conv: cattrs.Converter) -> None:
     """Register the plan format's hooks on a converter.
 
     Periods are labels; values, money, due dates and notes are text (money and notes may be
-    mappings); text fields take text (or a whole number), never a list, mapping or float;
-    outcome links are outcome keys or mappings; enums are their values; defaults
-    are left out when writing; unknown keys are errors.
+    mappings, a due may be a TOML date, and a due that writes an impossible date such as
+    ``31/02/2010`` is an error); text fields take text (or a whole number), never a list,
+    mapping or float; outcome links are outcome keys or mappings; enums are their values;
+    defaults are left out when writing; unknown keys are errors.
 
     Args:
         conv: A cattrs converter made with ``forbid_extra_keys=True`` and
@@ -169,7 +181,7 @@ def configure_converter(conv: cattrs.Converter) -> None:
     conv.register_unstructure_hook(Period, lambda p: p.label)
     conv.register_structure_hook(Value, lambda v, _: Value(_cell_text(v, "a value")))
     conv.register_unstructure_hook(Value, lambda v: v.text)
-    conv.register_structure_hook(Due, lambda v, _: Due(_cell_text(v, "a due date")))
+    conv.register_structure_hook(Due, _structure_due)
     conv.register_unstructure_hook(Due, lambda d: d.text)
     conv.register_structure_hook(Money, _structure_money)
     conv.register_unstructure_hook(Money, _unstructure_money)

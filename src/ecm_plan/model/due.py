@@ -7,6 +7,8 @@ timing it states and which periods it names, with their precision.
 text                                           kind             periods
 =============================================  ===============  ============================
 ``October 2008``, ``Sept 2008``, ``July 08.``  ``by``           the month
+``Apr-10``, ``Mar-2010``                       ``by``           the month
+``31/03/2010``, ``31.3.10``, ``2010-03-31``    ``by``           the day
 ``Summer 2009``                                ``by``           the season (June-August)
 ``End of March 2010``                          ``by``           March 2010
 ``2010 (Phase 3 – all areas)``                 ``by``           2010
@@ -17,6 +19,11 @@ text                                           kind             periods
 ``In line with National timetable``            ``external``     none
 ``Apply for pilot`` (no time named)            ``unscheduled``  none
 =============================================  ===============  ============================
+
+Dates are read by :func:`~ecm_plan.periods.parse_period`, day first as in the UK, so a date has
+one reading everywhere. A date that cannot exist (``31/02/2010``) gives no period, never its
+year: the :class:`~ecm_plan.exceptions.InvalidPeriodError` saying why is kept in
+:attr:`Due.problems`, and loading a plan file reports it.
 
 Example:
     >>> due = Due("Ongoing from April 2007")
@@ -37,26 +44,10 @@ import attrs
 
 from ecm_plan.exceptions import InvalidPeriodError
 from ecm_plan.model._enums import DueKind
-from ecm_plan.periods import _MONTH_RE, _SEASON_RE, Period, parse_period
+from ecm_plan.periods import _MENTION, Period, parse_period
 
 __all__ = ["Due"]
 
-_Y = r"(?:19|20)\d{2}"
-_YY = r"(?:(?:19|20)\d{2}|\d{2})\b"
-_MENTION = re.compile(
-    "|".join(
-        (
-            rf"(?P<span>\(?\s*{_Y}\s*(?:[-–]|\bto\b)\s*{_Y}\s*\)?)",
-            rf"(?P<quarter>\b(?:q|qtr|quarter)\s*[1-4]\s+{_Y}\s*[-/]\s*\d{{2}}\b)",
-            rf"(?P<fy>\b{_Y}\s*/\s*\d{{2}}\b|\b{_Y}-\d{{2}}\b(?!-)|\b\d{{2}}/\d{{2}}\b)",
-            rf"(?P<day>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_RE})\.?,?\s+{_YY})",
-            rf"(?P<month>\b(?:{_MONTH_RE})\.?,?\s+{_YY})",
-            rf"(?P<season>\b{_SEASON_RE}\s+{_YY})",
-            rf"(?P<year>\b{_Y}\b)",
-        )
-    ),
-    re.IGNORECASE,
-)
 _FROM = re.compile(r"^\W*(?:ongoing\s+)?(?:from|starting|commencing|since)\b", re.IGNORECASE)
 _EXTERNAL = re.compile(
     r"\bin\s+line\s+with\b|\bnational\s+(?:timetable|timescale)|\bas\s+per\b|"
@@ -70,12 +61,23 @@ _RECURRING = re.compile(
 )
 
 
-def _mentions(clean: str) -> list[tuple[Period, str]]:
-    """Every period the text names, with what the words just before it say: by, from or -."""
+def _mentions(clean: str, problems: list[InvalidPeriodError]) -> list[tuple[Period, str]]:
+    """Every period the text names, with what the words just before it say: by, from or -.
+
+    A date that cannot exist gives no period (and never its year): its error goes to
+    ``problems``.
+    """
     found: list[tuple[Period, str]] = []
     for match in _MENTION.finditer(clean):
         group = match.lastgroup or ""
         raw = match.group(0).strip("() ")
+        if group == "date":
+            # A day or month, read as parse_period reads it.
+            try:
+                found.append((parse_period(raw), _cue(clean, match.start())))
+            except InvalidPeriodError as err:
+                problems.append(err)
+            continue
         try:
             if group == "span":
                 first, last = re.split(r"\s*(?:[-–]|\bto\b)\s*", raw)
@@ -90,10 +92,14 @@ def _mentions(clean: str) -> list[tuple[Period, str]]:
                 period = parse_period(raw)
         except (InvalidPeriodError, ValueError):
             continue
-        before = clean[max(0, match.start() - 24) : match.start()]
-        cue = "by" if _BY_CUE.search(before) else "from" if _FROM_CUE.search(before) else "-"
-        found.append((period, cue))
+        found.append((period, _cue(clean, match.start())))
     return found
+
+
+def _cue(clean: str, start: int) -> str:
+    """What the words just before a mention say: by, from or -."""
+    before = clean[max(0, start - 24) : start]
+    return "by" if _BY_CUE.search(before) else "from" if _FROM_CUE.search(before) else "-"
 
 
 _BY_CUE = re.compile(
@@ -105,11 +111,11 @@ _FROM_CUE = re.compile(
 )
 
 
-def _read(text: str) -> tuple[DueKind, tuple[Period, ...]]:
+def _read(text: str, problems: list[InvalidPeriodError]) -> tuple[DueKind, tuple[Period, ...]]:
     clean = " ".join(text.replace("\u2013", "-").split())
     if not clean.strip(" .-"):
         return DueKind.NONE, ()
-    mentions = _mentions(clean)
+    mentions = _mentions(clean, problems)
     by = tuple(p for p, cue in mentions if cue == "by")
     if by:
         return DueKind.BY, by
@@ -127,18 +133,33 @@ def _read(text: str) -> tuple[DueKind, tuple[Period, ...]]:
     return DueKind.UNSCHEDULED, ()
 
 
+def _as_text(value: str | dt.date) -> str:
+    """A date (a spreadsheet cell, a TOML date) as the ISO text of its day; text as it is."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
 @attrs.frozen(repr=False)
 class Due:
     """When an action is due, read from its "By when" text.
 
     The text is the value of record; the kind and the periods are read from it. Text that
-    names no time gets no period: the library never guesses a date.
+    names no time gets no period: the library never guesses a date. Dates in the text are
+    read as :func:`~ecm_plan.periods.parse_period` reads them (day first; two-digit years
+    ``00``-``69`` are 20xx, ``70``-``99`` 19xx). A :class:`datetime.date` (or the day of a
+    :class:`datetime.datetime`) is kept as its ISO text.
 
     Attributes:
         text: The cell as the document writes it.
         kind: What the text says about time (:class:`~ecm_plan.model.DueKind`).
         periods: The periods the text names, in the order written (two for
             "December 2008 March 2009"), each with its precision.
+        problems: The dates the text writes that cannot exist (``31/02/2010``), one
+            :class:`~ecm_plan.exceptions.InvalidPeriodError` each saying why; such a date gives
+            no period, and never its year. Loading a plan file reports them as errors.
 
     Example:
         >>> d = Due("December 2008 March 2009")
@@ -148,19 +169,31 @@ class Due:
         '2008 to 2011'
         >>> Due("In line with National timetable").kind.value
         'external'
+        >>> [Due(t).deadline.isoformat() for t in ("2010-03-31", "31/03/2010", "31.3.10")]
+        ['2010-03-31', '2010-03-31', '2010-03-31']
+        >>> Due("Apr-10").periods[0].label, Due("Mar 2010").deadline.isoformat()
+        ('April 2010', '2010-03-31')
+        >>> Due(dt.date(2010, 3, 31)).text
+        '2010-03-31'
+        >>> bad = Due("31/02/2010")
+        >>> bad.is_dated, bad.problems[0].reason
+        (False, "no such day: February 2010 has 28 days, not 31; write a day such as '28/02/2010'")
 
     .. versionadded:: 0.1.0
     """
 
-    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    text: str = attrs.field(converter=_as_text, validator=attrs.validators.instance_of(str))
     kind: DueKind = attrs.field(init=False)
     periods: tuple[Period, ...] = attrs.field(init=False)
+    problems: tuple[InvalidPeriodError, ...] = attrs.field(init=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        """Read the kind and the periods from the text."""
-        kind, periods = _read(self.text)
+        """Read the kind, the periods and the problems from the text."""
+        problems: list[InvalidPeriodError] = []
+        kind, periods = _read(self.text, problems)
         object.__setattr__(self, "kind", kind)
         object.__setattr__(self, "periods", periods)
+        object.__setattr__(self, "problems", tuple(problems))
 
     @property
     def is_dated(self) -> bool:
