@@ -353,7 +353,7 @@ class Assessment:
 
 
 def _assessment(polarity: Polarity, target: float, raw: tuple[Any, ...]) -> Assessment:
-    """Build an :class:`Assessment` from the raw tuple of ``_trajectory_scalar.assess_one``."""
+    """Build an :class:`Assessment` from the raw tuple of ``_scalar.assess_one``."""
     periods, latest, latest_actual, achieved = raw[0], raw[1], raw[2], raw[3]
     if latest >= 0:
         head = periods[latest]
