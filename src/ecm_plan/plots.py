@@ -5,7 +5,7 @@ matplotlib. The functions draw on a matplotlib ``Axes`` you pass, or on a new fi
 not touch pyplot's global state (so they work in scripts, notebooks and servers alike), and
 return the ``Axes``. Save the chart with ``ax.figure.savefig("chart.png")``.
 
-- :func:`plot_trajectory`: a :class:`~ecm_plan.trajectory.Trajectory` with actual values,
+- :func:`plot_trajectory`: a :class:`~ecm_plan.trajectory.interim.Trajectory` with actual values,
   each actual coloured by its RAG status when a polarity is known;
 - :func:`plot_indicator`: an indicator of a plan as the document gives it: baseline, actuals
   and targets by period, provisional targets hollow, ranges as bars.
@@ -94,7 +94,7 @@ def plot_trajectory(
     The planned path is a dashed line from the baseline (position 0) through each planned
     period; the actual values are a solid line from the baseline. When a polarity is given, or
     an indicator code to look it up, each assessed actual is marked in the colour of its RAG
-    status (:data:`STATUS_COLOURS`), as :func:`~ecm_plan.trajectory.assess` rates it.
+    status (:data:`STATUS_COLOURS`), as :func:`~ecm_plan.trajectory.assess.assess` rates it.
 
     Args:
         trajectory: The trajectory.
@@ -102,7 +102,7 @@ def plot_trajectory(
         periods: Labels for the baseline period and each planned period, in order.
         polarity: The indicator's polarity, for the RAG colours.
         indicator: An indicator code to look the polarity up instead.
-        tolerance: The amber allowance (see :class:`~ecm_plan.trajectory.Tolerance`).
+        tolerance: The amber allowance (see :class:`~ecm_plan.trajectory.assess.Tolerance`).
         title: A title for the chart.
         ax: Axes to draw on; a new figure when omitted.
 

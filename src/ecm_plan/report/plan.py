@@ -171,7 +171,7 @@ def trajectory_table(plan: Plan) -> Table:
     For every indicator with at least one target figure, the baseline is its latest actual
     before the first target period (else its stated baseline; else the series is tested from
     its own first target); the methods are those of
-    :func:`ecm_plan.trajectory.matching_methods` at the precision the plan prints.
+    :func:`ecm_plan.trajectory.interim.matching_methods` at the precision the plan prints.
 
     Example:
         >>> from ecm_plan import load_bundled

@@ -276,13 +276,13 @@ class Assessment:
         target: The final target (the last planned value).
         target_achieved: Whether the latest actual value already meets the final target.
         periods: One :class:`PeriodAssessment` per planned period (built when first read).
-        progress_chart: The UN SDG Progress Chart ratio (:func:`un_progress_chart`).
-        expected_value: The UN 2023 expected-value ratio (:func:`un_expected_value`).
-        statcan: The Statistics Canada / Open SDG ratio and score (:func:`statcan_progress`).
+        progress_chart: The UN SDG Progress Chart ratio (:func:`.un_progress_chart`).
+        expected_value: The UN 2023 expected-value ratio (:func:`.un_expected_value`).
+        statcan: The Statistics Canada / Open SDG ratio and score (:func:`.statcan_progress`).
         linear_projection: The least-squares projection of the final-period value
-            (:func:`project`).
+            (:func:`.project`).
         cagr_projection: The constant-rate projection of the final-period value
-            (:func:`project`).
+            (:func:`.project`).
 
     Example:
         >>> a = assess([11.0, 13.5], [12.0, 14.0, 16.0], baseline=10.0,
@@ -323,27 +323,27 @@ class Assessment:
 
     @functools.cached_property
     def progress_chart(self) -> ProgressMeasure:
-        """The UN SDG Progress Chart ratio (:func:`un_progress_chart`)."""
+        """The UN SDG Progress Chart ratio (:func:`.un_progress_chart`)."""
         return _measure(MeasureKind.UN_PROGRESS_CHART, *self._data[4])
 
     @functools.cached_property
     def expected_value(self) -> ProgressMeasure:
-        """The UN 2023 expected-value ratio (:func:`un_expected_value`)."""
+        """The UN 2023 expected-value ratio (:func:`.un_expected_value`)."""
         return _measure(MeasureKind.UN_EXPECTED_VALUE, *self._data[5])
 
     @functools.cached_property
     def statcan(self) -> ProgressMeasure:
-        """The Statistics Canada / Open SDG ratio and score (:func:`statcan_progress`)."""
+        """The Statistics Canada / Open SDG ratio and score (:func:`.statcan_progress`)."""
         return _measure(MeasureKind.STATCAN, *self._data[6])
 
     @functools.cached_property
     def linear_projection(self) -> Projection:
-        """Least-squares projection of the final-period value (:func:`project`)."""
+        """Least-squares projection of the final-period value (:func:`.project`)."""
         return _projection(ProjectionMethod.LEAST_SQUARES, self.target, *self._data[7])
 
     @functools.cached_property
     def cagr_projection(self) -> Projection:
-        """Constant-rate projection of the final-period value (:func:`project`)."""
+        """Constant-rate projection of the final-period value (:func:`.project`)."""
         return _projection(ProjectionMethod.CAGR, self.target, *self._data[8])
 
     @property
@@ -396,7 +396,7 @@ class AssessmentArray:
         target: The final target per series.
         target_achieved: Whether the latest actual value meets the final target.
         progress_chart: UN Progress Chart ratio (``nan`` when undefined).
-        progress_chart_category: Its :class:`ProgressCategory` codes.
+        progress_chart_category: Its :class:`.ProgressCategory` codes.
         progress_chart_reason: Its reason codes.
         expected_value: UN 2023 expected-value ratio.
         expected_value_category: Its category codes.
@@ -604,9 +604,9 @@ def assess(
 
     Overall: the latest status and category, whether the final target is already achieved,
     the three published progress measures from the base value (the baseline, else the first
-    actual value) to the latest actual value (:func:`un_progress_chart`,
-    :func:`un_expected_value`, :func:`statcan_progress`) and the least-squares and constant-rate
-    projections of the final-period value (:func:`project`).
+    actual value) to the latest actual value (:func:`.un_progress_chart`,
+    :func:`.un_expected_value`, :func:`.statcan_progress`) and the least-squares and constant-rate
+    projections of the final-period value (:func:`.project`).
 
     Defined answers at the edges, never a division error or a warning: a period with no actual
     (``None``/``nan``, or beyond the actuals given) is *not yet assessed*; a single data point
@@ -623,11 +623,11 @@ def assess(
             periods is fine); or a 2-D array, one row a series (``nan`` for gaps); or a
             quantity.
         planned: The trajectory for periods 1..p (the last value the final target, which must
-            be given); a :class:`Trajectory` (its baseline and unit are used); an array
+            be given); a :class:`.Trajectory` (its baseline and unit are used); an array
             ``(n, p)`` or ``(p,)`` (shared by all series); or a quantity.
         polarity: The indicator's polarity (for arrays, one for all series or one per series
             as +1/-1); when ``None``, looked up by ``indicator`` in the catalogue.
-        indicator: An indicator code to look the polarity up (:func:`polarity_for`).
+        indicator: An indicator code to look the polarity up (:func:`.polarity_for`).
         baseline: The value at period 0 (a number, or one per series); recommended: without it
             the first actual value is the base and "no progress" cannot be told from slippage.
         tolerance: A :class:`Tolerance`, or a number for ``Tolerance(relative=number)``.

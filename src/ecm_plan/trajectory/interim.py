@@ -538,7 +538,7 @@ class Trajectory:
     """A baseline and the planned values that lead from it to a final target, with a unit.
 
     Build one with :meth:`between` (a method) or :meth:`custom` (a plan's own figures); the
-    unit travels with it, so :func:`assess` refuses actual values in a unit that cannot be
+    unit travels with it, so :func:`.assess` refuses actual values in a unit that cannot be
     combined with it and converts those that can.
 
     Attributes:
@@ -728,7 +728,7 @@ class Trajectory:
         no_change: float = 0.0,
         percent_change: bool = False,
     ) -> Any:
-        """Assess actual values against this trajectory (see :func:`assess`).
+        """Assess actual values against this trajectory (see :func:`.assess`).
 
         Args:
             actual: Actual values for periods 1, 2, ... (a quantity is converted to the

@@ -200,7 +200,7 @@ def project(
     ``actual[i]``, gaps skipped) and evaluates it at :math:`t = T`.
     ``cagr`` continues the constant rate from the base value (the baseline, else the first
     actual) to the latest actual: :math:`x_0\,(x_t/x_0)^{(T - t_0)/(t - t_0)}`, which is the
-    UN 2023 expected value (:func:`un_expected_value`).
+    UN 2023 expected value (:func:`.un_expected_value`).
     With a target and a polarity the projection says whether it meets the target.
 
     A single data point gives no projection (``value=None``, with the reason) rather than a
