@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from ecm_plan.exceptions import TrajectoryError
 from ecm_plan.model import Indicator, ValueStatus
-from ecm_plan.trajectory import PolarityLike, Status, Tolerance, Trajectory
+from ecm_plan.trajectory import PolarityLike, Status, Tolerance, Trajectory, baseline_of
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -197,10 +197,10 @@ def plot_indicator(indicator: Indicator, *, ax: Axes | None = None) -> Axes:
     """Draw an indicator of a plan: its baseline and actual values, and its targets.
 
     Periods run along the x axis in date order, labelled as the plan labels them. Actual values
-    (with the baseline) are a solid line; targets a dashed line that starts from the latest
-    actual value before the first target, with provisional targets as hollow markers and a
-    range ("5-10%") as a bar from its lower to its upper end. Values with no figure ("N/A",
-    "TBC") are left out.
+    (with the baseline) are a solid line; targets a dashed line that starts from the
+    trajectory's baseline (:func:`~ecm_plan.trajectory.plan.baseline_of`), with provisional
+    targets as hollow markers and a range ("5-10%") as a bar from its lower to its upper end.
+    Values with no figure ("N/A", "TBC") are left out.
 
     Args:
         indicator: The indicator, as the plan holds it.
@@ -243,12 +243,15 @@ def plot_indicator(indicator: Indicator, *, ax: Axes | None = None) -> Axes:
         )
     target_periods = sorted(targets, key=lambda p: (p.start, p.end))
     if target_periods:
-        before = [p for p in actual_periods if p.start < target_periods[0].start]
-        line = [*before[-1:], *target_periods]
-        values = {**actuals, **targets}
+        start = baseline_of(indicator)
+        xs = [float(x[p]) for p in target_periods]
+        ys = [_magnitude(targets[p]) for p in target_periods]
+        if start is not None and start.period in x:
+            xs.insert(0, float(x[start.period]))
+            ys.insert(0, start.value)
         axes.plot(
-            [x[p] for p in line],
-            [_magnitude(values[p]) for p in line],
+            xs,
+            ys,
             linestyle="--",
             color=_PLANNED,
             label="target",

@@ -27,8 +27,9 @@ The functions live in one module per family, all re-exported here:
 :mod:`~ecm_plan.trajectory.relative` (relative targets),
 :mod:`~ecm_plan.trajectory.polarity` (which way is better),
 :mod:`~ecm_plan.trajectory.assess` (RAG status, monitoring category, direction of travel),
-:mod:`~ecm_plan.trajectory.measures` (the published progress measures) and
-:mod:`~ecm_plan.trajectory.projection` (projections of the target-period value).
+:mod:`~ecm_plan.trajectory.measures` (the published progress measures),
+:mod:`~ecm_plan.trajectory.projection` (projections of the target-period value) and
+:mod:`~ecm_plan.trajectory.plan` (the baseline and planned series of a plan's indicator).
 
 Periods are counted from the baseline: the baseline is period 0, the first interim target and
 the first actual value are period 1, and the final target is period ``len(planned)``.
@@ -81,6 +82,12 @@ from ecm_plan.trajectory.measures import (
     un_expected_value,
     un_progress_chart,
 )
+from ecm_plan.trajectory.plan import (
+    BaselinePoint,
+    PlannedSeries,
+    baseline_of,
+    planned_series,
+)
 from ecm_plan.trajectory.polarity import (
     polarity_for,
 )
@@ -98,11 +105,13 @@ from ecm_plan.trajectory.relative import (
 __all__ = [
     "Assessment",
     "AssessmentArray",
+    "BaselinePoint",
     "Direction",
     "MeasureKind",
     "Method",
     "MonitoringCategory",
     "PeriodAssessment",
+    "PlannedSeries",
     "ProgressCategory",
     "ProgressMeasure",
     "Projection",
@@ -113,9 +122,11 @@ __all__ = [
     "ToleranceBasis",
     "Trajectory",
     "assess",
+    "baseline_of",
     "custom_path",
     "interpolate",
     "matching_methods",
+    "planned_series",
     "polarity_for",
     "project",
     "relative_change",
