@@ -21,17 +21,11 @@ if TYPE_CHECKING:
 
 
 Floats = npt.NDArray[np.float64]
-
-
 Quantity = pint.Quantity
-
-
 PolarityLike = Polarity | str
 """A :class:`~ecm_plan.model.Polarity` or its value (``"higher_is_better"``, ...)."""
-
-
 MethodLike = str
-"""A :class:`Method` or its value: ``"linear"``, ``"compound"`` or ``"step"``."""
+"""A :class:`.Method` or its value: ``"linear"``, ``"compound"`` or ``"step"``."""
 
 
 # --------------------------------------------------------------------------------------------

@@ -35,10 +35,10 @@ import attrs
 
 from ecm_plan.exceptions import TrajectoryError
 from ecm_plan.model import Indicator, Target, ValueStatus
+from ecm_plan.periods import Period
 
 if TYPE_CHECKING:
     from ecm_plan.model import Observation, Plan, Value
-    from ecm_plan.periods import Period
 
 __all__ = ["BaselinePoint", "PlannedSeries", "baseline_of", "planned_series"]
 
