@@ -5,7 +5,7 @@ matplotlib. The functions draw on a matplotlib ``Axes`` you pass, or on a new fi
 not touch pyplot's global state (so they work in scripts, notebooks and servers alike), and
 return the ``Axes``. Save the chart with ``ax.figure.savefig("chart.png")``.
 
-- :func:`plot_trajectory`: a :class:`~ecm_plan.trajectory.Trajectory` with actual values,
+- :func:`plot_trajectory`: a :class:`~ecm_plan.trajectory.interim.Trajectory` with actual values,
   each actual coloured by its RAG status when a polarity is known;
 - :func:`plot_indicator`: an indicator of a plan as the document gives it: baseline, actuals
   and targets by period, provisional targets hollow, ranges as bars.
@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from ecm_plan.exceptions import TrajectoryError
 from ecm_plan.model import Indicator, ValueStatus
-from ecm_plan.trajectory import PolarityLike, Status, Tolerance, Trajectory
+from ecm_plan.trajectory import PolarityLike, Status, Tolerance, Trajectory, baseline_of
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -94,7 +94,7 @@ def plot_trajectory(
     The planned path is a dashed line from the baseline (position 0) through each planned
     period; the actual values are a solid line from the baseline. When a polarity is given, or
     an indicator code to look it up, each assessed actual is marked in the colour of its RAG
-    status (:data:`STATUS_COLOURS`), as :func:`~ecm_plan.trajectory.assess` rates it.
+    status (:data:`STATUS_COLOURS`), as :func:`~ecm_plan.trajectory.assess.assess` rates it.
 
     Args:
         trajectory: The trajectory.
@@ -102,7 +102,7 @@ def plot_trajectory(
         periods: Labels for the baseline period and each planned period, in order.
         polarity: The indicator's polarity, for the RAG colours.
         indicator: An indicator code to look the polarity up instead.
-        tolerance: The amber allowance (see :class:`~ecm_plan.trajectory.Tolerance`).
+        tolerance: The amber allowance (see :class:`~ecm_plan.trajectory.assess.Tolerance`).
         title: A title for the chart.
         ax: Axes to draw on; a new figure when omitted.
 
@@ -197,10 +197,10 @@ def plot_indicator(indicator: Indicator, *, ax: Axes | None = None) -> Axes:
     """Draw an indicator of a plan: its baseline and actual values, and its targets.
 
     Periods run along the x axis in date order, labelled as the plan labels them. Actual values
-    (with the baseline) are a solid line; targets a dashed line that starts from the latest
-    actual value before the first target, with provisional targets as hollow markers and a
-    range ("5-10%") as a bar from its lower to its upper end. Values with no figure ("N/A",
-    "TBC") are left out.
+    (with the baseline) are a solid line; targets a dashed line that starts from the
+    trajectory's baseline (:func:`~ecm_plan.trajectory.plan.baseline_of`), with provisional
+    targets as hollow markers and a range ("5-10%") as a bar from its lower to its upper end.
+    Values with no figure ("N/A", "TBC") are left out.
 
     Args:
         indicator: The indicator, as the plan holds it.
@@ -243,12 +243,15 @@ def plot_indicator(indicator: Indicator, *, ax: Axes | None = None) -> Axes:
         )
     target_periods = sorted(targets, key=lambda p: (p.start, p.end))
     if target_periods:
-        before = [p for p in actual_periods if p.start < target_periods[0].start]
-        line = [*before[-1:], *target_periods]
-        values = {**actuals, **targets}
+        start = baseline_of(indicator)
+        xs = [float(x[p]) for p in target_periods]
+        ys = [_magnitude(targets[p]) for p in target_periods]
+        if start is not None and start.period in x:
+            xs.insert(0, float(x[start.period]))
+            ys.insert(0, start.value)
         axes.plot(
-            [x[p] for p in line],
-            [_magnitude(values[p]) for p in line],
+            xs,
+            ys,
             linestyle="--",
             color=_PLANNED,
             label="target",

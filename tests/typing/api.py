@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+from typing import assert_type
+
 import networkx as nx
+import numpy as np
+import numpy.typing as npt
 
 import ecm_plan
 from ecm_plan.catalog import national_indicator
 from ecm_plan.graph import KIND, NodeKind, PlanGraph
 from ecm_plan.model import Plan, Value, ValueStatus
+from ecm_plan.trajectory import (
+    Assessment,
+    AssessmentArray,
+    PlannedSeries,
+    Projection,
+    ProjectionArray,
+    Trajectory,
+    assess,
+    baseline_of,
+    interpolate,
+    planned_series,
+    project,
+)
 
 
 def provisional_targets(plan: Plan) -> list[tuple[str, str]]:
@@ -40,6 +57,24 @@ def main() -> None:
         paths: list[str] = [p.path for p in err.problems]
         del paths
     del reached, magnitude, title, pairs
+
+
+def trajectories(plan: Plan) -> None:
+    """Scalar inputs give scalar results, arrays give arrays: the overloads say which."""
+    assert_type(interpolate(0.58, -50, 3, ndigits=0), list[float])
+    many = np.array([[296.0, 283.0], [10.0, 12.0]])
+    assert_type(interpolate(many[:, 0], many[:, 1], 3), npt.NDArray[np.float64])
+    assert_type(assess([285.0], [283.0, 270.0], baseline=296.0), Assessment)
+    assert_type(assess(many, [283.0, 270.0], polarity="lower_is_better"), AssessmentArray)
+    assert_type(project([283.0, 275.0], horizon=3), Projection)
+    assert_type(project(many, horizon=3), ProjectionArray)
+    lac = Trajectory.between(296.0, 257.0, 3)
+    assert_type(lac.assess([285.0], polarity="lower_is_better"), Assessment)
+    for indicator in plan.indicators:
+        series: PlannedSeries = planned_series(indicator)
+        start = baseline_of(indicator)
+        if start is not None and series.has_figures:
+            assert_type(start.value, float)
 
 
 if __name__ == "__main__":

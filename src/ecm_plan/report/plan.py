@@ -21,9 +21,9 @@ from collections.abc import Sequence
 from ecm_plan import coverage, dependencies
 from ecm_plan.exceptions import TrajectoryError
 from ecm_plan.findings import Finding, findings_table
-from ecm_plan.model import Indicator, Period, Plan, Value, ValueStatus
+from ecm_plan.model import Plan, ValueStatus
 from ecm_plan.report import Table, render_all
-from ecm_plan.trajectory import matching_methods
+from ecm_plan.trajectory import matching_methods, planned_series
 
 __all__ = [
     "analysis_sections",
@@ -122,38 +122,21 @@ def plan_findings(plan: Plan) -> list[Finding]:
     return sorted([*coverage.check(plan), *dependencies.dependency_findings(plan)])
 
 
-def _decimals(values: Sequence[Value]) -> int:
+def _decimals(texts: Sequence[str]) -> int:
     digits = 0
-    for value in values:
-        text = value.text.split("(")[0]
+    for full in texts:
+        text = full.split("(")[0]
         for token in text.replace("%", " ").split():
             if "." in token and token.replace(".", "").lstrip("+-").isdigit():
                 digits = max(digits, len(token.split(".")[1]))
     return digits
 
 
-def _baseline(indicator: Indicator, first: Period) -> tuple[str, Value] | None:
-    before = [
-        (period, value)
-        for period, value in indicator.actuals.items()
-        if period.end < first.end and value.magnitude is not None
-    ]
-    if before:
-        period, value = max(before, key=lambda pv: pv[0])
-        return period.label, value
-    baseline = indicator.baseline
-    if baseline is not None and baseline.value is not None and baseline.value.magnitude is not None:
-        return (baseline.period.label if baseline.period else "baseline"), baseline.value
-    return None
-
-
-def _methods(start: float, targets: list[Value]) -> str:
-    figures = [v.magnitude for v in targets if v.magnitude is not None]
-    if len(figures) != len(targets) or not figures:
+def _methods(start: float, figures: Sequence[float], texts: Sequence[str]) -> str:
+    if not figures or any(math.isnan(f) for f in figures):
         return "n/a (gaps in the series)"
-    ndigits = _decimals(targets)
     try:
-        found = matching_methods(start, [float(f) for f in figures], ndigits=ndigits)
+        found = matching_methods(start, list(figures), ndigits=_decimals(texts))
     except TrajectoryError as err:
         return f"n/a ({err})"
     return ", ".join(m.value for m in found) or "none"
@@ -168,10 +151,11 @@ _TRAJECTORY_NOTE = (
 def trajectory_table(plan: Plan) -> Table:
     """Each indicator's published trajectory and the interpolation methods that reproduce it.
 
-    For every indicator with at least one target figure, the baseline is its latest actual
-    before the first target period (else its stated baseline; else the series is tested from
-    its own first target); the methods are those of
-    :func:`ecm_plan.trajectory.matching_methods` at the precision the plan prints.
+    For every indicator with at least one target figure, the baseline is
+    :func:`~ecm_plan.trajectory.plan.baseline_of` (the latest actual before the first target
+    period, else the stated baseline; else the series is tested from its own first target);
+    the methods are those of
+    :func:`ecm_plan.trajectory.interim.matching_methods` at the precision the plan prints.
 
     Example:
         >>> from ecm_plan import load_bundled
@@ -183,23 +167,30 @@ def trajectory_table(plan: Plan) -> Table:
     """
     rows = []
     for indicator in plan.indicators:
-        targets = sorted(indicator.targets.items())
-        if not any(v.magnitude is not None for _, v in targets):
+        planned = planned_series(indicator)
+        if not planned.has_figures:
             continue
-        base = _baseline(indicator, targets[0][0])
-        series = "; ".join(f"{p.label}: {v.text}" for p, v in targets)
-        stated = [v for _, v in targets if v.status is not ValueStatus.NOT_APPLICABLE]
+        series = "; ".join(f"{p}: {v}" for p, v in zip(planned.labels, planned.texts, strict=True))
+        stated = [
+            (value, text)
+            for value, text, status in zip(
+                planned.values, planned.texts, planned.statuses, strict=True
+            )
+            if status is not ValueStatus.NOT_APPLICABLE
+        ]
+        base = planned.baseline
         if base is None:
             # No baseline: test the series' own steps, from its first target.
-            if len(stated) < 2 or stated[0].magnitude is None:
+            if len(stated) < 2 or math.isnan(stated[0][0]):
                 rows.append((indicator.id, "none", series, "n/a (no baseline)"))
                 continue
-            label, value = "first target", stated[0]
+            label, (start, text) = "first target", stated[0]
             stated = stated[1:]
         else:
-            label, value = base
-        magnitude = value.magnitude if value.magnitude is not None else math.nan
-        rows.append((indicator.id, f"{label}: {value.text}", series, _methods(magnitude, stated)))
+            label, start, text = base.label, base.value, base.text
+        figures = [v for v, _ in stated]
+        texts = [s for _, s in stated]
+        rows.append((indicator.id, f"{label}: {text}", series, _methods(start, figures, texts)))
     return Table(
         "Trajectories",
         ("Indicator", "Baseline", "Targets", "Reproduced by"),

@@ -2,7 +2,7 @@
 
 Every function here works on plain floats, with ``nan`` for a missing value, and returns plain
 floats, ints and tuples.
-The NumPy kernels in :mod:`ecm_plan._trajectory_array` compute the same answers for many
+The NumPy kernels in :mod:`ecm_plan.trajectory._array` compute the same answers for many
 series at once; the two are kept in step by property tests.
 Results are coded as small ints (the orders below); :mod:`ecm_plan.trajectory` turns codes
 into enums.

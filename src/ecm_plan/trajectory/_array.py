@@ -1,7 +1,7 @@
 """NumPy kernels of :mod:`ecm_plan.trajectory` for many series at once (one row a series).
 
 Each kernel computes, row by row, exactly what the pure-Python kernel of the same name in
-:mod:`ecm_plan._trajectory_scalar` computes for one series, with ``nan`` for missing values
+:mod:`ecm_plan.trajectory._scalar` computes for one series, with ``nan`` for missing values
 and small-int codes for categories.
 Floating-point errors are switched off inside the kernels (``np.errstate``) and every result
 that would come from a division by zero or a root of a negative number is masked to its
@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ecm_plan import _trajectory_scalar as sk
+from ecm_plan.trajectory import _scalar as sk
 
 Floats = npt.NDArray[np.float64]
 Codes = npt.NDArray[np.int8]

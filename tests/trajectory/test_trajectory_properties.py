@@ -12,7 +12,6 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from ecm_plan import _trajectory_scalar as sk
 from ecm_plan.exceptions import TrajectoryError
 from ecm_plan.trajectory import (
     Assessment,
@@ -27,6 +26,7 @@ from ecm_plan.trajectory import (
     resolve_relative,
     round_half_away,
 )
+from ecm_plan.trajectory import _scalar as sk
 
 values = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
 positive = st.floats(min_value=1e-3, max_value=1e6, allow_nan=False, allow_infinity=False)
