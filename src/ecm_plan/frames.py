@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from ecm_plan.findings import Finding
-    from ecm_plan.report import Table
+    from ecm_plan.tables import Table
 
 __all__ = [
     "FINDING_COLUMNS",
