@@ -359,7 +359,8 @@ def findings_frame(findings: Iterable[Finding]) -> pd.DataFrame:
     The columns are :data:`FINDING_COLUMNS`.
 
     Args:
-        findings: Findings, such as :func:`ecm_plan.coverage.check` returns.
+        findings: Findings, such as :func:`ecm_plan.coverage.check
+            <ecm_plan.coverage.rules.check>` returns.
 
     Returns:
         A new DataFrame.

@@ -118,7 +118,8 @@ class RuleConfigError(PlanError, ValueError):
         >>> RuleSet().with_severity({"ECM101": "fatal"})
         Traceback (most recent call last):
         ...
-        ecm_plan.coverage.rules.RuleConfigError: 'fatal' is not a severity; use info, warning or error
+        ecm_plan.coverage.rules.RuleConfigError: 'fatal' is not a severity;
+        use info, warning or error
 
     .. versionadded:: 0.1.0
     """

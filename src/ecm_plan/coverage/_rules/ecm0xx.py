@@ -8,11 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ecm_plan.coverage._facts import (
-    Facts,
-    Hit,
-    _list,
-)
+from ecm_plan.coverage._facts import Facts, Hit, _list
 from ecm_plan.coverage.rules import _rule
 from ecm_plan.findings import Severity
 

@@ -11,18 +11,10 @@ from collections.abc import Iterator
 from ecm_plan.catalog import (
     outcomes,
 )
-from ecm_plan.coverage._facts import (
-    Facts,
-    Hit,
-    _named,
-    outcome_title,
-)
+from ecm_plan.coverage._facts import Facts, Hit, _named, outcome_title
 from ecm_plan.coverage.rules import _rule
 from ecm_plan.findings import Severity
-from ecm_plan.model import (
-    OutcomeKey,
-    PriorityKind,
-)
+from ecm_plan.model import OutcomeKey, PriorityKind
 
 __all__: list[str] = []
 

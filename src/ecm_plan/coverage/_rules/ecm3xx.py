@@ -9,22 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ecm_plan.coverage._facts import (
-    Facts,
-    Hit,
-    _action_named,
-    _dated,
-    _list,
-    _named,
-    _quote,
-)
+from ecm_plan.coverage._facts import Facts, Hit, _action_named, _dated, _list, _named, _quote
 from ecm_plan.coverage.rules import _rule
 from ecm_plan.findings import Severity
-from ecm_plan.model import (
-    Action,
-    DueKind,
-    Milestone,
-)
+from ecm_plan.model import Action, DueKind, Milestone
 from ecm_plan.periods import Period, financial_year_of
 
 __all__: list[str] = []

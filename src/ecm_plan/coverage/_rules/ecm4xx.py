@@ -8,22 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ecm_plan.coverage._facts import (
-    Facts,
-    Hit,
-    _baseline,
-    _cells,
-    _list,
-    _target_named,
-    years_of,
-)
+from ecm_plan.coverage._facts import Facts, Hit, _baseline, _cells, _list, _target_named, years_of
 from ecm_plan.coverage.rules import _rule
 from ecm_plan.findings import Severity
-from ecm_plan.model import (
-    Target,
-    Value,
-    ValueStatus,
-)
+from ecm_plan.model import Target, Value, ValueStatus
 from ecm_plan.periods import Period
 
 __all__: list[str] = []

@@ -15,21 +15,11 @@ from ecm_plan.catalog import (
     parse_code,
     title_matches,
 )
-from ecm_plan.coverage._facts import (
-    Facts,
-    Hit,
-    _list,
-    _quote,
-    catalogue_entry,
-    outcome_title,
-)
+from ecm_plan.coverage._facts import Facts, Hit, _list, _quote, catalogue_entry, outcome_title
 from ecm_plan.coverage.rules import _rule
 from ecm_plan.exceptions import UnknownIndicatorError
 from ecm_plan.findings import Severity
-from ecm_plan.model import (
-    IndicatorScheme,
-    OutcomeKey,
-)
+from ecm_plan.model import IndicatorScheme, OutcomeKey
 
 __all__: list[str] = []
 
