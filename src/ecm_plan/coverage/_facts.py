@@ -17,13 +17,11 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from ecm_plan.catalog import NationalIndicator, national_indicator, outcome
-from ecm_plan.exceptions import UnknownIndicatorError
+from ecm_plan.catalog import NationalIndicator, national_indicator, ni_of, outcome
 from ecm_plan.model import (
     Action,
     Allocation,
     Indicator,
-    IndicatorScheme,
     Milestone,
     Objective,
     OutcomeKey,
@@ -85,19 +83,13 @@ def outcome_title(key: OutcomeKey) -> str:
 
 
 def catalogue_entry(indicator: Indicator) -> NationalIndicator | None:
-    """The National Indicator an indicator of the plan is, after the transcriber's correction.
+    """The catalogue entry of the National Indicator an indicator stands for (see ``ni_of``).
 
-    None for indicators of other schemes and for codes the catalogue does not know.
+    None for indicators of other schemes and for codes the catalogue does not know; a part
+    (``NI 102a``) gives its parent's entry.
     """
-    if indicator.scheme is not IndicatorScheme.NATIONAL:
-        return None
-    try:
-        return national_indicator(indicator.catalogue_code or indicator.written_code)
-    except UnknownIndicatorError:
-        try:
-            return national_indicator(indicator.id)
-        except UnknownIndicatorError:
-            return None
+    found = ni_of(indicator)
+    return None if found is None else national_indicator(found.code)
 
 
 def _quote(text: str, limit: int = 70) -> str:
