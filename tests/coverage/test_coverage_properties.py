@@ -6,7 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ecm_plan.coverage import check, outcome_matrix, rules, summary
+from ecm_plan.coverage._facts import Facts
 from ecm_plan.findings import Finding, Severity
+from ecm_plan.graph import build_graph
 from ecm_plan.testing import plans
 
 
@@ -46,3 +48,13 @@ class TestProperties:
         """Overriding every rule's severity reports every finding at that severity."""
         result = check(plan, severity={r.code: level for r in rules()})
         assert all(f.severity is level for f in result)
+
+    @settings(deadline=None)
+    @given(plans())
+    def test_graph_gives_the_same_results(self, plan):
+        """Reading reach from the plan's graph changes no finding, summary or matrix."""
+        graph = build_graph(plan)
+        assert Facts(plan).reach == Facts(plan, graph).reach
+        assert check(plan) == check(plan, graph=graph)
+        assert summary(plan) == summary(plan, graph=graph)
+        assert outcome_matrix(plan) == outcome_matrix(plan, graph=graph)

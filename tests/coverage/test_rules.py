@@ -19,8 +19,10 @@ from ecm_plan.coverage import (
     rules_table,
     summary,
 )
-from ecm_plan.exceptions import PlanError
+from ecm_plan.coverage._facts import Facts
+from ecm_plan.exceptions import AnalysisError, PlanError
 from ecm_plan.findings import Severity
+from ecm_plan.graph import RELATION, Relation, build_graph, build_portfolio_graph
 from ecm_plan.model import Plan
 
 # -- the clean plan ---------------------------------------------------------------------------
@@ -230,3 +232,61 @@ class TestRuleSet:
     def test_contains_non_string(self):
         """Membership of a non-string is False."""
         assert 101 not in RuleSet()
+
+
+class TestGraphGiven:
+    """With the plan's graph, the outcomes priorities reach are read from its edges."""
+
+    @staticmethod
+    def plan() -> Plan:
+        """A service priority, and organisational ones supporting it and each other."""
+        org = make_priority("P2", kind="organisational", outcomes=[], supports=["P1", "P3"])
+        other = make_priority("P3", kind="organisational", outcomes=["stay_safe"], supports=["P2"])
+        return make_plan(priorities=[make_priority(), org, other])
+
+    def test_same_findings(self):
+        """check, summary and the matrix give the same results with the graph as without."""
+        plan = self.plan()
+        graph = build_graph(plan)
+        assert check(plan) == check(plan, graph=graph)
+        assert summary(plan) == summary(plan, graph=graph)
+        assert outcome_matrix(plan) == outcome_matrix(plan, graph=graph)
+
+    def test_same_reach_through_a_support_cycle(self):
+        """The walk over the graph's edges reaches what the walk over the model does."""
+        plan = self.plan()
+        assert Facts(plan).reach == Facts(plan, build_graph(plan)).reach
+
+    def test_reads_the_graph(self):
+        """The supports edges of the graph decide: without them, P2 reaches nothing."""
+        plan = make_plan(
+            priorities=[
+                make_priority(),
+                make_priority("P2", kind="organisational", outcomes=[], supports=["P1"]),
+            ]
+        )
+        graph = build_graph(plan)
+        assert [] == [f.subject for f in check(plan, ["ECM103"], graph=graph)]
+        graph.remove_edges_from(
+            [
+                (u, v, k)
+                for u, v, k, r in graph.edges(keys=True, data=RELATION)
+                if r is Relation.SUPPORTS
+            ]
+        )
+        assert ["P2"] == [f.subject for f in check(plan, ["ECM103"], graph=graph)]
+
+    @pytest.mark.parametrize("function", [check, summary, outcome_matrix])
+    def test_graph_of_another_plan(self, function):
+        """A graph of another plan, or of a portfolio, is refused."""
+        plan = make_plan()
+        other = attrs.evolve(plan, id="other")
+        with pytest.raises(AnalysisError, match="not the graph of plan 'test'"):
+            function(plan, graph=build_graph(other))
+        with pytest.raises(AnalysisError, match="pass build_graph"):
+            function(plan, graph=build_portfolio_graph([plan]))
+
+    def test_not_a_graph(self):
+        """Something other than a graph is a TypeError."""
+        with pytest.raises(TypeError, match="takes a graph from build_graph"):
+            check(make_plan(), graph={"plans": ("test",)})

@@ -13,11 +13,14 @@ over the whole plan costs time linear in its size: no rule walks the plan again 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
+import networkx as nx
 
 from ecm_plan.catalog import NationalIndicator, national_indicator, ni_of, outcome
+from ecm_plan.exceptions import AnalysisError
+from ecm_plan.graph import ENTITY, KIND, RELATION, NodeKind, PlanGraph, Relation
 from ecm_plan.model import (
     Action,
     Allocation,
@@ -184,9 +187,13 @@ class Facts:
             its actions is.
         has_funding: Whether the plan allocates any funding at all.
         uses_quarters: Whether any milestone of the plan is dated by a financial quarter.
+
+    With the plan's graph (:func:`~ecm_plan.graph.build_graph`), ``reach`` is read from its
+    ``serves`` and ``supports`` edges instead of from the model; the walk and the result are
+    the same.
     """
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, graph: PlanGraph | None = None) -> None:
         """Gather the facts."""
         self.plan = plan
         self.years = plan_years(plan.period)
@@ -204,7 +211,9 @@ class Facts:
         self.has_leads = False
         for priority in plan.priorities:
             self._priority(priority)
-        self.reach = self._reach()
+        self.reach = self._reach(
+            *(_model_links(plan) if graph is None else _graph_links(graph, plan))
+        )
         self.has_baselines = any(
             _has_baseline(item.target, self.indicators.get(item.target.indicator or ""))
             for item in self.targets
@@ -265,26 +274,31 @@ class Facts:
         self.uses_quarters = self.uses_quarters or _quarterly(action.milestones)
         return own
 
-    def _reach(self) -> dict[str, frozenset[OutcomeKey]]:
-        """Outcomes reached by each priority, each priority visited once (memoised)."""
+    def _reach(
+        self, own: Mapping[str, set[OutcomeKey]], supports: Mapping[str, list[str]]
+    ) -> dict[str, frozenset[OutcomeKey]]:
+        """Outcomes reached by each priority, each priority visited once (memoised).
+
+        ``own`` holds each priority's own outcomes, ``supports`` the priorities each
+        organisational priority supports (empty for a service priority), in plan order.
+        """
         reach: dict[str, frozenset[OutcomeKey]] = {}
         visiting: set[str] = set()
 
-        def visit(priority: Priority) -> frozenset[OutcomeKey]:
-            if priority.id in reach:
-                return reach[priority.id]
-            visiting.add(priority.id)
-            found = {link.outcome for link in priority.outcomes}
-            if priority.kind is PriorityKind.ORGANISATIONAL:
-                for supported in priority.supports:
-                    if supported not in visiting and supported in self.priorities:
-                        found |= visit(self.priorities[supported])
-            visiting.discard(priority.id)
-            reach[priority.id] = frozenset(found)
-            return reach[priority.id]
+        def visit(priority: str) -> frozenset[OutcomeKey]:
+            if priority in reach:
+                return reach[priority]
+            visiting.add(priority)
+            found = set(own[priority])
+            for supported in supports[priority]:
+                if supported not in visiting:
+                    found |= visit(supported)
+            visiting.discard(priority)
+            reach[priority] = frozenset(found)
+            return reach[priority]
 
         for priority in self.plan.priorities:
-            visit(priority)
+            visit(priority.id)
         return reach
 
     def path(self, element_id: str) -> str:
@@ -308,6 +322,59 @@ class Facts:
                 base = self.path(owner.id)
                 for i, allocation in enumerate(owner.funding):
                     yield owner.id, f"{base}.funding[{i}]", allocation
+
+
+def _model_links(plan: Plan) -> tuple[dict[str, set[OutcomeKey]], dict[str, list[str]]]:
+    """Each priority's own outcomes and, for an organisational one, what it supports."""
+    ids = {p.id for p in plan.priorities}
+    own = {p.id: {link.outcome for link in p.outcomes} for p in plan.priorities}
+    supports = {
+        p.id: [s for s in p.supports if s in ids] if p.kind is PriorityKind.ORGANISATIONAL else []
+        for p in plan.priorities
+    }
+    return own, supports
+
+
+def _graph_links(
+    graph: PlanGraph, plan: Plan
+) -> tuple[dict[str, set[OutcomeKey]], dict[str, list[str]]]:
+    """The same as :func:`_model_links`, read from the plan's graph.
+
+    A ``serves`` edge goes to an outcome, or to an aim that is ``part_of`` its outcome; the
+    graph holds ``supports`` edges for organisational priorities only.
+    """
+    own: dict[str, set[OutcomeKey]] = {}
+    supports: dict[str, list[str]] = {}
+    for priority in plan.priorities:
+        own[priority.id] = set()
+        supports[priority.id] = []
+        for _, node, data in graph.out_edges(priority.id, data=True):
+            relation = data[RELATION]
+            if relation is Relation.SERVES:
+                if graph.nodes[node][KIND] is NodeKind.AIM:
+                    node = next(  # noqa: PLW2901 (an aim stands for its outcome)
+                        o
+                        for o in graph.successors(node)
+                        if graph.nodes[o][KIND] is NodeKind.OUTCOME
+                    )
+                own[priority.id].add(graph.nodes[node][ENTITY])
+            elif relation is Relation.SUPPORTS:
+                supports[priority.id].append(node)
+    return own, supports
+
+
+def _need_graph(graph: PlanGraph | None, plan: Plan, function: str) -> None:
+    """Check that a graph given beside a plan is that plan's own graph."""
+    if graph is None:
+        return
+    if not isinstance(graph, nx.MultiDiGraph):
+        raise TypeError(f"{function}() takes a graph from build_graph, not {type(graph).__name__}")
+    plans = tuple(graph.graph.get("plans", ()))
+    if plans != (plan.id,) or any(p.id not in graph for p in plan.priorities):
+        raise AnalysisError(
+            f"{function}() was given a graph of {', '.join(plans) or 'no plan'}, not the graph "
+            f"of plan {plan.id!r}; pass build_graph(plan), or no graph"
+        )
 
 
 def _baseline(target: Target, indicator: Indicator | None) -> str | None:

@@ -16,7 +16,8 @@ import enum
 import attrs
 
 from ecm_plan.catalog import outcomes
-from ecm_plan.coverage._facts import Facts, _need_plan
+from ecm_plan.coverage._facts import Facts, _need_graph, _need_plan
+from ecm_plan.graph import PlanGraph
 from ecm_plan.model import OutcomeKey, Plan, Priority, PriorityKind
 from ecm_plan.report import Table
 
@@ -264,7 +265,7 @@ def _link(inferred: bool) -> Link:
     return Link.INFERRED if inferred else Link.STATED
 
 
-def outcome_matrix(plan: Plan) -> OutcomeMatrix:
+def outcome_matrix(plan: Plan, *, graph: PlanGraph | None = None) -> OutcomeMatrix:
     """Set the ECM outcomes and aims against the priorities of a plan.
 
     A cell says how a priority is linked to the outcome or aim: stated, inferred by the
@@ -274,9 +275,16 @@ def outcome_matrix(plan: Plan) -> OutcomeMatrix:
 
     Args:
         plan: The plan.
+        graph: The plan's graph (:func:`~ecm_plan.graph.build_graph`), when the caller has
+            built it: the outcomes each priority reaches, through the priorities it supports,
+            are then read from its edges rather than from the model; the result is the same.
 
     Returns:
         The matrix; ``to_table()`` renders it.
+
+
+    Raises:
+        AnalysisError: ``graph`` is not the graph of this plan.
 
     Example:
         >>> from ecm_plan import load_bundled
@@ -285,6 +293,10 @@ def outcome_matrix(plan: Plan) -> OutcomeMatrix:
         (['P1', 'P2', 'P3'], 30)
         >>> m.row("be_healthy.3").links[0].value, m.row("be_healthy.1").links[0]
         ('stated', None)
+        >>> from ecm_plan import build_graph
+        >>> plan = load_bundled("sample")
+        >>> outcome_matrix(plan, graph=build_graph(plan)) == m
+        True
         >>> from ecm_plan import Period, Plan
         >>> outcome_matrix(Plan(id="empty", authority="A", title="T",
         ...                     period=Period.financial_year(2009))).columns
@@ -293,7 +305,8 @@ def outcome_matrix(plan: Plan) -> OutcomeMatrix:
     .. versionadded:: 0.1.0
     """
     _need_plan(plan, "outcome_matrix")
-    facts = Facts(plan)
+    _need_graph(graph, plan, "outcome_matrix")
+    facts = Facts(plan, graph)
     cited: dict[str, list[str]] = {p.id: [] for p in plan.priorities}
     for item in facts.targets:
         if item.target.indicator is not None:

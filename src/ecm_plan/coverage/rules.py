@@ -28,9 +28,10 @@ from typing import TypeAlias
 
 import attrs
 
-from ecm_plan.coverage._facts import Facts, Hit, _need_plan
+from ecm_plan.coverage._facts import Facts, Hit, _need_graph, _need_plan
 from ecm_plan.exceptions import PlanError
 from ecm_plan.findings import Finding, Severity
+from ecm_plan.graph import PlanGraph
 from ecm_plan.model import Plan
 from ecm_plan.report import Table
 
@@ -459,6 +460,7 @@ def check(
     *,
     disable: Iterable[str] = (),
     severity: Mapping[str, Severity | str] | None = None,
+    graph: PlanGraph | None = None,
 ) -> tuple[Finding, ...]:
     """Run the coverage rules over a plan and return every finding, most severe first.
 
@@ -473,11 +475,15 @@ def check(
         disable: Codes or slugs of rules not to run.
         severity: Severity overrides, from codes or slugs to ``info``, ``warning`` or
             ``error``.
+        graph: The plan's graph (:func:`~ecm_plan.graph.build_graph`), when the caller has
+            built it: the outcomes each priority reaches, through the priorities it supports,
+            are then read from its edges rather than from the model; the result is the same.
 
     Returns:
         The findings, sorted (most severe first, then by code and subject).
 
     Raises:
+        AnalysisError: ``graph`` is not the graph of this plan.
         UnknownRuleError: A code or slug names no rule.
         RuleConfigError: A severity is not one.
         TypeError: ``plan`` is not a :class:`~ecm_plan.model.Plan`.
@@ -496,6 +502,9 @@ def check(
         ('priorities[1].objectives[0].actions[1]', 'sample')
         >>> [f.severity.value for f in check(plan, ["ECM301"], severity={"ECM301": "error"})]
         ['error']
+        >>> from ecm_plan import build_graph
+        >>> check(plan, graph=build_graph(plan)) == check(plan)
+        True
         >>> check(plan, disable=["ECM999"])
         Traceback (most recent call last):
         ...
@@ -508,5 +517,6 @@ def check(
     .. versionadded:: 0.1.0
     """
     _need_plan(plan, "check")
+    _need_graph(graph, plan, "check")
     ruleset = _ruleset(rules, disable, severity)
-    return tuple(sorted(_findings(plan, ruleset, Facts(plan))))
+    return tuple(sorted(_findings(plan, ruleset, Facts(plan, graph))))

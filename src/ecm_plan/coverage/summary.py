@@ -15,9 +15,10 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from ecm_plan.coverage._facts import Facts, _need_plan
+from ecm_plan.coverage._facts import Facts, _need_graph, _need_plan
 from ecm_plan.coverage.rules import RulesArg, _findings, _ruleset
 from ecm_plan.findings import Severity
+from ecm_plan.graph import PlanGraph
 from ecm_plan.model import Action, Indicator, Objective, OutcomeKey, Plan, Priority, Target
 from ecm_plan.report import Table
 
@@ -134,6 +135,7 @@ def summary(
     *,
     disable: Iterable[str] = (),
     severity: Mapping[str, Severity | str] | None = None,
+    graph: PlanGraph | None = None,
 ) -> CoverageSummary:
     """The share of each kind of element that is complete.
 
@@ -150,11 +152,15 @@ def summary(
         rules: As for :func:`check`.
         disable: As for :func:`check`.
         severity: As for :func:`check`.
+        graph: The plan's graph (:func:`~ecm_plan.graph.build_graph`), when the caller has
+            built it: the outcomes each priority reaches, through the priorities it supports,
+            are then read from its edges rather than from the model; the result is the same.
 
     Returns:
         One entry per kind; ``to_table()`` renders it.
 
     Raises:
+        AnalysisError: ``graph`` is not the graph of this plan.
         UnknownRuleError: A code or slug names no rule.
 
     Example:
@@ -168,8 +174,9 @@ def summary(
     .. versionadded:: 0.1.0
     """
     _need_plan(plan, "summary")
+    _need_graph(graph, plan, "summary")
     ruleset = _ruleset(rules, disable, severity)
-    facts = Facts(plan)
+    facts = Facts(plan, graph)
     flagged = {f.subject for f in _findings(plan, ruleset, facts) if f.severity >= Severity.WARNING}
     counts: dict[str, list[int]] = {name: [0, 0] for name, _ in _KINDS}
     counts["outcome"] = [sum(1 for k in OutcomeKey if facts.serving.get(k)), len(OutcomeKey)]
