@@ -1,15 +1,23 @@
 """Coverage checks: does a plan cover the outcomes, and is each part of it complete?
 
-:func:`check` runs registered rules over a plan and returns :class:`~ecm_plan.findings.Finding`
-values, most severe first; :func:`outcome_matrix` sets the outcomes and aims against the
-priorities; :func:`summary` gives the share of each kind of element that is complete;
-:func:`portfolio` looks across many plans. Everything is a plain function returning frozen
-values; nothing prints.
+:func:`~ecm_plan.coverage.rules.check` runs registered rules over a plan and returns
+:class:`~ecm_plan.findings.Finding` values, most severe first;
+:func:`~ecm_plan.coverage.matrix.outcome_matrix` sets the outcomes and aims against the
+priorities; :func:`~ecm_plan.coverage.summary.summary` gives the share of each kind of element
+that is complete; :func:`~ecm_plan.coverage.portfolio.portfolio` looks across many plans.
+Everything is a plain function returning frozen values; nothing prints.
+
+Every public name is importable from here and is defined in one module:
+:mod:`~ecm_plan.coverage.rules` (the rule registry, :class:`~ecm_plan.coverage.rules.RuleSet`
+and ``check``), :mod:`~ecm_plan.coverage.matrix`, :mod:`~ecm_plan.coverage.summary` and
+:mod:`~ecm_plan.coverage.portfolio`. The rules themselves live one family a module, ECM0xx
+(the plan as a whole) to ECM6xx (indicators against the catalogue); importing this package
+registers them all.
 
 Each rule has a stable code (``ECM101``), a slug (``outcome-not-served``), a default severity
-and a docs entry (:func:`rules`, and the "Coverage rules" page). A :class:`RuleSet`, or the
-``rules``, ``disable`` and ``severity`` arguments of :func:`check`, switch rules off or change
-their severity per call.
+and a docs entry (:func:`~ecm_plan.coverage.rules.rules`, and the "Coverage rules" page). A
+``RuleSet``, or the ``rules``, ``disable`` and ``severity`` arguments of ``check``, switch
+rules off or change their severity per call.
 
 The rules know the shapes plans come in, so that a plan is not flooded with findings that do
 not apply to it: actions hung directly off a priority count as its work (Stockton has no
