@@ -32,11 +32,11 @@ from collections.abc import Iterable, Iterator
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from ecm_plan.catalog import ni_of
 from ecm_plan.model import (
     Action,
     Allocation,
     Indicator,
-    IndicatorScheme,
     Objective,
     Observation,
     Plan,
@@ -85,8 +85,10 @@ VALUE_COLUMNS: tuple[str, ...] = (
 
 ``owner`` is the id of the indicator or target the value belongs to and ``source`` says which
 (``"indicator"`` or ``"target"``); ``code`` is the code the document cites and
-``catalogue_code`` the National Indicator it stands for; ``indicator`` is, for a target, the
-id of the indicator it measures; ``series`` is ``"baseline"``, ``"actual"`` or ``"target"``;
+``catalogue_code`` the National Indicator it stands for, with its part, as
+:func:`~ecm_plan.catalog.ni_of` decides (missing for BVPI, local and unknown codes);
+``indicator`` is, for a target, the id of the indicator it measures; ``series`` is
+``"baseline"``, ``"actual"`` or ``"target"``;
 ``period`` is the period's label and ``start`` and ``end`` its first and last days (a
 target's single value takes the period its "by when" allows, and has none when that names no
 date); ``status``, ``magnitude``, ``upper``, ``unit`` and ``bound`` are what was read from
@@ -205,9 +207,8 @@ def _series(
 
 
 def _catalogue_code(indicator: Indicator) -> str | None:
-    if indicator.catalogue_code is not None:
-        return indicator.catalogue_code
-    return indicator.id if indicator.scheme is IndicatorScheme.NATIONAL else None
+    found = ni_of(indicator)
+    return None if found is None else found.full
 
 
 def _value_rows(plan: Plan) -> Iterator[dict[str, Any]]:
@@ -359,7 +360,8 @@ def findings_frame(findings: Iterable[Finding]) -> pd.DataFrame:
     The columns are :data:`FINDING_COLUMNS`.
 
     Args:
-        findings: Findings, such as :func:`ecm_plan.coverage.check` returns.
+        findings: Findings, such as :func:`ecm_plan.coverage.check
+            <ecm_plan.coverage.rules.check>` returns.
 
     Returns:
         A new DataFrame.

@@ -9,7 +9,10 @@ import numpy as np
 import numpy.typing as npt
 
 import ecm_plan
-from ecm_plan.catalog import national_indicator
+from ecm_plan.catalog import IndicatorCode, national_indicator, ni_of
+from ecm_plan.coverage import RuleSet, check, outcome_matrix
+from ecm_plan.coverage.rules import Rule, rule
+from ecm_plan.findings import Finding
 from ecm_plan.graph import KIND, NodeKind, PlanGraph
 from ecm_plan.model import Plan, Value, ValueStatus
 from ecm_plan.trajectory import (
@@ -51,12 +54,16 @@ def main() -> None:
     magnitude: float | None = value.magnitude
     title: str | None = national_indicator("NI 112").title
     pairs = provisional_targets(plan)
+    findings: tuple[Finding, ...] = check(plan, RuleSet().disable("ECM502"), graph=graph)
+    columns: int = len(outcome_matrix(plan, graph=graph).columns)
+    slip: Rule = rule("indicator-title-mismatch")
+    stands_for: IndicatorCode | None = ni_of(plan.indicators[0])
     try:
         ecm_plan.loads_plan("id: x", "yaml")
     except ecm_plan.PlanFileError as err:
         paths: list[str] = [p.path for p in err.problems]
         del paths
-    del reached, magnitude, title, pairs
+    del reached, magnitude, title, pairs, findings, columns, slip, stands_for
 
 
 def trajectories(plan: Plan) -> None:
