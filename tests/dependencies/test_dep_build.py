@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import networkx as nx
 from dep_plans import chain
 
-from ecm_plan import load_bundled
+from ecm_plan import build_graph, load_bundled
 from ecm_plan.dependencies import (
     concentration,
     critical_path,
@@ -26,11 +27,18 @@ from ecm_plan.model import (
 
 
 class TestDependencyGraph:
+    def test_is_build_graph(self):
+        """dependency_graph gives the same graph as build_graph."""
+        plan = load_bundled("sample")
+        assert nx.utils.graphs_equal(build_graph(plan), dependency_graph(plan))
+
     def test_textual_edge_attributes(self):
-        """A textual reference becomes an enables edge carrying its rule, text and span."""
-        graph = dependency_graph(load_bundled("sample"))
+        """A textual reference becomes a referenced_by edge carrying its rule, text and span."""
+        graph = build_graph(load_bundled("sample"))
         ((_, _, data),) = [
-            e for e in graph.in_edges("P2.O1.A1", data=True) if e[2][RELATION] == Relation.ENABLES
+            e
+            for e in graph.in_edges("P2.O1.A1", data=True)
+            if e[2][RELATION] == Relation.REFERENCED_BY
         ]
         expected = (False, "objective_number", "please refer to objective 1.1", (34, 63), 0.95)
         actual = (data["explicit"], data["rule"], data["text"], data["span"], data["confidence"])

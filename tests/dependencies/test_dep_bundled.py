@@ -204,7 +204,8 @@ class TestEverySourcePlan:
             return
         order = order_of_work(graph)
         steps = {e.id: i for i, step in enumerate(order.generations) for e in step}
-        enables = [(u, v) for u, v, d in graph.edges(data=True) if d["relation"] == "enables"]
+        needs = {"enables", "referenced_by"}
+        enables = [(u, v) for u, v, d in graph.edges(data=True) if d["relation"] in needs]
         assert all(steps[u] < steps[v] for u, v in enables if u in steps)
 
     def test_impact_is_the_descendants(self, name):

@@ -14,6 +14,7 @@ from ecm_plan.dependencies import (
     dependency_graph,
     references,
 )
+from ecm_plan.graph import RELATION, Relation
 from ecm_plan.model import (
     Action,
     Due,
@@ -203,11 +204,29 @@ class TestReferences:
         plan = load_bundled("sample")
         assert references(plan).references == references(dependency_graph(plan)).references
 
-    def test_plain_graph_gives_explicit_references(self):
-        """A graph of build_graph holds the explicit references only."""
-        expected = [("P1.O1.A2", "P1.O1.A1", "depends_on[0]")]
-        actual = references(build_graph(load_bundled("sample")))
-        assert expected == [(r.source, r.target, r.field) for r in actual]
+    def test_graph_of_build_graph_gives_the_same(self):
+        """A graph of build_graph holds the references found in the text as well."""
+        plan = load_bundled("sample")
+        assert references(plan) == references(build_graph(plan))
+
+    def test_graph_without_the_list_reads_the_edges(self):
+        """Without graph.graph["references"], the references are read from the edges."""
+        graph = build_graph(load_bundled("sample"))
+        del graph.graph["references"]
+        expected = [
+            ("P1.O1.A2", "P1.O1.A1", "explicit", "depends_on[0]"),
+            ("P2.O1.A1", "P1.O1", "textual", "text"),
+        ]
+        actual = [(r.source, r.target, r.kind.value, r.field) for r in references(graph)]
+        assert expected == actual
+
+    def test_unresolved_reference_is_kept_in_the_graph(self):
+        """A reference that names nothing is no edge, but the graph's list keeps it."""
+        plan = chain(Action(id="A1", text="Please refer to objective 9.9 for the detail."))
+        graph = build_graph(plan)
+        assert references(plan).unresolved == references(graph).unresolved
+        assert 1 == len(references(graph).unresolved)
+        assert not any(d[RELATION] == Relation.REFERENCED_BY for *_, d in graph.edges(data=True))
 
     def test_wrong_input(self):
         """Anything but a plan or a directed graph is refused."""

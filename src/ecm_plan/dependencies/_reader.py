@@ -9,7 +9,7 @@ from typing import Any, cast
 
 import networkx as nx
 
-from ecm_plan.dependencies.build import _EXTERNAL, NodeRef, dependency_graph
+from ecm_plan.dependencies.build import _EXTERNAL, NodeRef
 from ecm_plan.graph import (
     ENTITY,
     KIND,
@@ -19,26 +19,27 @@ from ecm_plan.graph import (
     NodeKind,
     PlanGraph,
     Relation,
+    build_graph,
     plan_node,
 )
 from ecm_plan.model import Due, Plan
 
 
 def _as_graph(plan_or_graph: object) -> PlanGraph:
-    """The graph to analyse: a plan's :func:`dependency_graph`, or the graph given.
+    """The graph to analyse: a plan's :func:`build_graph`, or the graph given.
 
     Like networkx's ``not_implemented_for``, it refuses what the analyses cannot handle: an
     undirected graph, or anything that is neither a plan nor a graph.
     """
     if isinstance(plan_or_graph, Plan):
-        return dependency_graph(plan_or_graph)
+        return build_graph(plan_or_graph)
     if isinstance(plan_or_graph, nx.DiGraph):
         return cast("PlanGraph", plan_or_graph)
     if isinstance(plan_or_graph, nx.Graph):
         raise TypeError("dependency analysis needs a directed graph (a plan graph), not nx.Graph")
     raise TypeError(
         "expected a Plan or its graph (a networkx MultiDiGraph from build_graph or "
-        f"dependency_graph), not {type(plan_or_graph).__name__}"
+        f"build_portfolio_graph), not {type(plan_or_graph).__name__}"
     )
 
 
@@ -71,6 +72,9 @@ _KIND_ORDER = {
         )
     )
 }
+
+
+_DEPENDENCY = frozenset({Relation.ENABLES, Relation.REFERENCED_BY})
 
 
 class _Reader:
@@ -170,13 +174,13 @@ class _Reader:
         return self._containers[key]
 
     def enables(self) -> nx.DiGraph[str]:
-        """The ``enables`` edges as a simple digraph.
+        """The dependencies (``enables`` and ``referenced_by`` edges) as a simple digraph.
 
         An edge's ``explicit`` is true when any of the parallel edges it stands for is.
         """
         digraph: nx.DiGraph[str] = nx.DiGraph()
         for u, v, data in self.edges():
-            if data.get(RELATION) != Relation.ENABLES:
+            if data.get(RELATION) not in _DEPENDENCY:
                 continue
             explicit = bool(data.get("explicit"))
             if digraph.has_edge(u, v):

@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 import attrs
 
-from ecm_plan._references import ReferenceKind, find_references
 from ecm_plan.graph import (
-    ENTITY,
-    KIND,
-    LABEL,
-    PLAN,
-    RELATION,
     NodeKind,
     PlanGraph,
-    Relation,
     build_graph,
+    external_node,
 )
 from ecm_plan.model import Plan
 
@@ -29,28 +21,17 @@ __all__ = [
 ]
 
 
-def external_node(name: str) -> str:
-    """The node id of an outside document or body that elements depend on.
-
-    Example:
-        >>> external_node("Youth Justice Plan")
-        'external:Youth Justice Plan'
-
-    .. versionadded:: 0.1.0
-    """
-    return f"{_EXTERNAL}{name}"
-
-
 def dependency_graph(plan: Plan) -> PlanGraph:
-    """The plan's graph with the references found in its text added as ``enables`` edges.
+    """The plan's graph with its dependencies: :func:`~ecm_plan.graph.build_graph`.
 
-    :func:`~ecm_plan.graph.build_graph` already holds the explicit dependencies
-    (``depends_on``) as ``enables`` edges with ``explicit=True``. This adds one ``enables``
-    edge per resolved textual reference, from what is needed to the element that needs it,
-    with ``explicit=False`` and the reference's ``rule``, ``text``, ``field``, ``span``,
-    ``confidence`` and the :class:`Reference` itself (``reference``). An outside document
-    becomes a node ``external:<name>`` of kind ``NodeKind.EXTERNAL``.
-    ``graph.graph["references"]`` keeps every reference, unresolved ones included.
+    :func:`~ecm_plan.graph.build_graph` holds the explicit dependencies (``depends_on``) as
+    ``enables`` edges and each reference found in the text as a ``referenced_by`` edge from
+    what is needed to the element that needs it, with the reference's ``rule``, ``text``,
+    ``field``, ``span``, ``confidence`` and the :class:`~ecm_plan.dependencies.Reference`
+    itself (``reference``). An outside document is a node ``external:<name>`` of kind
+    ``NodeKind.EXTERNAL``; ``graph.graph["references"]`` keeps every reference, unresolved
+    ones included. Every analysis of this package gives the same answer for a plan and for
+    its graph.
 
     Args:
         plan: The plan.
@@ -62,46 +43,15 @@ def dependency_graph(plan: Plan) -> PlanGraph:
         >>> from ecm_plan import load_bundled
         >>> g = dependency_graph(load_bundled("sample"))
         >>> [(u, v, d["rule"]) for u, v, d in g.in_edges("P2.O1.A1", data=True)
-        ...  if d["relation"] == "enables"]
+        ...  if d["relation"] == "referenced_by"]
         [('P1.O1', 'P2.O1.A1', 'objective_number')]
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       The references found in the text are ``referenced_by`` edges (they were ``enables``
+       edges with ``explicit=False``), and :func:`~ecm_plan.graph.build_graph` adds them.
     """
-    graph = build_graph(plan)
-    found = find_references(plan)
-    graph.graph["references"] = found
-    for ref in found:
-        if ref.kind is ReferenceKind.EXPLICIT or not ref.resolved:
-            continue
-        if ref.external is not None:
-            node = external_node(ref.external)
-            if node not in graph:
-                graph.add_node(
-                    node,
-                    **{
-                        KIND: NodeKind.EXTERNAL,
-                        ENTITY: ref.external,
-                        LABEL: ref.external,
-                        PLAN: plan.id,
-                    },
-                )
-        else:
-            node = cast("str", ref.target)
-        graph.add_edge(
-            node,
-            ref.source,
-            **{
-                RELATION: Relation.ENABLES,
-                "explicit": False,
-                "rule": ref.rule,
-                "text": ref.text,
-                "field": ref.field,
-                "span": ref.span,
-                "confidence": ref.confidence,
-                "reference": ref,
-            },
-        )
-    return graph
+    return build_graph(plan)
 
 
 @attrs.frozen

@@ -17,6 +17,7 @@ from ecm_plan.dependencies._reader import (
 from ecm_plan.findings import Finding, Severity
 from ecm_plan.graph import (
     ENTITY,
+    REFERENCES,
     RELATION,
     PlanGraph,
     Relation,
@@ -150,10 +151,13 @@ class References:
         )
 
 
+_DEPENDENCY = frozenset({Relation.ENABLES, Relation.REFERENCED_BY})
+
+
 def _edge_references(graph: PlanGraph) -> tuple[Reference, ...]:
     found: list[Reference] = []
     for u, v, data in graph.edges(data=True):
-        if data.get(RELATION) != Relation.ENABLES:
+        if data.get(RELATION) not in _DEPENDENCY:
             continue
         ref = data.get("reference")
         if isinstance(ref, Reference):
@@ -182,8 +186,10 @@ def references(plan_or_graph: Plan | PlanGraph) -> References:
     """Every dependency of the plan: explicit (``depends_on``) and found in the text.
 
     For a plan, the references are found with :data:`REFERENCE_RULES` and listed in document
-    order, unresolved ones included. For a graph, they are read from its ``enables`` edges (a
-    graph of :func:`dependency_graph` keeps the full list, unresolved ones included).
+    order, unresolved ones included. A graph of :func:`~ecm_plan.graph.build_graph` keeps the
+    same list (``graph.graph["references"]``), so the answer is the same for a plan and its
+    graph; for a graph without that list, they are read from its ``enables`` and
+    ``referenced_by`` edges.
 
     Args:
         plan_or_graph: A plan, or its graph.
@@ -211,7 +217,7 @@ def references(plan_or_graph: Plan | PlanGraph) -> References:
         paths = {r.source: plan.path_of(r.source) for r in found}
         return References(found, plan.id, paths)
     graph = _as_graph(plan_or_graph)
-    stored = graph.graph.get("references")
+    stored = graph.graph.get(REFERENCES)
     found = stored if isinstance(stored, tuple) else _edge_references(graph)
     plans = graph.graph.get("plans", ())
     plan_id = plans[0] if len(plans) == 1 else ""
