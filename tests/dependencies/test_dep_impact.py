@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import pickle
+
+import attrs
 import networkx as nx
 import pytest
 from dep_plans import chain, funded_plan
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ecm_plan import load_bundled
 from ecm_plan.dependencies import (
     UnknownElementError,
     dependency_graph,
     external_node,
     impact,
 )
+from ecm_plan.exceptions import InvalidShareError, NotInResultError
 from ecm_plan.graph import NodeKind, Relation
 from ecm_plan.model import (
     Action,
+    Money,
+    Plan,
 )
 
 
@@ -86,8 +93,9 @@ class TestImpact:
         ),
         st.integers(0, 9),
     )
-    def test_affected_are_the_descendants(self, edges, source):
-        """What a loss puts at risk is exactly what lies downstream in the graph."""
+    def test_affected_are_the_descendants_of_the_work_paid_for(self, edges, source):
+        """What a loss puts at risk is what lies downstream of the lost element, of what a
+        lost stream (or a stream part of it) funds, and of everything inside those."""
         kinds = list(NodeKind)
         graph = nx.MultiDiGraph()
         for i in range(10):
@@ -95,5 +103,153 @@ class TestImpact:
         for u, v, relation in edges:
             graph.add_edge(f"N{u}", f"N{v}", relation=relation)
         lost = impact(graph, f"N{source}")
-        assert nx.descendants(graph, f"N{source}") == lost.ids()
+
+        def by(relation):
+            return nx.DiGraph([(u, v) for u, v, r in edges if r is relation])
+
+        roots = {source}
+        if kinds[source % len(kinds)] is NodeKind.FUNDING_STREAM:
+            includes = by(Relation.INCLUDES)
+            streams = {source} | (nx.descendants(includes, source) if source in includes else set())
+            roots |= {v for u, v, r in edges if r is Relation.FUNDS and u in streams}
+        part_of = by(Relation.PART_OF)
+        inside = set(roots)
+        for root in roots:
+            inside |= nx.ancestors(part_of, root) if root in part_of else set()
+        expected = set().union(*(nx.descendants(graph, f"N{n}") | {f"N{n}"} for n in inside))
+        expected = {n for n in expected if graph.nodes[n]["kind"] is not NodeKind.PLAN}
+        assert expected - {f"N{source}"} == lost.ids()
         assert all(a.path[0] == f"N{source}" for a in lost.affected)
+
+
+def paid_for(plan: Plan, stream: str) -> tuple[set[str], set[str]]:
+    """The targets and indicators of the elements a stream (or a part of it) funds and of
+    everything inside them, counted on the plan model, not on the graph."""
+    streams = {stream} | {s.id for s in plan.funding_streams if s.part_of == stream}
+    targets: set[str] = set()
+    indicators: set[str] = set()
+
+    def walk(element: object) -> None:
+        for target in getattr(element, "targets", ()):
+            targets.add(target.id)
+            if target.indicator is not None:
+                indicators.add(target.indicator)
+        for inner in (*getattr(element, "objectives", ()), *getattr(element, "actions", ())):
+            walk(inner)
+
+    for priority in plan.priorities:
+        objectives = list(priority.objectives)
+        actions = [*priority.actions, *(a for o in objectives for a in o.actions)]
+        for element in (priority, *objectives, *actions):
+            if any(a.stream in streams for a in element.funding):
+                walk(element)
+    return targets, indicators
+
+
+class TestImpactOfFunding:
+    def test_southend_abg_reaches_the_work_it_pays_for(self):
+        """Losing Southend's ABG puts at risk every target and indicator of the objectives it
+        funds, and of their actions (Teenage Pregnancy grant: NI 112 and NI 113)."""
+        plan = load_bundled("southend-2008-09")
+        targets, indicators = paid_for(plan, "ABG")
+        lost = impact(plan, "ABG")
+        assert (targets, indicators) == (lost.ids("target"), lost.ids("indicator"))
+        assert {"NI 112", "NI 113"} <= lost.ids("indicator")
+
+    def test_funded_objective_takes_its_actions(self):
+        """A stream funding an objective puts its actions, their targets and indicators at
+        risk, through the objective."""
+        lost = impact(load_bundled("southend-2008-09"), "ABG")
+        (path,) = [a.path for a in lost.affected if a.element.id == "NI 112"]
+        assert ("ABG", "P2.O5", "P2.O5.A1", "P2.O5.A1.T1", "NI 112") == path
+
+    def test_sibling_actions_of_a_lost_action_are_not_at_risk(self):
+        """Containment runs down from what is lost, not from what it serves: losing P2.A1
+        reaches P2 but not its sibling P2.A2."""
+        lost = impact(funded_plan(), "P2.A1")
+        assert ({"P2"}, set()) == (lost.ids("priority"), lost.ids("action"))
+
+    def test_lost_objective_takes_its_actions(self):
+        """Losing an objective loses its actions, with their targets."""
+        lost = impact(funded_plan(), "P1.O1")
+        assert {"P1.O1.A1", "P1.O1.A2"} == lost.ids("action")
+        assert {"P1.O1.A1.T1"} == lost.ids("target")
+
+    def test_plan_node_is_left_out(self):
+        """The plan itself is never listed as affected."""
+        plan = load_bundled("southend-2008-09")
+        assert "plan:southend-2008-09" not in impact(plan, "ABG").ids()
+
+    def test_stream_by_name(self):
+        """A stream's name finds the stream, as its id does."""
+        plan = load_bundled("southend-2008-09")
+        assert impact(plan, "ABG") == impact(plan, "Area Based Grant")
+        assert impact(plan, "ABG") == impact(plan, "area based grant")
+
+    def test_unknown_name_suggests_ids_and_names(self):
+        """A name near a stream's suggests it."""
+        with pytest.raises(UnknownElementError) as caught:
+            impact(load_bundled("southend-2008-09"), "Area Based Grants")
+        assert "Area Based Grant" in caught.value.suggestions
+        assert "'Area Based Grants'" in str(caught.value)
+
+    def test_unallocated_part_of_declared_amount(self):
+        """Southend declares £3.754m of ABG for 2008-09 and allocates £3.389m (with ABG(CF)):
+        the £365,000 between is reported as money, in the funding table too."""
+        lost = impact(load_bundled("southend-2008-09"), "ABG")
+        (gap,) = lost.unallocated
+        expected = ("2008-09", "£3.754m", 3_389_000.0, 365_000.0)
+        assert expected == (gap.period.label, gap.declared.text, gap.allocated_gbp, gap.gbp)
+        assert lost.total_gbp + lost.unallocated_gbp == gap.declared.gbp
+        note = "Declared for 2008-09: £3.754m; allocated £3,389,000; not allocated: £365,000"
+        assert note in lost.funding_table().notes
+
+    def test_over_allocation_is_reported(self):
+        """Allocations beyond the declared amount give a negative gap, said as such."""
+        plan = funded_plan()
+        abg = plan.funding_streams[0]
+        small = attrs.evolve(abg, amounts={plan.period: Money("£1k")})
+        plan = attrs.evolve(plan, funding_streams=[small, *plan.funding_streams[1:]])
+        (gap,) = impact(plan, abg.id).unallocated
+        assert gap.is_over_allocated
+        assert gap.gbp < 0
+        assert "allocated beyond it" in gap.summary()
+
+    def test_stream_without_declared_amount_has_no_gap(self):
+        """No declared amount, no unallocated money."""
+        assert () == impact(funded_plan(), "PCT").unallocated
+
+    @given(st.floats(min_value=0.01, max_value=1.0))
+    def test_share_scales_the_money_only(self, share):
+        """A partial cut scales the money at stake and leaves the elements at risk alone."""
+        plan = load_bundled("sample")
+        whole, part = impact(plan, "ABG"), impact(plan, "ABG", share=share)
+        assert whole.affected == part.affected
+        assert part.at_stake_gbp == pytest.approx(whole.total_gbp * share)
+        assert [f.gbp for f in whole.funding] == [f.gbp for f in part.funding]
+        assert [pytest.approx(f.gbp * share) for f in whole.funding] == [
+            f.at_stake_gbp for f in part.funding
+        ]
+
+    @pytest.mark.parametrize("share", [0, -0.5, 1.01, float("nan"), "half", True])
+    def test_share_out_of_range(self, share):
+        """A share outside (0, 1] is an InvalidShareError, a ValueError naming it."""
+        with pytest.raises(InvalidShareError) as caught:
+            impact(load_bundled("sample"), "ABG", share=share)
+        assert isinstance(caught.value, ValueError)
+        assert repr(share) in str(caught.value)
+        assert "more than 0 and at most 1" in str(caught.value)
+
+    def test_path_to_an_element_not_affected(self):
+        """path_to of an element not at risk is a NotInResultError, a KeyError."""
+        lost = impact(load_bundled("sample"), "P1.O1.A1")
+        with pytest.raises(NotInResultError) as caught:
+            lost.path_to("ABG")
+        assert isinstance(caught.value, KeyError)
+        assert ("ABG", lost.ids()) == (caught.value.element_id, frozenset(caught.value.known))
+
+    def test_errors_pickle(self):
+        """The new errors pickle with their facts."""
+        for err in (InvalidShareError(2.0), NotInResultError("A", "x", ("B",))):
+            again = pickle.loads(pickle.dumps(err))  # noqa: S301 (our own data)
+            assert str(err) == str(again)

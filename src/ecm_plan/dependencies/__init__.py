@@ -73,6 +73,7 @@ from ecm_plan.dependencies.impact import (
     Affected,
     FundingAtStake,
     Impact,
+    Unallocated,
     impact,
 )
 from ecm_plan.dependencies.ordering import (
@@ -127,6 +128,7 @@ __all__ = [
     "References",
     "SharedElement",
     "Sharing",
+    "Unallocated",
     "UnknownElementError",
     "concentration",
     "critical_path",
