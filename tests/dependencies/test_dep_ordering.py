@@ -16,6 +16,7 @@ from ecm_plan.dependencies import (
     cycles,
     order_of_work,
 )
+from ecm_plan.exceptions import NotInResultError
 from ecm_plan.graph import NodeKind, Relation
 from ecm_plan.model import (
     Action,
@@ -98,9 +99,16 @@ class TestOrderOfWork:
         assert (("A",), ("B",)) == order_of_work(graph).ids
 
     def test_step_of_unknown(self):
-        """Asking for the step of an element not in the order is a KeyError."""
-        with pytest.raises(KeyError, match="not in the order of work"):
+        """The step of an element not in the order is a NotInResultError (a KeyError) that
+        names the id and what the order holds."""
+        with pytest.raises(NotInResultError, match="'A9' is not in the order of work") as caught:
             order_of_work(chain(Action(id="A1", text="a"))).step_of("A9")
+        assert isinstance(caught.value, KeyError)
+        assert ("A9", ("A1",)) == (caught.value.element_id, caught.value.known)
+
+    def test_findings_are_a_tuple(self):
+        """Findings of a result are an immutable tuple."""
+        assert isinstance(cycles(cyclic_plan()).findings(), tuple)
 
     def test_empty_plan(self):
         """An empty plan has no steps."""

@@ -6,8 +6,10 @@ from dep_plans import cyclic_plan, make_plan
 
 from ecm_plan import load_bundled
 from ecm_plan.dependencies import (
+    deadline_conflicts,
     dependency_findings,
     dependency_tables,
+    references,
 )
 from ecm_plan.model import (
     Action,
@@ -42,7 +44,13 @@ class TestDependencyFindings:
 
     def test_empty_plan(self):
         """An empty plan has no findings."""
-        assert [] == dependency_findings(make_plan())
+        assert () == dependency_findings(make_plan())
+
+    def test_findings_are_a_tuple(self):
+        """The findings of every analysis and of each report are immutable tuples."""
+        plan = load_bundled("sample")
+        results = (dependency_findings(plan), deadline_conflicts(plan).findings())
+        assert all(isinstance(r, tuple) for r in (*results, references(plan).findings()))
 
 
 class TestDependencyTables:

@@ -147,7 +147,7 @@ class DeadlineConflicts:
         """
         return tuple(c for c in self.conflicts if c.certainty is Certainty.CERTAIN)
 
-    def findings(self) -> list[Finding]:
+    def findings(self) -> tuple[Finding, ...]:
         """One finding per conflict (see :meth:`DeadlineConflict.finding`).
 
         Example:
@@ -155,7 +155,7 @@ class DeadlineConflicts:
             >>> [f.code for f in deadline_conflicts(load_bundled("sample")).findings()]
             ['DEP002']
         """
-        return [c.finding() for c in self.conflicts]
+        return tuple(c.finding() for c in self.conflicts)
 
     def to_table(self) -> Table:
         """The conflicts as a table.

@@ -16,7 +16,7 @@ from ecm_plan.dependencies._reader import (
     _sorted,
 )
 from ecm_plan.dependencies.build import NodeRef
-from ecm_plan.exceptions import CycleError
+from ecm_plan.exceptions import CycleError, NotInResultError
 from ecm_plan.findings import Finding, Severity
 from ecm_plan.graph import (
     KIND,
@@ -112,14 +112,14 @@ class Cycles:
         """The cycles."""
         return iter(self.cycles)
 
-    def findings(self) -> list[Finding]:
+    def findings(self) -> tuple[Finding, ...]:
         """A ``DEP001`` finding per cycle (see :meth:`Cycle.finding`).
 
         Example:
             >>> Cycles(()).findings()
-            []
+            ()
         """
-        return [c.finding() for c in self.cycles]
+        return tuple(c.finding() for c in self.cycles)
 
     def to_table(self) -> Table:
         """The cycles as a table.
@@ -211,16 +211,22 @@ class OrderOfWork:
         """The step (counted from 1) an element is in.
 
         Raises:
-            KeyError: The element is not in the order of work.
+            NotInResultError: The element is not in the order of work (a ``KeyError``).
 
         Example:
-            >>> OrderOfWork(((NodeRef("A1", NodeKind.ACTION, "a"),),)).step_of("A1")
+            >>> order = OrderOfWork(((NodeRef("A1", NodeKind.ACTION, "a"),),))
+            >>> order.step_of("A1")
             1
+            >>> order.step_of("A9")
+            Traceback (most recent call last):
+            ...
+            ecm_plan.exceptions.NotInResultError: 'A9' is not in the order of work; it holds A1
         """
         for i, step in enumerate(self.ids, start=1):
             if element_id in step:
                 return i
-        raise KeyError(f"{element_id!r} is not in the order of work")
+        known = tuple(element for step in self.ids for element in step)
+        raise NotInResultError(element_id, "the order of work", known)
 
     def to_table(self) -> Table:
         """One row per element, by step.

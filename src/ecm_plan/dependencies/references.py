@@ -95,7 +95,7 @@ class References:
         """
         return tuple(r for r in self.references if not r.resolved)
 
-    def findings(self) -> list[Finding]:
+    def findings(self) -> tuple[Finding, ...]:
         """A ``DEP004`` warning for every unresolved reference.
 
         Example:
@@ -104,7 +104,7 @@ class References:
             >>> print(References((ref,)).findings()[0].message)
             The text 'refer to objective 9.9' (text) refers to something the plan does not have.
         """
-        return [
+        return tuple(
             Finding(
                 "DEP004",
                 Severity.WARNING,
@@ -115,7 +115,7 @@ class References:
                 self.plan,
             )
             for r in self.unresolved
-        ]
+        )
 
     def to_table(self) -> Table:
         """The references as a table.

@@ -24,7 +24,7 @@ __all__ = [
 ]
 
 
-def dependency_findings(plan_or_graph: Plan | PlanGraph) -> list[Finding]:
+def dependency_findings(plan_or_graph: Plan | PlanGraph) -> tuple[Finding, ...]:
     """Every finding of the dependency analysis, most severe first.
 
     ======  ========  ==========================================================
@@ -57,7 +57,7 @@ def dependency_findings(plan_or_graph: Plan | PlanGraph) -> list[Finding]:
     found = [c.finding() for c in _find_cycles(reader, digraph)]
     found += deadline_conflicts(graph).findings()
     found += references(graph).findings()
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def dependency_tables(plan_or_graph: Plan | PlanGraph) -> tuple[Table, ...]:
