@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import math
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -463,38 +463,33 @@ def _parts(reader: _Reader, stream: str) -> list[str]:
     return sorted(found, key=_natural)
 
 
-def _contained(reader: _Reader, roots: Iterable[str]) -> set[str]:
-    """The roots and every element inside them (along ``part_of`` edges, downwards)."""
-    found = set(roots)
-    stack = list(found)
+def _contained(reader: _Reader, roots: Iterable[str]) -> dict[str, list[str]]:
+    """The roots and every element inside them, each with what it holds (``part_of``, down)."""
+    children: dict[str, list[str]] = {}
+    stack = list(roots)
     while stack:
         node = stack.pop()
-        for child, data in reader.in_edges(node):
-            if data.get(RELATION) == Relation.PART_OF and child not in found:
-                found.add(child)
-                stack.append(child)
-    return found
+        if node in children:
+            continue
+        inside = [c for c, d in reader.in_edges(node) if d.get(RELATION) == Relation.PART_OF]
+        children[node] = inside
+        stack += inside
+    return children
 
 
-def _paths(reader: _Reader, source: str, down: set[str]) -> dict[str, list[str]]:
-    """Shortest paths from the source: along every edge, and into what ``down`` contains."""
-    parent: dict[str, str | None] = {source: None}
-    queue = deque([source])
-    while queue:
-        node = queue.popleft()
-        nexts = [target for target, _ in reader.out_edges(node)]
-        if node in down:
-            nexts += [c for c, d in reader.in_edges(node) if d.get(RELATION) == Relation.PART_OF]
-        for target in nexts:
-            if target not in parent:
-                parent[target] = node
-                queue.append(target)
-    paths: dict[str, list[str]] = {}
-    for node in parent:
-        path = [node]
-        while (up := parent[path[-1]]) is not None:
-            path.append(up)
-        paths[node] = path[::-1]
+def _paths(reader: _Reader, source: str, children: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Shortest paths from the source: along every edge, and into what ``children`` holds."""
+    succ = reader.graph.succ
+    paths: dict[str, list[str]] = {source: [source]}
+    level = [source]
+    while level:
+        following: list[str] = []
+        for node in level:
+            for target in (*succ[node], *children.get(node, ())):
+                if target not in paths:
+                    paths[target] = [*paths[node], target]
+                    following.append(target)
+        level = following
     return paths
 
 
