@@ -1,10 +1,11 @@
 """Dependency and impact analysis: what needs what, in which order, and what a loss puts at risk.
 
 Every function takes a plan or its graph. A plan is turned into its graph with
-:func:`dependency_graph`: :func:`~ecm_plan.graph.build_graph` plus the references found in the
-text (:data:`REFERENCE_RULES`). A graph passed in is used as it is and never changed, so pass
-:func:`dependency_graph` output (or any graph of :func:`~ecm_plan.graph.build_graph` or
-:func:`~ecm_plan.graph.build_portfolio_graph`) to analyse it several times without rebuilding it.
+:func:`~ecm_plan.graph.build_graph`, which holds the explicit dependencies and the references
+found in the text (:data:`REFERENCE_RULES`), so an analysis gives the same answer from a plan
+and from its graph. A graph passed in is used as it is and never changed, so pass a graph of
+:func:`~ecm_plan.graph.build_graph` or :func:`~ecm_plan.graph.build_portfolio_graph` to
+analyse it several times without rebuilding it.
 
 The package has one module per family of analyses, each re-exported here:
 :mod:`~ecm_plan.dependencies.build`, :mod:`~ecm_plan.dependencies.references`,
@@ -12,7 +13,8 @@ The package has one module per family of analyses, each re-exported here:
 :mod:`~ecm_plan.dependencies.impact`, :mod:`~ecm_plan.dependencies.sharing` and
 :mod:`~ecm_plan.dependencies.summary`.
 
-Dependencies are ``enables`` edges from prerequisite to dependent, as everywhere in the graph:
+Dependencies are edges from prerequisite to dependent (``enables`` for ``depends_on``,
+``referenced_by`` for a reference found in the text), as everywhere in the graph:
 edges point from what contributes to what it serves, so "what does this affect?" is a question
 about descendants.
 
