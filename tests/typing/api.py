@@ -12,6 +12,9 @@ import ecm_plan
 from ecm_plan.catalog import IndicatorCode, national_indicator, ni_of
 from ecm_plan.coverage import RuleSet, check, outcome_matrix
 from ecm_plan.coverage.rules import Rule, rule
+from ecm_plan.dependencies import Cycles, Impact, cycles, impact
+from ecm_plan.dependencies.impact import Unallocated
+from ecm_plan.exceptions import InvalidShareError, UnknownElementError
 from ecm_plan.findings import Finding
 from ecm_plan.graph import KIND, NodeKind, PlanGraph
 from ecm_plan.model import Plan, Value, ValueStatus
@@ -45,6 +48,16 @@ def outcomes_reached(graph: PlanGraph, node: str) -> set[str]:
     return {n for n in nx.descendants(graph, node) if graph.nodes[n][KIND] is NodeKind.OUTCOME}
 
 
+def money_at_risk(plan: Plan, stream: str, share: float) -> tuple[float, float]:
+    """The allocated and the unallocated money at stake if a share of a stream is cut."""
+    try:
+        lost: Impact = impact(plan, stream, share=share)
+    except (UnknownElementError, InvalidShareError):
+        return 0.0, 0.0
+    gaps: tuple[Unallocated, ...] = lost.unallocated
+    return lost.at_stake_gbp, sum(gap.at_stake_gbp for gap in gaps)
+
+
 def main() -> None:
     """Load, check, analyse."""
     plan: Plan = ecm_plan.load_bundled("sample")
@@ -58,12 +71,14 @@ def main() -> None:
     columns: int = len(outcome_matrix(plan, graph=graph).columns)
     slip: Rule = rule("indicator-title-mismatch")
     stands_for: IndicatorCode | None = ni_of(plan.indicators[0])
+    at_stake: tuple[float, float] = money_at_risk(plan, "Area Based Grant", 0.5)
+    knots: Cycles = cycles(graph)
     try:
         ecm_plan.loads_plan("id: x", "yaml")
     except ecm_plan.PlanFileError as err:
         paths: list[str] = [p.path for p in err.problems]
         del paths
-    del reached, magnitude, title, pairs, findings, columns, slip, stands_for
+    del reached, magnitude, title, pairs, findings, columns, slip, stands_for, at_stake, knots
 
 
 def trajectories(plan: Plan) -> None:
