@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -331,6 +332,14 @@ class TestDumpsRoundTrip:
 
 
 class TestLoadReturns:
+    def test_documented_examples_agree(self, wigan):
+        """The three example files of the format page hold the same returns, fit for Wigan."""
+        docs = Path(__file__).parent.parent.parent / "docs" / "explanation"
+        forms = [load_returns(docs / f"returns-example.{s}") for s in ("csv", "yaml", "json")]
+        assert forms[0] == forms[1] == forms[2]
+        assert 4 == len(forms[0])
+        assert () == check_returns(forms[0], wigan)
+
     def test_file(self, tmp_path):
         """A file is read by its suffix and named in problems."""
         path = tmp_path / "q1.yml"
@@ -454,6 +463,8 @@ class TestCheckReturns:
         assert "did you mean 'NI 56'?" == hint
         [(_, _, hint)] = self.check("NI 71,2009-10,5%\n", wigan)
         assert "did you mean 'N1 71', the plan's id for it?" == hint
+        [(_, _, hint)] = self.check("NI056,2009-10,5%\n", wigan)
+        assert "did you mean 'NI 56', the plan's id for it?" == hint
 
     def test_period_outside_the_plan(self):
         """A period the plan does not cover is a problem with a hint."""

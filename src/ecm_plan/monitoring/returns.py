@@ -38,7 +38,7 @@ from typing import Any, Final
 import attrs
 import yaml
 
-from ecm_plan.catalog import measure_of, national_indicator
+from ecm_plan.catalog import measure_of, national_indicator, normalise_code
 from ecm_plan.exceptions import FieldError, PlanError, Problem, ReturnsError, UnitError
 from ecm_plan.io._formats import MAX_BYTES, FormatError, _BoundedLoader, dumps, parse
 from ecm_plan.model import Indicator, Plan, Value, ValueStatus
@@ -757,10 +757,23 @@ def _unit_of(indicator: Indicator) -> str | None:
         return None
 
 
+def _normal(code: str | None) -> str | None:
+    if code is None:
+        return None
+    try:
+        return normalise_code(code)
+    except PlanError:
+        return None
+
+
 def _near_indicator(code: str, plan: Plan) -> str:
     ids = [i.id for i in plan.indicators]
+    normal = _normal(code)
     for indicator in plan.indicators:
-        if code in {indicator.catalogue_code, indicator.code, *indicator.also}:
+        names = {indicator.id, indicator.catalogue_code, indicator.code, *indicator.also}
+        if code in names or (
+            normal is not None and normal in {_normal(n) for n in names if n is not None}
+        ):
             return f"did you mean {indicator.id!r}, the plan's id for it?"
     near = difflib.get_close_matches(code, ids, n=2, cutoff=0.6)
     if near:
@@ -809,13 +822,13 @@ def check_returns(returns: Returns, plan: Plan) -> tuple[Problem, ...]:
         >>> text = '''indicator,period,value
         ... NI 56,2010-11,104%
         ... NI 111,2009-10,45%
-        ... NI 5600,2010-11,17%
+        ... NI056,2010-11,17%
         ... '''
         >>> for problem in check_returns(loads_returns(text, "csv"), wigan):
         ...     print(problem)
         line 2, column value: 104% is above 100, the highest figure NI 56 can take (percent) ...
         line 3, column value: NI 111 is in count, and '45%' is in percent, ...
-        line 4, column indicator: wigan-2009-12 has no indicator 'NI 5600' (hint: ...)
+        line 4, column indicator: wigan-2009-12 has no indicator 'NI056' (hint: did you mean ...)
     """
     by_id = {i.id: i for i in plan.indicators}
     problems: list[Problem] = []
