@@ -150,6 +150,16 @@ class TestLoadsCsv:
         [(path, message, _)] = problems_of(HEADER + "NI 1,2009,5%,extra\n")
         assert ("line 2", "4 cells where the header has 3") == (path, message)
 
+    def test_trailing_commas_are_tolerated(self):
+        """A spreadsheet's trailing empty columns and cells are no problem."""
+        (row,) = loads_returns("indicator,period,value,\nNI 1,2009,5%,,\n", "csv").rows
+        assert Value("5%") == row.value
+
+    def test_cell_under_a_nameless_column(self):
+        """A cell under a column with no name is reported, not dropped."""
+        [(path, message, _)] = problems_of("indicator,period,value,\nNI 1,2009,5%,lost\n")
+        assert ("line 2, column 4", "a cell under a column with no name") == (path, message)
+
     def test_every_problem_at_once(self):
         """Problems of several rows and columns come together, in file order."""
         text = "indicator,period,value,colour\nNI 1,2009-11,x\nNI 1,2010,5%\nNI 1,2010,6%\n"

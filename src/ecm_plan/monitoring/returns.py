@@ -413,6 +413,9 @@ def _column_problems(header: list[str]) -> tuple[list[str | None], list[Problem]
     seen: set[str] = set()
     for raw in header:
         name = raw.strip().lower()
+        if not name:
+            names.append(None)  # a spreadsheet's trailing comma; its cells must be empty
+            continue
         if name in COLUMNS and name not in seen:
             names.append(name)
             seen.add(name)
@@ -467,12 +470,26 @@ def _loads_csv(text: str, source: str) -> Returns:
             first, line = line, reader.line_num + 1
             if not any(c.strip() for c in cells):
                 continue
-            if len(cells) > len(names):
+            if any(c.strip() for c in cells[len(names) :]):
                 result.problems.append(
                     Problem(
                         f"line {first}",
                         f"{len(cells)} cells where the header has {len(names)}",
                         "quote a cell that holds a comma",
+                    )
+                )
+                continue
+            stray = [
+                i + 1
+                for i, cell in enumerate(cells[: len(header)])
+                if not header[i].strip() and cell.strip()
+            ]
+            if stray:
+                result.problems.append(
+                    Problem(
+                        f"line {first}, column {stray[0]}",
+                        "a cell under a column with no name",
+                        "name the column in the header, or empty the cell",
                     )
                 )
                 continue
