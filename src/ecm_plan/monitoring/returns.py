@@ -31,7 +31,7 @@ import csv
 import difflib
 import io
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Final
 
@@ -307,7 +307,7 @@ class _Reader:
     def row(
         self,
         cells: dict[str, Any],
-        where: Any,  # noqa: ANN401 (a callable naming a cell's location)
+        where: Callable[[str], str],
         line: int | None,
         absent: frozenset[str] = frozenset(),
     ) -> None:
@@ -454,6 +454,14 @@ def _empty(source: str, what: str) -> ReturnsError:
     )
 
 
+def _csv_place(line: int) -> Callable[[str], str]:
+    return lambda column: f"line {line}, column {column}"
+
+
+def _tree_place(index: int, at: str) -> Callable[[str], str]:
+    return lambda key: f"returns[{index}].{key}{at}"
+
+
 def _loads_csv(text: str, source: str) -> Returns:
     text = text.removeprefix("\ufeff")
     if not text.strip():
@@ -494,7 +502,7 @@ def _loads_csv(text: str, source: str) -> Returns:
                 )
                 continue
             row = {n: c for n, c in zip(names, cells, strict=False) if n is not None}
-            result.row(row, lambda c, n=first: f"line {n}, column {c}", first, absent)
+            result.row(row, _csv_place(first), first, absent)
     except csv.Error as err:
         result.problems.append(
             Problem(f"line {reader.line_num}", f"not valid CSV: {err}", "check the quoting")
@@ -574,7 +582,7 @@ def _loads_tree(text: str, fmt: str, source: str) -> Returns:
                         f"{hint}the keys are {', '.join(COLUMNS)}",
                     )
                 )
-        result.row(item, lambda c, i=i, at=at: f"returns[{i}].{c}{at}", line)
+        result.row(item, _tree_place(i, at), line)
     return result.result()
 
 
