@@ -23,7 +23,7 @@ from ecm_plan.monitoring import (
     plan_actuals,
     with_plan_actuals,
 )
-from ecm_plan.testing import returns
+from ecm_plan.testing import plans, returns
 
 FY = Period.financial_year
 HEADER = "indicator,period,value\n"
@@ -422,6 +422,21 @@ class TestReturnsValue:
 
 
 class TestPlanActuals:
+    @given(plan=plans(max_priorities=1), generated=returns())
+    def test_merge_rule(self, plan, generated):
+        """Every file row for the plan is kept; every plan actual fills a period left open."""
+        both = with_plan_actuals(generated, plan)
+        mine = generated.for_plan(plan.id)
+        for row in mine:
+            assert row == both.get(plan.id, row.indicator, row.period)
+        for own in plan_actuals(plan):
+            kept = both.get(plan.id, own.indicator, own.period)
+            assert kept is not None
+            assert kept in mine.rows or kept == own
+        assert len(both) == len(mine) + sum(
+            1 for own in plan_actuals(plan) if mine.get(plan.id, own.indicator, own.period) is None
+        )
+
     def test_plan_actuals(self, wigan):
         """Every actual a plan gives is a return for that plan."""
         own = plan_actuals(wigan)
