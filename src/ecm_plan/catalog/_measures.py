@@ -4,7 +4,7 @@ The catalogue's choices are read once from the package data (``data/measures.csv
 per National Indicator with the reason for the choice. A plan may override them for one of
 its indicators with :attr:`Indicator.measure <ecm_plan.model.Indicator.measure>`.
 
-.. versionadded:: 0.2.0
+.. versionadded:: 0.1.0
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ class MeasureKind:
         >>> measure_of("NI 112").change_from
         Period('1998')
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     code: str

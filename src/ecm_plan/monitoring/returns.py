@@ -22,7 +22,7 @@ Example:
     ecm_plan.exceptions.ReturnsError: cannot load returns <string>: 1 problem
       - line 2, column period: cannot read '2009-13' as a period: ...
 
-.. versionadded:: 0.2.0
+.. versionadded:: 0.1.0
 """
 
 from __future__ import annotations
@@ -119,7 +119,7 @@ class Return:
         ...
         ecm_plan.exceptions.FieldError: value 'rising' holds no figure and no state ...
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     indicator: str = attrs.field(validator=_text_field("indicator", optional=False))
@@ -189,7 +189,7 @@ class Returns:
         ecm_plan.exceptions.ReturnsError: cannot load returns <string>: 1 problem
           - NI 56 2009-10: a second value for NI 56 in 2009-10 (plan wigan-2009-12) ...
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     rows: tuple[Return, ...] = attrs.field(default=(), converter=_to_rows)
