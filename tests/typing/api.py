@@ -9,15 +9,17 @@ import numpy as np
 import numpy.typing as npt
 
 import ecm_plan
-from ecm_plan.catalog import IndicatorCode, national_indicator, ni_of
+from ecm_plan.catalog import IndicatorCode, MeasureKind, measure_of, national_indicator, ni_of
 from ecm_plan.coverage import RuleSet, check, outcome_matrix
 from ecm_plan.coverage.rules import Rule, rule
 from ecm_plan.dependencies import Cycles, Impact, cycles, impact
 from ecm_plan.dependencies.impact import Unallocated
-from ecm_plan.exceptions import InvalidShareError, UnknownElementError
+from ecm_plan.exceptions import InvalidShareError, Problem, ReturnsError, UnknownElementError
 from ecm_plan.findings import Finding
 from ecm_plan.graph import KIND, NodeKind, PlanGraph
 from ecm_plan.model import Plan, Value, ValueStatus
+from ecm_plan.monitoring import Returns, check_returns, loads_returns, with_plan_actuals
+from ecm_plan.periods import Period
 from ecm_plan.trajectory import (
     Assessment,
     AssessmentArray,
@@ -56,6 +58,17 @@ def money_at_risk(plan: Plan, stream: str, share: float) -> tuple[float, float]:
         return 0.0, 0.0
     gaps: tuple[Unallocated, ...] = lost.unallocated
     return lost.at_stake_gbp, sum(gap.at_stake_gbp for gap in gaps)
+
+
+def latest_actuals(plan: Plan, returns: Returns) -> dict[str, tuple[Period, Value]]:
+    """The latest value of each indicator, from the returns and the plan's own actuals."""
+    both = with_plan_actuals(returns, plan)
+    latest: dict[str, tuple[Period, Value]] = {}
+    for indicator in plan.indicators:
+        series = both.series(plan.id, indicator.id)
+        if series:
+            latest[indicator.id] = series[-1]
+    return latest
 
 
 def main() -> None:
@@ -97,6 +110,20 @@ def trajectories(plan: Plan) -> None:
         start = baseline_of(indicator)
         if start is not None and series.has_figures:
             assert_type(start.value, float)
+
+
+def monitoring(plan: Plan) -> None:
+    """Returns read, checked against the plan and merged with its own actuals."""
+    returns: Returns = loads_returns("indicator,period,value\nNI 112,2009-10,-20%\n", "csv")
+    problems: tuple[Problem, ...] = check_returns(returns, plan)
+    measure: MeasureKind = measure_of(plan.indicators[0])
+    bounds: tuple[float | None, float | None] = measure.bounds_for("percent")
+    try:
+        loads_returns("", "csv")
+    except ReturnsError as err:
+        del err
+    latest = latest_actuals(plan, returns)
+    del problems, bounds, latest
 
 
 if __name__ == "__main__":
