@@ -7,7 +7,7 @@ can be checked for any generated plan ``p``.
 Example:
     >>> from hypothesis import find, given, settings
     >>> from ecm_plan import build_graph
-    >>> @settings(max_examples=5, database=None)
+    >>> @settings(max_examples=5, database=None, deadline=None)
     ... @given(plans())
     ... def test_graph_has_every_priority(plan):
     ...     graph = build_graph(plan)
@@ -89,7 +89,7 @@ def texts(max_size: int = 40) -> st.SearchStrategy[str]:
 
 
 def unicode_texts(max_size: int = 40) -> st.SearchStrategy[str]:
-    """Hostile text: any code point at all, controls, NUL, NEL, separators and surrogates too.
+    r"""Hostile text: any code point at all, controls, NUL, NEL, separators and surrogates too.
 
     For checking that text survives a round trip or is refused with a documented error;
     :func:`plans` takes it as ``text=unicode_texts()``. The strings may have leading or
