@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import pickle
@@ -196,6 +197,18 @@ class TestDumpPlan:
         dump_plan(load_bundled("sample"), link)
         assert link.is_symlink()
         assert real.is_file()
+
+    def test_symlink_loop_refused(self, tmp_path):
+        """A loop of links has no file to write: a PlanWriteError, and the links stay."""
+        first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+        first.symlink_to(second)
+        second.symlink_to(first)
+        with pytest.raises(PlanWriteError) as info:
+            dump_plan(load_bundled("sample"), first)
+        assert errno.ELOOP == info.value.errno
+        assert first.is_symlink()
+        assert second.is_symlink()
+        assert ["a.yaml", "b.yaml"] == _names(tmp_path)
 
     def test_hard_link_detached(self, tmp_path):
         """Atomic replacement gives the path a new file; another hard link keeps the old text."""

@@ -31,6 +31,7 @@ Example:
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import stat
@@ -260,7 +261,8 @@ def dump_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
 
     - An existing file keeps its permission bits (and its owner and group, where the
       operating system allows); a new file gets ``0o666`` less the umask, as any editor's.
-    - A symbolic link is followed: its target is replaced and the link stays a link.
+    - A symbolic link is followed: its target is replaced and the link stays a link (a loop
+      of links is a PlanWriteError).
     - A file with several hard links is replaced by a new file, so the other names keep
       the old content: atomic replacement cannot keep hard links.
 
@@ -298,6 +300,8 @@ def dump_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
 
 
 def _write_replace(target: Path, data: bytes) -> None:
+    if target.is_symlink():  # realpath stops at a loop of links
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(target))
     try:
         old = target.stat()
     except FileNotFoundError:
