@@ -25,6 +25,7 @@ import attrs
 
 __all__ = [
     "AnalysisError",
+    "ArgumentError",
     "CycleError",
     "DuplicatePlanIdError",
     "EcmPlanWarning",
@@ -35,8 +36,10 @@ __all__ = [
     "PlanError",
     "PlanFileError",
     "PlanValidationError",
+    "PlanWriteError",
     "Problem",
     "ReturnsError",
+    "TextReplacedWarning",
     "TrajectoryError",
     "UnitError",
     "UnknownElementError",
@@ -66,6 +69,135 @@ class EcmPlanWarning(UserWarning):
         >>> issubclass(EcmPlanWarning, UserWarning)
         True
     """
+
+
+class TextReplacedWarning(EcmPlanWarning):
+    """An export replaced characters that its format cannot hold.
+
+    Fires when :func:`~ecm_plan.graph.export_graph` or :func:`~ecm_plan.graph.to_dot` meets
+    text holding characters XML 1.0 cannot hold (C0 controls other than tab, line feed and
+    carriage return; lone surrogates; U+FFFE and U+FFFF): each is written as U+FFFD, the
+    replacement character, so that the export stays valid. The plan itself is unchanged.
+    To export the text exactly, remove the control characters from the plan.
+
+    Attributes:
+        count: How many characters were replaced.
+        where: The first few node ids whose text was changed.
+
+    Example:
+        >>> import warnings
+        >>> w = TextReplacedWarning(2, ("P1",))
+        >>> print(w)
+        replaced 2 characters that XML 1.0 cannot hold with U+FFFD (in P1); ...
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, count: int, where: Sequence[str] = ()) -> None:
+        """Keep the count and where the characters were."""
+        self.count = count
+        self.where = tuple(where)
+        super().__init__(count, self.where)
+
+    def __str__(self) -> str:
+        """Say how many characters were replaced, where, and what to do."""
+        place = f" (in {', '.join(self.where)})" if self.where else ""
+        plural = "s" if self.count != 1 else ""
+        return (
+            f"replaced {self.count} character{plural} that XML 1.0 cannot hold with "
+            f"U+FFFD{place}; remove control characters from the plan's text to export it "
+            "exactly"
+        )
+
+    def __reduce__(self) -> tuple[type[TextReplacedWarning], tuple[int, tuple[str, ...]]]:
+        """Pickle with the count and places."""
+        return (type(self), (self.count, self.where))
+
+
+class ArgumentError(PlanError, TypeError):
+    """A function of the library was given the wrong kind of argument.
+
+    Raised before anything is changed: :func:`~ecm_plan.io.dump_plan` refuses anything
+    that is not a :class:`~ecm_plan.model.Plan` before it touches the file.
+
+    Attributes:
+        name: The argument's name.
+        expected: What the argument must be.
+        got: The type name of what was given.
+
+    Example:
+        >>> from ecm_plan import dump_plan
+        >>> dump_plan(None, "plan.yaml")
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.ArgumentError: plan must be a Plan, not NoneType; ...
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, name: str, expected: str, got: str) -> None:
+        """Keep the argument's name, what it must be, and what it was."""
+        self.name = name
+        self.expected = expected
+        self.got = got
+        super().__init__(name, expected, got)
+
+    @classmethod
+    def for_value(cls, name: str, expected: str, value: object) -> ArgumentError:
+        """The error for ``value`` given as argument ``name``.
+
+        Example:
+            >>> print(ArgumentError.for_value("plan", "a Plan", 3))
+            plan must be a Plan, not int; nothing was written
+        """
+        return cls(name, expected, type(value).__name__)
+
+    def __str__(self) -> str:
+        """Say which argument was wrong and what it must be."""
+        return f"{self.name} must be {self.expected}, not {self.got}; nothing was written"
+
+    def __reduce__(self) -> tuple[type[ArgumentError], tuple[str, str, str]]:
+        """Pickle with the name, expectation and type name."""
+        return (type(self), (self.name, self.expected, self.got))
+
+
+class PlanWriteError(PlanError, OSError):
+    """A plan file could not be written; any old file at the path is left as it was.
+
+    Attributes:
+        path: The file that was to be written.
+        reason: What the operating system said.
+        errno: The operating system's error number, or None (also ``OSError.errno``).
+
+    Example:
+        >>> err = PlanWriteError("/no/such/dir/plan.yaml", "No such file or directory", 2)
+        >>> print(err)
+        cannot write /no/such/dir/plan.yaml: No such file or directory (the old file, ...)
+        >>> isinstance(err, OSError), err.errno
+        (True, 2)
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, path: str, reason: str, errno: int | None = None) -> None:
+        """Keep the path, the reason and the error number."""
+        if errno is None:
+            super().__init__(reason)
+        else:
+            super().__init__(errno, reason, path)
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        """Say which file could not be written and why."""
+        return (
+            f"cannot write {self.path}: {self.reason} (the old file, if any, is unchanged; "
+            "check that the folder exists and is writable)"
+        )
+
+    def __reduce__(self) -> tuple[type[PlanWriteError], tuple[str, str, int | None]]:
+        """Pickle with the path, reason and error number."""
+        return (type(self), (self.path, self.reason, self.errno))
 
 
 @attrs.frozen

@@ -164,7 +164,18 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
+_ESCAPED = re.compile("[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+"""Characters a YAML plain, single-quoted or literal scalar would fold, drop or refuse.
+
+NEL (U+0085) and U+2028/U+2029 are line breaks to a YAML 1.1 reader, a carriage return
+becomes a line feed, and controls cannot be written raw; all of them survive only as escapes
+in a double-quoted scalar, which PyYAML writes when the style asks for one.
+"""
+
+
 def _str_presenter(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    if _ESCAPED.search(data):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style='"')
     if "\n" in data:
         return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|")
     return dumper.represent_scalar("tag:yaml.org,2002:str", data)
