@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -78,6 +79,7 @@ __all__ = [
 _YEARS = st.integers(min_value=1995, max_value=2035)
 
 
+@functools.cache  # a strategy is immutable: build and validate it once
 def texts(max_size: int = 40) -> st.SearchStrategy[str]:
     """Free text as plans hold it: letters, digits, punctuation, symbols and spaces.
 
@@ -93,6 +95,7 @@ def texts(max_size: int = 40) -> st.SearchStrategy[str]:
     ).filter(lambda s: s.strip() == s and s != "")
 
 
+@functools.cache  # a strategy is immutable: build and validate it once
 def unicode_texts(max_size: int = 40) -> st.SearchStrategy[str]:
     r"""Hostile text: any code point at all, controls, NUL, NEL, separators and surrogates too.
 
@@ -112,6 +115,7 @@ def unicode_texts(max_size: int = 40) -> st.SearchStrategy[str]:
     )
 
 
+@functools.cache  # a strategy is immutable: build and validate it once
 def periods() -> st.SearchStrategy[Period]:
     """Periods of every kind: days, months, quarters, seasons, years and spans.
 
@@ -161,6 +165,7 @@ _CELLS = (
 )
 
 
+@functools.cache  # a strategy is immutable: build and validate it once
 def cell_texts() -> st.SearchStrategy[str]:
     """Table cells: the plans' own spellings and generated figures with units and bounds.
 
@@ -179,6 +184,7 @@ def cell_texts() -> st.SearchStrategy[str]:
     return st.one_of(st.sampled_from(_CELLS), figures, texts())
 
 
+@functools.cache  # a strategy is immutable: build and validate it once
 def values() -> st.SearchStrategy[Value]:
     """Cell values (:class:`~ecm_plan.model.Value`).
 
@@ -217,6 +223,7 @@ _DATE_FORMS: tuple[Callable[[dt.date], str], ...] = (
 )
 
 
+@functools.cache  # a strategy is immutable: build and validate it once
 def written_dates() -> st.SearchStrategy[tuple[dt.date, str]]:
     """A day and one way plans write it: ISO, day first with ``/``, ``.`` or ``-``, or in words.
 
@@ -235,6 +242,7 @@ def written_dates() -> st.SearchStrategy[tuple[dt.date, str]]:
     )
 
 
+@functools.cache  # a strategy is immutable: build and validate it once
 def due_texts() -> st.SearchStrategy[str]:
     """Texts of "By when" cells: the plans' own phrases, months, written days, free text.
 
@@ -252,6 +260,7 @@ def due_texts() -> st.SearchStrategy[str]:
     return st.one_of(st.sampled_from(_DUES), months, dates, texts())
 
 
+@functools.cache  # a strategy is immutable: build and validate it once
 def money() -> st.SearchStrategy[Money]:
     """Money cells, in pounds or in a "£000" column.
 
@@ -266,6 +275,7 @@ def money() -> st.SearchStrategy[Money]:
     return st.one_of(st.one_of(amounts, words).map(Money), thousands)
 
 
+@functools.cache  # a strategy is immutable: build and validate it once
 def notes() -> st.SearchStrategy[Note]:
     """Notes of every kind.
 
@@ -280,22 +290,27 @@ def notes() -> st.SearchStrategy[Note]:
 _Text = st.SearchStrategy[str] | None
 
 
+@functools.cache  # a strategy is immutable: build and validate it once
 def _values(text: _Text) -> st.SearchStrategy[Value]:
     return values() if text is None else st.one_of(cell_texts(), text).map(Value)
 
 
+@functools.cache  # a strategy is immutable: build and validate it once
 def _notes(text: _Text) -> st.SearchStrategy[Note]:
     return notes() if text is None else st.builds(Note, text, st.sampled_from(list(NoteKind)))
 
 
+@functools.cache  # a strategy is immutable: build and validate it once
 def _dues(text: _Text) -> st.SearchStrategy[Due]:
     return (due_texts() if text is None else st.one_of(due_texts(), text)).map(Due)
 
 
+@functools.cache  # a strategy is immutable: build and validate it once
 def _money(text: _Text) -> st.SearchStrategy[Money]:
     return money() if text is None else st.one_of(money(), text.map(Money))
 
 
+@functools.cache  # a strategy is immutable: build and validate it once
 def _tuple(strategy: st.SearchStrategy[Any], max_size: int = 2) -> st.SearchStrategy[Any]:
     return st.lists(strategy, max_size=max_size).map(tuple)
 
@@ -494,6 +509,7 @@ def plans(
     )
 
 
+@functools.cache  # a strategy is immutable: build and validate it once
 def indicator_measures() -> st.SearchStrategy[Measure]:
     """A plan's override of what an indicator's figure is (:class:`~ecm_plan.model.Measure`).
 
