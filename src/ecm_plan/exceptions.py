@@ -278,8 +278,14 @@ class FieldError(PlanError, ValueError):
         return (type(self), (self.field, self.message))
 
 
-class UnknownOutcomeError(PlanError, KeyError):
+class UnknownOutcomeError(PlanError, KeyError, ValueError):
     """An outcome key or an aim id is not in the Every Child Matters framework.
+
+    It is a ``KeyError`` (a look-up in the framework failed) and a ``ValueError`` (a model
+    field was given a bad value), so that either catches it.
+    For an outcome the message lists the five keys; the suggestions come from
+    :func:`~ecm_plan.model.suggest_outcomes`, which knows the titles and the spellings plans
+    use ("Be healthy", "Staying Safe", "enjoy & achieve").
 
     Attributes:
         key: The key or id as given.
@@ -288,7 +294,8 @@ class UnknownOutcomeError(PlanError, KeyError):
 
     Example:
         >>> print(UnknownOutcomeError("be_happy", "outcome", ["be_healthy"]))
-        unknown ECM outcome 'be_happy'; did you mean be_healthy?
+        unknown ECM outcome 'be_happy'; did you mean be_healthy? The outcomes are
+        be_healthy, stay_safe, enjoy_and_achieve, positive_contribution, economic_wellbeing
         >>> print(UnknownOutcomeError("be_healthy.6", "aim"))
         unknown ECM aim 'be_healthy.6';
         an aim id is '<outcome key>.<1 to 5>', such as 'be_healthy.1'
@@ -307,12 +314,17 @@ class UnknownOutcomeError(PlanError, KeyError):
         """Say what is unknown and what to use instead."""
         msg = f"unknown ECM {self.kind} {self.key!r}"
         if self.suggestions:
-            return f"{msg}; did you mean {' or '.join(self.suggestions)}?"
+            msg = f"{msg}; did you mean {' or '.join(self.suggestions)}?"
         if self.kind == "aim":
+            if self.suggestions:
+                return msg
             return f"{msg}; an aim id is '<outcome key>.<1 to 5>', such as 'be_healthy.1'"
         from ecm_plan.model import OutcomeKey  # noqa: PLC0415 - the model imports this module
 
-        return f"{msg}; the outcomes are {', '.join(OutcomeKey)}"
+        keys = ", ".join(OutcomeKey)
+        if self.suggestions:
+            return f"{msg} The outcomes are {keys}"
+        return f"{msg}; the outcomes are {keys}"
 
     def __reduce__(self) -> tuple[type[UnknownOutcomeError], tuple[str, str, tuple[str, ...]]]:
         """Pickle with the key, kind and suggestions."""

@@ -27,12 +27,29 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, TypeAlias
 
 import attrs
 
 from ecm_plan.exceptions import PlanValidationError, Problem
+from ecm_plan.model._check import (
+    Refused,
+    instance_of,
+    items_of,
+    named,
+    to_aims,
+    to_bool,
+    to_document_kind,
+    to_opt_due,
+    to_opt_period,
+    to_opt_text,
+    to_outcome_key,
+    to_period,
+    to_priority_kind,
+    to_text,
+    to_texts,
+)
 from ecm_plan.model._enums import DocumentKind, OutcomeKey, PriorityKind
 from ecm_plan.model.due import Due
 from ecm_plan.model.elements import (
@@ -44,7 +61,9 @@ from ecm_plan.model.elements import (
     Note,
     Section,
     check_id,
-    to_tuple,
+    to_allocations,
+    to_milestones,
+    to_notes,
 )
 from ecm_plan.model.measures import Indicator, Target
 from ecm_plan.periods import Period
@@ -58,6 +77,52 @@ __all__ = [
     "Plan",
     "Priority",
 ]
+
+
+def _link(value: Any) -> OutcomeLink | Refused:  # noqa: ANN401
+    if isinstance(value, OutcomeLink):
+        return value
+    if isinstance(value, str):
+        return OutcomeLink(value)
+    return Refused(value, f"expected an outcome key such as 'be_healthy', got {value!r}")
+
+
+def _to_links(
+    value: Iterable[OutcomeLink | OutcomeKey | str] | str,
+) -> tuple[OutcomeLink, ...] | Refused:
+    return items_of(value, "outcome keys", _link)
+
+
+def _to_targets(value: Iterable[Target]) -> tuple[Target, ...] | Refused:
+    return items_of(value, "targets", instance_of(Target, "a Target"))
+
+
+def _to_actions(value: Iterable[Action]) -> tuple[Action, ...] | Refused:
+    return items_of(value, "actions", instance_of(Action, "an Action"))
+
+
+def _to_objectives(value: Iterable[Objective]) -> tuple[Objective, ...] | Refused:
+    return items_of(value, "objectives", instance_of(Objective, "an Objective"))
+
+
+def _to_priorities(value: Iterable[Priority]) -> tuple[Priority, ...] | Refused:
+    return items_of(value, "priorities", instance_of(Priority, "a Priority"))
+
+
+def _to_leads(value: Iterable[Lead]) -> tuple[Lead, ...] | Refused:
+    return items_of(value, "leads", instance_of(Lead, "a Lead"))
+
+
+def _to_streams(value: Iterable[FundingStream]) -> tuple[FundingStream, ...] | Refused:
+    return items_of(value, "funding streams", instance_of(FundingStream, "a FundingStream"))
+
+
+def _to_indicators(value: Iterable[Indicator]) -> tuple[Indicator, ...] | Refused:
+    return items_of(value, "indicators", instance_of(Indicator, "an Indicator"))
+
+
+def _to_sections(value: Iterable[Section]) -> tuple[Section, ...] | Refused:
+    return items_of(value, "sections", instance_of(Section, "a Section"))
 
 
 @attrs.frozen
@@ -86,15 +151,19 @@ class Action:
     """
 
     id: str = attrs.field(validator=check_id)
-    text: str
-    code: str | None = None
-    leads: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    due: Due | None = None
-    milestones: tuple[Milestone, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    funding: tuple[Allocation, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    targets: tuple[Target, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    depends_on: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    text: str = attrs.field(converter=to_text, validator=named)
+    code: str | None = attrs.field(default=None, converter=to_opt_text, validator=named)
+    leads: tuple[str, ...] = attrs.field(factory=tuple, converter=to_texts, validator=named)
+    due: Due | None = attrs.field(default=None, converter=to_opt_due, validator=named)
+    milestones: tuple[Milestone, ...] = attrs.field(
+        factory=tuple, converter=to_milestones, validator=named
+    )
+    funding: tuple[Allocation, ...] = attrs.field(
+        factory=tuple, converter=to_allocations, validator=named
+    )
+    targets: tuple[Target, ...] = attrs.field(factory=tuple, converter=_to_targets, validator=named)
+    depends_on: tuple[str, ...] = attrs.field(factory=tuple, converter=to_texts, validator=named)
+    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_notes, validator=named)
 
 
 @attrs.frozen
@@ -126,16 +195,20 @@ class Objective:
     """
 
     id: str = attrs.field(validator=check_id)
-    title: str
-    code: str | None = None
-    description: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    leads: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    actions: tuple[Action, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    milestones: tuple[Milestone, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    targets: tuple[Target, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    funding: tuple[Allocation, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    depends_on: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    title: str = attrs.field(converter=to_text, validator=named)
+    code: str | None = attrs.field(default=None, converter=to_opt_text, validator=named)
+    description: tuple[str, ...] = attrs.field(factory=tuple, converter=to_texts, validator=named)
+    leads: tuple[str, ...] = attrs.field(factory=tuple, converter=to_texts, validator=named)
+    actions: tuple[Action, ...] = attrs.field(factory=tuple, converter=_to_actions, validator=named)
+    milestones: tuple[Milestone, ...] = attrs.field(
+        factory=tuple, converter=to_milestones, validator=named
+    )
+    targets: tuple[Target, ...] = attrs.field(factory=tuple, converter=_to_targets, validator=named)
+    funding: tuple[Allocation, ...] = attrs.field(
+        factory=tuple, converter=to_allocations, validator=named
+    )
+    depends_on: tuple[str, ...] = attrs.field(factory=tuple, converter=to_texts, validator=named)
+    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_notes, validator=named)
 
 
 def _aims(_instance: Any, _attribute: attrs.Attribute[Any], value: tuple[int, ...]) -> None:  # noqa: ANN401
@@ -170,19 +243,15 @@ class OutcomeLink:
     .. versionadded:: 0.1.0
     """
 
-    outcome: OutcomeKey = attrs.field(converter=OutcomeKey)
-    aims: tuple[int, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=_aims)
-    inferred: bool = False
-    note: str | None = None
+    outcome: OutcomeKey = attrs.field(converter=to_outcome_key, validator=named)
+    aims: tuple[int, ...] = attrs.field(factory=tuple, converter=to_aims, validator=[named, _aims])
+    inferred: bool = attrs.field(default=False, converter=to_bool, validator=named)
+    note: str | None = attrs.field(default=None, converter=to_opt_text, validator=named)
 
     @property
     def aim_ids(self) -> tuple[str, ...]:
         """The aims as ids of the catalogue, such as ``stay_safe.1``."""
         return tuple(f"{self.outcome.value}.{n}" for n in self.aims)
-
-
-def _to_links(value: Any) -> tuple[OutcomeLink, ...]:  # noqa: ANN401
-    return tuple(v if isinstance(v, OutcomeLink) else OutcomeLink(v) for v in to_tuple(value))
 
 
 @attrs.frozen
@@ -218,20 +287,30 @@ class Priority:
     """
 
     id: str = attrs.field(validator=check_id)
-    title: str
-    code: str | None = None
-    kind: PriorityKind = attrs.field(default=PriorityKind.SERVICE, converter=PriorityKind)
-    theme: str | None = None
-    leads: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    outcomes: tuple[OutcomeLink, ...] = attrs.field(factory=tuple, converter=_to_links)
-    rationale: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    intended_outcomes: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    supports: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    objectives: tuple[Objective, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    actions: tuple[Action, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    targets: tuple[Target, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    funding: tuple[Allocation, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    title: str = attrs.field(converter=to_text, validator=named)
+    code: str | None = attrs.field(default=None, converter=to_opt_text, validator=named)
+    kind: PriorityKind = attrs.field(
+        default=PriorityKind.SERVICE, converter=to_priority_kind, validator=named
+    )
+    theme: str | None = attrs.field(default=None, converter=to_opt_text, validator=named)
+    leads: tuple[str, ...] = attrs.field(factory=tuple, converter=to_texts, validator=named)
+    outcomes: tuple[OutcomeLink, ...] = attrs.field(
+        factory=tuple, converter=_to_links, validator=named
+    )
+    rationale: tuple[str, ...] = attrs.field(factory=tuple, converter=to_texts, validator=named)
+    intended_outcomes: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_texts, validator=named
+    )
+    supports: tuple[str, ...] = attrs.field(factory=tuple, converter=to_texts, validator=named)
+    objectives: tuple[Objective, ...] = attrs.field(
+        factory=tuple, converter=_to_objectives, validator=named
+    )
+    actions: tuple[Action, ...] = attrs.field(factory=tuple, converter=_to_actions, validator=named)
+    targets: tuple[Target, ...] = attrs.field(factory=tuple, converter=_to_targets, validator=named)
+    funding: tuple[Allocation, ...] = attrs.field(
+        factory=tuple, converter=to_allocations, validator=named
+    )
+    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_notes, validator=named)
 
     def iter_actions(self) -> Iterator[Action]:
         """Every action of the priority: its own, then its objectives' in order.
@@ -297,20 +376,32 @@ class Plan:
     """
 
     id: str = attrs.field(validator=_plan_id)
-    authority: str
-    title: str
-    period: Period
-    kind: DocumentKind = attrs.field(default=DocumentKind.OTHER, converter=DocumentKind)
-    published: Period | None = None
-    source: str | None = None
-    vision: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    outcomes: tuple[OutcomeLink, ...] = attrs.field(factory=tuple, converter=_to_links)
-    leads: tuple[Lead, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    funding_streams: tuple[FundingStream, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    indicators: tuple[Indicator, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    priorities: tuple[Priority, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    sections: tuple[Section, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    authority: str = attrs.field(converter=to_text, validator=named)
+    title: str = attrs.field(converter=to_text, validator=named)
+    period: Period = attrs.field(converter=to_period, validator=named)
+    kind: DocumentKind = attrs.field(
+        default=DocumentKind.OTHER, converter=to_document_kind, validator=named
+    )
+    published: Period | None = attrs.field(default=None, converter=to_opt_period, validator=named)
+    source: str | None = attrs.field(default=None, converter=to_opt_text, validator=named)
+    vision: tuple[str, ...] = attrs.field(factory=tuple, converter=to_texts, validator=named)
+    outcomes: tuple[OutcomeLink, ...] = attrs.field(
+        factory=tuple, converter=_to_links, validator=named
+    )
+    leads: tuple[Lead, ...] = attrs.field(factory=tuple, converter=_to_leads, validator=named)
+    funding_streams: tuple[FundingStream, ...] = attrs.field(
+        factory=tuple, converter=_to_streams, validator=named
+    )
+    indicators: tuple[Indicator, ...] = attrs.field(
+        factory=tuple, converter=_to_indicators, validator=named
+    )
+    priorities: tuple[Priority, ...] = attrs.field(
+        factory=tuple, converter=_to_priorities, validator=named
+    )
+    sections: tuple[Section, ...] = attrs.field(
+        factory=tuple, converter=_to_sections, validator=named
+    )
+    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_notes, validator=named)
     _index: dict[str, tuple[str, Element]] = attrs.field(
         init=False, repr=False, eq=False, alias="_index"
     )
