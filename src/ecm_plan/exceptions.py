@@ -69,19 +69,25 @@ class Problem:
             empty for the whole document.
         message: What is wrong, in words a plan author understands.
         hint: What to do about it, or an empty string.
+        line: The line of the file the path starts on (YAML files), or None.
 
     Example:
         >>> print(Problem("priorities[0].leads[0]", "unknown lead id 'HoS'", "add it to leads"))
         priorities[0].leads[0]: unknown lead id 'HoS' (hint: add it to leads)
+        >>> print(Problem("priorities[0].leads", "expected a list", line=12))
+        line 12: priorities[0].leads: expected a list
     """
 
     path: str
     message: str
     hint: str = ""
+    line: int | None = None
 
     def __str__(self) -> str:
-        """Render as ``path: message (hint: ...)``."""
+        """Render as ``line N: path: message (hint: ...)``."""
         where = self.path or "(document)"
+        if self.line is not None:
+            where = f"line {self.line}: {where}"
         tail = f" (hint: {self.hint})" if self.hint else ""
         return f"{where}: {self.message}{tail}"
 

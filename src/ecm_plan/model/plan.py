@@ -50,7 +50,7 @@ from ecm_plan.model._check import (
     to_text,
     to_texts,
 )
-from ecm_plan.model._enums import DocumentKind, OutcomeKey, PriorityKind
+from ecm_plan.model._enums import DocumentKind, OutcomeKey, PriorityKind, ValueStatus
 from ecm_plan.model.due import Due
 from ecm_plan.model.elements import (
     Allocation,
@@ -66,6 +66,7 @@ from ecm_plan.model.elements import (
     to_notes,
 )
 from ecm_plan.model.measures import Indicator, Target
+from ecm_plan.model.values import Value
 from ecm_plan.periods import Period
 
 __all__ = [
@@ -76,6 +77,8 @@ __all__ = [
     "OutcomeLink",
     "Plan",
     "Priority",
+    "check_figures",
+    "check_references",
 ]
 
 
@@ -505,25 +508,148 @@ def _near(value: str, choices: list[str]) -> str:
     return ", ".join(shown)
 
 
-def _index_and_check(plan: Plan) -> tuple[dict[str, tuple[str, Element]], list[Problem]]:
-    index: dict[str, tuple[str, Element]] = {}
-    problems: list[Problem] = []
-    refs: list[tuple[str, str, str]] = []  # (path, kind, id)
+_KIND_OF: dict[type, str] = {
+    Lead: "lead",
+    FundingStream: "funding stream",
+    Indicator: "indicator",
+    Priority: "priority",
+    Objective: "objective",
+    Action: "action",
+    Target: "target",
+    Section: "section",
+}
+_ALLOWED: dict[str, frozenset[str]] = {
+    "lead": frozenset({"lead"}),
+    "funding stream": frozenset({"funding stream"}),
+    "indicator": frozenset({"indicator"}),
+    "priority": frozenset({"priority"}),
+    "action or objective": frozenset({"action", "objective"}),
+    "element": frozenset(_KIND_OF.values()),
+}
+_WHERE = {
+    "lead": "leads",
+    "funding stream": "funding_streams",
+    "indicator": "indicators",
+    "priority": "priorities",
+    "action or objective": "an action or objective",
+    "element": "any element",
+}
 
-    def add(path: str, element: Element) -> None:
-        if element.id in index:
+
+def check_references(
+    declared: list[tuple[str, str, str]], refs: list[tuple[str, str, str]]
+) -> list[Problem]:
+    """Problems with ids: duplicates, and references to unknown ids or to the wrong kind.
+
+    Shared by :class:`Plan` and by the plan-file loader, which runs it over the raw mapping
+    when some part of a file could not be read, so that every problem is reported at once.
+
+    Args:
+        declared: ``(key path, element kind, id)`` of every element with an id, in document
+            order; the kinds are ``lead``, ``funding stream``, ``indicator``, ``priority``,
+            ``objective``, ``action``, ``target`` and ``section``.
+        refs: ``(key path, wanted kind, id)`` of every reference; the wanted kinds are
+            ``lead``, ``funding stream``, ``indicator``, ``priority``,
+            ``action or objective`` and ``element``.
+
+    Returns:
+        The problems, duplicates first, each with its key path and a hint.
+
+    Example:
+        >>> for p in check_references([("leads[0]", "lead", "HoS")],
+        ...                           [("priorities[0].leads[0]", "lead", "HoX")]):
+        ...     print(p)
+        priorities[0].leads[0]: unknown lead id 'HoX' (hint: add a lead with this id under
+        'leads', or use one of: HoS)
+    """
+    problems: list[Problem] = []
+    index: dict[str, tuple[str, str]] = {}
+    for path, kind, element_id in declared:
+        if element_id in index:
             problems.append(
                 Problem(
                     f"{path}.id",
-                    f"duplicate id {element.id!r}; it is already used at {index[element.id][0]}",
+                    f"duplicate id {element_id!r}; it is already used at {index[element_id][0]}",
                     "ids must be unique across the whole plan; rename one of them",
                 )
             )
-            return
-        index[element.id] = (path, element)
+        else:
+            index[element_id] = (path, kind)
+    for path, wanted, value in refs:
+        found = index.get(value)
+        if found is None:
+            choices = [k for k, (_, kind) in index.items() if kind in _ALLOWED[wanted]]
+            hint = (
+                f"add {_a(wanted)} with this id under '{_WHERE[wanted]}'"
+                if wanted in {"lead", "funding stream", "indicator"}
+                else f"use the id of {_WHERE[wanted]}"
+            )
+            if choices:
+                hint += f", or use one of: {_near(value, choices)}"
+            problems.append(Problem(path, f"unknown {wanted} id {value!r}", hint))
+        elif found[1] not in _ALLOWED[wanted]:
+            problems.append(
+                Problem(
+                    path,
+                    f"{value!r} is {_a(found[1])}, not {_a(wanted)}",
+                    f"refer to {_WHERE[wanted]} here",
+                )
+            )
+        elif wanted in {"action or objective", "priority"} and path.rsplit(".", 1)[0] == found[0]:
+            problems.append(Problem(path, f"{value!r} refers to itself", "remove the reference"))
+    return problems
+
+
+def check_figures(values: list[tuple[str, Value, str]]) -> list[Problem]:
+    """Problems with figures that must be there: a measured value that holds no figure.
+
+    An indicator's baseline, actuals and targets, and a measurable target's values, are
+    figures: a cell such as ``banana`` that holds neither a figure nor a state ("target to
+    be determined", "N/A", "not set") is a problem, never a silent gap.
+
+    Args:
+        values: ``(key path, value, what it is)`` for every value that must be a figure or
+            a state; ``what`` names it in the message ("a target of indicator NI 62").
+
+    Returns:
+        One problem for each value that holds no figure and no state.
+
+    Example:
+        >>> for p in check_figures([("indicators[0].targets['2009-10']", Value("banana"),
+        ...                          "a target of percent indicator NI 62")]):
+        ...     print(p)
+        indicators[0].targets['2009-10']: 'banana' is a target of percent indicator NI 62 but
+        holds no figure ...
+    """
+    return [
+        Problem(
+            path,
+            f"{value.text!r} is {what} but holds no figure and no state the library reads",
+            "write the figure as the document prints it, such as '85%' or '48.3 per 1,000', "
+            "or a state: 'target to be determined', 'N/A', 'not set'",
+        )
+        for path, value, what in values
+        if value.status is ValueStatus.TEXT
+    ]
+
+
+def _index_and_check(plan: Plan) -> tuple[dict[str, tuple[str, Element]], list[Problem]]:
+    index: dict[str, tuple[str, Element]] = {}
+    declared: list[tuple[str, str, str]] = []
+    refs: list[tuple[str, str, str]] = []  # (path, kind, id)
+    figures: list[tuple[str, Value, str]] = []
+
+    def add(path: str, element: Element) -> None:
+        declared.append((path, _KIND_OF[type(element)], element.id))
+        index.setdefault(element.id, (path, element))
 
     def ref_list(path: str, kind: str, ids: tuple[str, ...]) -> None:
         refs.extend((f"{path}[{i}]", kind, value) for i, value in enumerate(ids))
+
+    def series(path: str, values: dict[Period, Value], what: str) -> None:
+        figures.extend(
+            (f"{path}[{period.label!r}]", value, what) for period, value in values.items()
+        )
 
     def walk_sections(path: str, sections: tuple[Section, ...]) -> None:
         for i, section in enumerate(sections):
@@ -540,10 +666,18 @@ def _index_and_check(plan: Plan) -> tuple[dict[str, tuple[str, Element]], list[P
 
     def targets(path: str, items: tuple[Target, ...]) -> None:
         for i, target in enumerate(items):
-            add(f"{path}[{i}]", target)
+            here = f"{path}[{i}]"
+            add(here, target)
             if target.indicator is not None:
-                refs.append((f"{path}[{i}].indicator", "indicator", target.indicator))
-            ref_list(f"{path}[{i}].depends_on", "action or objective", target.depends_on)
+                refs.append((f"{here}.indicator", "indicator", target.indicator))
+            ref_list(f"{here}.depends_on", "action or objective", target.depends_on)
+            if target.is_measurable:
+                what = f"a value of measurable target {target.id}"
+                series(f"{here}.values", target.values, what)
+                if target.value is not None:
+                    figures.append((f"{here}.value", target.value, what))
+                if target.baseline is not None and target.baseline.value is not None:
+                    figures.append((f"{here}.baseline.value", target.baseline.value, what))
 
     def action(path: str, item: Action) -> None:
         add(path, item)
@@ -559,8 +693,20 @@ def _index_and_check(plan: Plan) -> tuple[dict[str, tuple[str, Element]], list[P
         if stream.part_of is not None:
             refs.append((f"funding_streams[{i}].part_of", "funding stream", stream.part_of))
     for i, indicator in enumerate(plan.indicators):
-        add(f"indicators[{i}]", indicator)
-        ref_list(f"indicators[{i}].responsible", "lead", indicator.responsible)
+        here = f"indicators[{i}]"
+        add(here, indicator)
+        ref_list(f"{here}.responsible", "lead", indicator.responsible)
+        unit = f"{indicator.unit} " if indicator.unit else ""
+        series(f"{here}.targets", indicator.targets, f"a target of {unit}indicator {indicator.id}")
+        series(f"{here}.actuals", indicator.actuals, f"an actual of {unit}indicator {indicator.id}")
+        if indicator.baseline is not None and indicator.baseline.value is not None:
+            figures.append(
+                (
+                    f"{here}.baseline.value",
+                    indicator.baseline.value,
+                    f"the baseline of {indicator.id}",
+                )
+            )
     for p, priority in enumerate(plan.priorities):
         pp = f"priorities[{p}]"
         add(pp, priority)
@@ -580,43 +726,4 @@ def _index_and_check(plan: Plan) -> tuple[dict[str, tuple[str, Element]], list[P
             for a, item in enumerate(objective.actions):
                 action(f"{op}.actions[{a}]", item)
     walk_sections("sections", plan.sections)
-
-    allowed: dict[str, tuple[type, ...]] = {
-        "lead": (Lead,),
-        "funding stream": (FundingStream,),
-        "indicator": (Indicator,),
-        "priority": (Priority,),
-        "action or objective": (Action, Objective),
-        "element": (Priority, Objective, Action, Target, Indicator, FundingStream, Lead, Section),
-    }
-    where = {
-        "lead": "leads",
-        "funding stream": "funding_streams",
-        "indicator": "indicators",
-        "priority": "priorities",
-        "action or objective": "an action or objective",
-        "element": "any element",
-    }
-    for path, kind, value in refs:
-        found = index.get(value)
-        if found is None:
-            choices = [k for k, (_, e) in index.items() if isinstance(e, allowed[kind])]
-            hint = (
-                f"add {_a(kind)} with this id under '{where[kind]}'"
-                if kind in {"lead", "funding stream", "indicator"}
-                else f"use the id of {where[kind]}"
-            )
-            if choices:
-                hint += f", or use one of: {_near(value, choices)}"
-            problems.append(Problem(path, f"unknown {kind} id {value!r}", hint))
-        elif not isinstance(found[1], allowed[kind]):
-            problems.append(
-                Problem(
-                    path,
-                    f"{value!r} is {_a(type(found[1]).__name__.lower())}, not {_a(kind)}",
-                    f"refer to {where[kind]} here",
-                )
-            )
-        elif kind in {"action or objective", "priority"} and path.rsplit(".", 1)[0] == found[0]:
-            problems.append(Problem(path, f"{value!r} refers to itself", "remove the reference"))
-    return index, problems
+    return index, check_references(declared, refs) + check_figures(figures)
