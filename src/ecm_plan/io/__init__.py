@@ -2,7 +2,10 @@
 
 Loading never executes anything from a file (YAML is read with a safe loader that also
 refuses duplicate keys and alias expansion bombs), and reports every problem at once, each with
-its key path in the file and a hint, as one :class:`~ecm_plan.exceptions.PlanFileError`.
+its key path in the file (and its line, for YAML) and a hint, as one
+:class:`~ecm_plan.exceptions.PlanFileError`, in the order of the file: structural problems,
+values of the wrong shape, unknown or duplicate ids and measured values without a figure come
+from the same load.
 Writing a file is atomic: a crash mid-write leaves the old file intact.
 
 Example:
@@ -20,8 +23,8 @@ Example:
     Traceback (most recent call last):
     ...
     ecm_plan.exceptions.PlanFileError: cannot load <string>: 2 problems
-      - priorities[0].title: this required key is missing (hint: add it)
-      - priorities[0].titel: unknown key 'titel' (hint: did you mean 'title'?)
+      - line 7: priorities[0].title: this required key is missing (hint: add it)
+      - line 8: priorities[0].titel: unknown key 'titel' (hint: did you mean 'title'?)
 
 .. versionadded:: 0.1.0
 """
