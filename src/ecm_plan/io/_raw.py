@@ -25,9 +25,15 @@ def _items(data: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
     return [(i, item) for i, item in enumerate(found) if isinstance(item, dict)]
 
 
+def _text(value: Any) -> str | None:  # noqa: ANN401
+    """An id as the loader reads it: text, or a whole number as its digits."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value if isinstance(value, str) else None
+
+
 def _id(item: dict[str, Any]) -> str | None:
-    found = item.get("id")
-    return found if isinstance(found, str) else None
+    return _text(item.get("id"))
 
 
 def _value(text: Any) -> Value | None:  # noqa: ANN401
@@ -53,8 +59,9 @@ class _Walk:
             self.declared.append((path, kind, element_id))
 
     def ref(self, path: str, kind: str, value: Any) -> None:  # noqa: ANN401
-        if isinstance(value, str):
-            self.refs.append((path, kind, value))
+        found = _text(value)
+        if found is not None:
+            self.refs.append((path, kind, found))
 
     def ref_list(self, path: str, kind: str, values: Any) -> None:  # noqa: ANN401
         if isinstance(values, list):

@@ -27,11 +27,15 @@ from ecm_plan.units import UNIT_NAMES
 __all__ = ["plan_schema"]
 
 _PERIOD = {
-    "anyOf": [{"type": "string"}, {"type": "integer", "minimum": 1000, "maximum": 9999}],
+    "type": ["string", "integer"],
     "description": "A period label: '2009-10' (financial year), 'AY 2009-10', '2009-10 Q2', "
-    "'October 2008', 'Summer 2009', '2010', '2010-03-31', or 'X to Y'; a bare year may be "
-    "written as a number.",
+    "'October 2008', 'Summer 2009', '2010', '2010-03-31', or 'X to Y'; a year may be written "
+    "as a number.",
 }
+_ELEMENT_ID = r"^[A-Za-z0-9£](?:[A-Za-z0-9 ._()/&'+\-]*[A-Za-z0-9._()/&'+\-])?$"
+"""An element id: a letter or digit first, no ':' and no space at the end."""
+_PLAN_ID = r"^[a-z0-9][a-z0-9-]*$"
+"""A plan id: a slug."""
 _TEXT = {"type": ["string", "integer"]}
 """Text; a whole number is read as its digits. A decimal is refused: write it in quotes."""
 _CELL = {
@@ -93,8 +97,10 @@ _SPECIAL: dict[Any, dict[str, Any]] = {
 def _type_schema(tp: Any, defs: dict[str, Any], field: str = "") -> dict[str, Any]:  # noqa: ANN401
     if tp in _SPECIAL:
         return dict(_SPECIAL[tp])
-    if field == "unit":
+    if tp is str and field == "unit":
         return {"enum": list(UNIT_NAMES)}
+    if tp is str and field == "id":
+        return {**_TEXT, "pattern": _ELEMENT_ID}
     if tp is int and field == "aims":
         return {"type": "integer", "minimum": 1, "maximum": 5}
     origin = typing.get_origin(tp)
@@ -170,6 +176,7 @@ def plan_schema() -> dict[str, Any]:
     defs: dict[str, Any] = {}
     _class_schema(Plan, defs)
     root = defs.pop("Plan")
+    root["properties"]["id"] = {**_TEXT, "pattern": _PLAN_ID}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://ecm-plan.readthedocs.io/schema/plan.json",
