@@ -248,16 +248,7 @@ def _check_size(text: str) -> None:
 def _marked(err: yaml.MarkedYAMLError) -> FormatError:
     mark = err.problem_mark
     where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-    return FormatError(
-        [
-            Problem(
-                where,
-                f"not valid YAML: {err.problem}",
-                "check the indentation",
-                line=mark.line + 1 if mark else None,
-            )
-        ]
-    )
+    return FormatError([Problem(where, f"not valid YAML: {err.problem}", "check the indentation")])
 
 
 def parse(text: str, fmt: str) -> Any:  # noqa: ANN401

@@ -85,6 +85,15 @@ class ShapeError(TypeError):
             ``"bool"`` or ``"int"``.
         cls: For a mapping, the model class it should be; for a list, the class of its
             items; else None.
+
+    Example:
+        >>> from ecm_plan.model import Priority
+        >>> try:
+        ...     make_converter().structure({"id": "P1", "title": "t", "leads": "HoX"}, Priority)
+        ... except Exception as err:
+        ...     shape = err.exceptions[0]
+        >>> shape.shape, shape.value
+        ('list', 'HoX')
     """
 
     def __init__(self, value: Any, shape: str, cls: type | None = None) -> None:  # noqa: ANN401
