@@ -7,6 +7,7 @@ import json
 import pytest
 
 from ecm_plan import PlanFileError, loads_plan
+from ecm_plan.catalog import outcome, outcomes
 from ecm_plan.cli import main
 from ecm_plan.exceptions import Problem, UnknownOutcomeError
 from ecm_plan.model import OutcomeKey, Priority, suggest_outcomes
@@ -240,6 +241,18 @@ class TestSuggestOutcomes:
         for key in OutcomeKey:
             assert (key,) == suggest_outcomes(key.label)
             assert (key,) == suggest_outcomes(key.value)
+
+    def test_catalogue_titles(self):
+        """The outcome titles of the catalogue (as its aims carry them) suggest their keys."""
+        for found in outcomes():
+            assert (found.key,) == suggest_outcomes(found.title.upper())
+            assert found.key == outcome(found.title).key
+
+    def test_catalogue_lookup_suggests(self):
+        """The catalogue's look-up suggests a key for a spelling plans use."""
+        with pytest.raises(UnknownOutcomeError) as info:
+            outcome("Staying Safe")
+        assert ("stay_safe",) == info.value.suggestions
 
     def test_nothing_near(self):
         """Text far from every outcome gets no suggestion."""
