@@ -48,6 +48,7 @@ priorities:
                 text: Placements
                 kind: measurable
                 indicator: NI 99
+                value: banana
   - id: P2
     title: Stay safe
     outcomes:
@@ -72,9 +73,14 @@ EXPECTED = [
         35,
         "unknown indicator id 'NI 99'",
     ),
-    ("priorities[1].outcomes[0].aims[0]", 40, "expected a whole number"),
-    ("priorities[1].outcomes[0].aims[1]", 40, "expected a whole number"),
-    ("priorities[1].outcomes[0].inferred", 41, "expected true or false, e.g. inferred: false"),
+    (
+        "priorities[0].objectives[0].actions[0].targets[0].value",
+        36,
+        "'banana' is a value of measurable target T1 but holds no figure",
+    ),
+    ("priorities[1].outcomes[0].aims[0]", 41, "expected a whole number"),
+    ("priorities[1].outcomes[0].aims[1]", 41, "expected a whole number"),
+    ("priorities[1].outcomes[0].inferred", 42, "expected true or false, e.g. inferred: false"),
 ]
 
 
@@ -210,6 +216,13 @@ class TestShapes:
         data["outcomes"] = [{"outcome": "stay_safe", "aims": [1.0]}]
         found = load_problems(json.dumps(data), "json")
         assert ["outcomes[0].aims[0]"] == [p.path for p in found]
+
+    def test_figure_check_when_everything_else_reads(self):
+        """A measured cell without a figure is reported, with its line, when the rest is fine."""
+        problem = self.one("indicators:\n  - id: NI 1\n    targets: {2009-10: banana}\n")
+        assert "indicators[0].targets['2009-10']" == problem.path
+        assert 7 == problem.line
+        assert "holds no figure" in problem.message
 
     def test_periods_mapping_expected(self):
         """Targets written as a list show the mapping of period to value."""
