@@ -209,19 +209,25 @@ class Problem:
             empty for the whole document.
         message: What is wrong, in words a plan author understands.
         hint: What to do about it, or an empty string.
+        line: The line of the file the path starts on (YAML files), or None.
 
     Example:
         >>> print(Problem("priorities[0].leads[0]", "unknown lead id 'HoS'", "add it to leads"))
         priorities[0].leads[0]: unknown lead id 'HoS' (hint: add it to leads)
+        >>> print(Problem("priorities[0].leads", "expected a list", line=12))
+        line 12: priorities[0].leads: expected a list
     """
 
     path: str
     message: str
     hint: str = ""
+    line: int | None = None
 
     def __str__(self) -> str:
-        """Render as ``path: message (hint: ...)``."""
+        """Render as ``line N: path: message (hint: ...)``."""
         where = self.path or "(document)"
+        if self.line is not None:
+            where = f"line {self.line}: {where}"
         tail = f" (hint: {self.hint})" if self.hint else ""
         return f"{where}: {self.message}{tail}"
 
@@ -444,8 +450,14 @@ class FieldError(PlanError, ValueError):
         return (type(self), (self.field, self.message))
 
 
-class UnknownOutcomeError(PlanError, KeyError):
+class UnknownOutcomeError(PlanError, KeyError, ValueError):
     """An outcome key or an aim id is not in the Every Child Matters framework.
+
+    It is a ``KeyError`` (a look-up in the framework failed) and a ``ValueError`` (a model
+    field was given a bad value), so that either catches it.
+    For an outcome the message lists the five keys; the suggestions come from
+    :func:`~ecm_plan.model.suggest_outcomes`, which knows the titles and the spellings plans
+    use ("Be healthy", "Staying Safe", "enjoy & achieve").
 
     Attributes:
         key: The key or id as given.
@@ -454,7 +466,8 @@ class UnknownOutcomeError(PlanError, KeyError):
 
     Example:
         >>> print(UnknownOutcomeError("be_happy", "outcome", ["be_healthy"]))
-        unknown ECM outcome 'be_happy'; did you mean be_healthy?
+        unknown ECM outcome 'be_happy'; did you mean be_healthy? The outcomes are
+        be_healthy, stay_safe, enjoy_and_achieve, positive_contribution, economic_wellbeing
         >>> print(UnknownOutcomeError("be_healthy.6", "aim"))
         unknown ECM aim 'be_healthy.6';
         an aim id is '<outcome key>.<1 to 5>', such as 'be_healthy.1'
@@ -473,12 +486,17 @@ class UnknownOutcomeError(PlanError, KeyError):
         """Say what is unknown and what to use instead."""
         msg = f"unknown ECM {self.kind} {self.key!r}"
         if self.suggestions:
-            return f"{msg}; did you mean {' or '.join(self.suggestions)}?"
+            msg = f"{msg}; did you mean {' or '.join(self.suggestions)}?"
         if self.kind == "aim":
+            if self.suggestions:
+                return msg
             return f"{msg}; an aim id is '<outcome key>.<1 to 5>', such as 'be_healthy.1'"
         from ecm_plan.model import OutcomeKey  # noqa: PLC0415 - the model imports this module
 
-        return f"{msg}; the outcomes are {', '.join(OutcomeKey)}"
+        keys = ", ".join(OutcomeKey)
+        if self.suggestions:
+            return f"{msg} The outcomes are {keys}"
+        return f"{msg}; the outcomes are {keys}"
 
     def __reduce__(self) -> tuple[type[UnknownOutcomeError], tuple[str, str, tuple[str, ...]]]:
         """Pickle with the key, kind and suggestions."""

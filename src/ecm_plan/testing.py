@@ -65,6 +65,7 @@ __all__ = [
     "cell_texts",
     "due_texts",
     "indicator_measures",
+    "measured_values",
     "money",
     "notes",
     "periods",
@@ -196,6 +197,20 @@ def values() -> st.SearchStrategy[Value]:
     return cell_texts().map(Value)
 
 
+def measured_values() -> st.SearchStrategy[Value]:
+    """Values that hold a figure or a state: what an indicator series or a measurable target holds.
+
+    A plan refuses a measured value that holds neither (see
+    :func:`~ecm_plan.model.plan.check_figures`).
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(measured_values(), lambda _: True).status.value != "text"
+        True
+    """
+    return values().filter(lambda v: v.status is not ValueStatus.TEXT)
+
+
 _DUES = (
     "October 2008",
     "Summer 2009",
@@ -324,7 +339,8 @@ def _targets(
     for k in range(draw(st.integers(0, 2))):
         measurable = draw(st.booleans())
         indicator = draw(st.sampled_from(indicator_ids)) if measurable and indicator_ids else None
-        period_values = draw(st.dictionaries(periods(), _values(text), max_size=3))
+        cells = measured_values() if measurable else _values(text)
+        period_values = draw(st.dictionaries(periods(), cells, max_size=3))
         found.append(
             Target(
                 id=f"{owner}.T{k + 1}",
@@ -332,11 +348,9 @@ def _targets(
                 kind=TargetKind.MEASURABLE if measurable else TargetKind.QUALITATIVE,
                 indicator=indicator,
                 comparator=draw(st.none() | st.sampled_from(list(Comparator))),
-                baseline=draw(
-                    st.none() | st.builds(Observation, _values(text), st.none() | periods())
-                ),
+                baseline=draw(st.none() | st.builds(Observation, cells, st.none() | periods())),
                 values=period_values,
-                value=draw(st.none() | _values(text)),
+                value=draw(st.none() | cells),
                 due=draw(st.none() | _dues(text)),
                 notes=draw(_tuple(_notes(text), 1)),
             )
@@ -399,8 +413,8 @@ def plans(
             scheme=IndicatorScheme.NATIONAL,
             unit=draw(st.none() | st.sampled_from(["percent", "per_1000", "count", "ratio"])),
             polarity=draw(st.none() | st.sampled_from(list(Polarity))),
-            actuals=draw(st.dictionaries(periods(), _values(text), max_size=2)),
-            targets=draw(st.dictionaries(periods(), _values(text), max_size=3)),
+            actuals=draw(st.dictionaries(periods(), measured_values(), max_size=2)),
+            targets=draw(st.dictionaries(periods(), measured_values(), max_size=3)),
             responsible=tuple(draw(st.lists(st.sampled_from(lead_ids), max_size=1, unique=True)))
             if lead_ids
             else (),

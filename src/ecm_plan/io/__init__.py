@@ -2,7 +2,10 @@
 
 Loading never executes anything from a file (YAML is read with a safe loader that also
 refuses duplicate keys and alias expansion bombs), and reports every problem at once, each with
-its key path in the file and a hint, as one :class:`~ecm_plan.exceptions.PlanFileError`.
+its key path in the file (and its line, for YAML) and a hint, as one
+:class:`~ecm_plan.exceptions.PlanFileError`, in the order of the file: structural problems,
+values of the wrong shape, unknown or duplicate ids and measured values without a figure come
+from the same load.
 Writing a file is atomic: a crash mid-write leaves the old file intact; the file keeps its
 permissions, a symbolic link keeps pointing at it, and nothing is touched when the plan
 cannot be written.
@@ -22,8 +25,8 @@ Example:
     Traceback (most recent call last):
     ...
     ecm_plan.exceptions.PlanFileError: cannot load <string>: 2 problems
-      - priorities[0].title: this required key is missing (hint: add it)
-      - priorities[0].titel: unknown key 'titel' (hint: did you mean 'title'?)
+      - line 7: priorities[0].title: this required key is missing (hint: add it)
+      - line 8: priorities[0].titel: unknown key 'titel' (hint: did you mean 'title'?)
 
 .. versionadded:: 0.1.0
 """
@@ -33,10 +36,12 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 import stat
 from pathlib import Path
-from typing import Any
+
+import attrs
 
 from ecm_plan.exceptions import (
     ArgumentError,
@@ -46,7 +51,8 @@ from ecm_plan.exceptions import (
     Problem,
 )
 from ecm_plan.io._errors import problems_from
-from ecm_plan.io._formats import FORMATS, FormatError, dumps, parse
+from ecm_plan.io._formats import FORMATS, Document, FormatError, dumps, parse_document
+from ecm_plan.io._raw import raw_problems
 from ecm_plan.io._text import surrogate_problems
 from ecm_plan.io.converter import configure_converter, make_converter
 from ecm_plan.io.schema import plan_schema
@@ -99,7 +105,49 @@ def format_of(path: str | os.PathLike[str]) -> str:
     return _SUFFIXES[suffix]
 
 
-def _structure(data: Any, source: str) -> Plan:  # noqa: ANN401
+_BRACKETED_KEY = re.compile(r"""\[(?:'([^']*)'|"([^"]*)")\]""")
+_LAST_PART = re.compile(r"(?:\.[^.\[]+|\[[^\]]*\])$")
+
+
+def _ancestry(path: str) -> list[str]:
+    """The path and each of its parents, up to the document (``""``)."""
+    path = _BRACKETED_KEY.sub(lambda m: "." + (m.group(1) or m.group(2) or ""), path)
+    found = [path]
+    while path:
+        shorter = _LAST_PART.sub("", path)
+        path = "" if shorter == path else shorter
+        found.append(path)
+    return found
+
+
+def _located(problem: Problem, doc: Document) -> tuple[Problem, int]:
+    """The problem with its YAML line, and its rank in document order."""
+    chain = _ancestry(problem.path)
+    line = problem.line
+    if line is None:
+        line = next((doc.lines[p] for p in chain if p in doc.lines), None)
+        if line is not None:
+            problem = attrs.evolve(problem, line=line)
+    rank = next((doc.order[p] for p in chain if p in doc.order), -1)
+    return problem, rank
+
+
+def _sorted(problems: list[Problem], doc: Document) -> list[Problem]:
+    """Located problems, each once, in the order of the file."""
+    seen: set[tuple[str, str]] = set()
+    ranked = []
+    for problem in problems:
+        if (problem.path, problem.message) in seen:
+            continue
+        seen.add((problem.path, problem.message))
+        located, rank = _located(problem, doc)
+        ranked.append((located.line or 0, rank, located.path, located))
+    ranked.sort(key=lambda r: r[:3])
+    return [r[3] for r in ranked]
+
+
+def _structure(doc: Document, source: str) -> Plan:
+    data = doc.data
     if not isinstance(data, dict):
         kind = "empty" if data is None else f"a {type(data).__name__}"
         raise PlanFileError(
@@ -112,13 +160,20 @@ def _structure(data: Any, source: str) -> Plan:  # noqa: ANN401
                 )
             ],
         )
+    problems = list(doc.problems)
     try:
-        return _CONVERTER.structure(data, Plan)
+        plan = _CONVERTER.structure(data, Plan)
     except PlanValidationError as err:
-        raise PlanFileError(source, err.problems) from None
+        # Every field was read; the plan's own checks (references, figures) found these.
+        problems.extend(err.problems)
     except Exception as err:  # noqa: BLE001 (every structuring failure becomes problems)
-        problems = problems_from(err)
-        raise PlanFileError(source, problems or [Problem("", str(err))]) from None
+        problems.extend(problems_from(err) or [Problem("", str(err))])
+        # The plan was never built, so its checks run over what the file holds.
+        problems.extend(raw_problems(data))
+    else:
+        if not problems:
+            return plan
+    raise PlanFileError(source, _sorted(problems, doc))
 
 
 def loads_plan(text: str, format: str = "yaml", *, source: str = "<string>") -> Plan:  # noqa: A002
@@ -147,13 +202,13 @@ def loads_plan(text: str, format: str = "yaml", *, source: str = "<string>") -> 
     """
     text = text.removeprefix("\ufeff")
     try:
-        data = parse(text, format)
+        doc = parse_document(text, format)
     except FormatError as err:
         raise PlanFileError(source, err.problems) from None
-    problems = surrogate_problems(data)
+    problems = surrogate_problems(doc.data)
     if problems:
         raise PlanFileError(source, problems)
-    return _structure(data, source)
+    return _structure(doc, source)
 
 
 def load_plan(path: str | os.PathLike[str]) -> Plan:
