@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
@@ -455,7 +456,7 @@ class UnknownOutcomeError(PlanError, KeyError, ValueError):
 
     It is a ``KeyError`` (a look-up in the framework failed) and a ``ValueError`` (a model
     field was given a bad value), so that either catches it.
-    For an outcome the message lists the five keys; the suggestions come from
+    For an outcome the message lists the valid keys it was given; the suggestions come from
     :func:`~ecm_plan.model.suggest_outcomes`, which knows the titles and the spellings plans
     use ("Be healthy", "Staying Safe", "enjoy & achieve").
 
@@ -463,9 +464,11 @@ class UnknownOutcomeError(PlanError, KeyError, ValueError):
         key: The key or id as given.
         kind: ``"outcome"`` or ``"aim"``.
         suggestions: Near keys or ids that do exist, best first.
+        known: The valid keys (the library passes the five outcome keys), or empty.
 
     Example:
-        >>> print(UnknownOutcomeError("be_happy", "outcome", ["be_healthy"]))
+        >>> from ecm_plan.model import OutcomeKey
+        >>> print(UnknownOutcomeError("be_happy", "outcome", ["be_healthy"], known=OutcomeKey))
         unknown ECM outcome 'be_happy'; did you mean be_healthy? The outcomes are
         be_healthy, stay_safe, enjoy_and_achieve, positive_contribution, economic_wellbeing
         >>> print(UnknownOutcomeError("be_healthy.6", "aim"))
@@ -475,11 +478,19 @@ class UnknownOutcomeError(PlanError, KeyError, ValueError):
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, key: str, kind: str = "outcome", suggestions: Sequence[str] = ()) -> None:
-        """Keep the key, what kind of thing it should name, and the near keys."""
+    def __init__(
+        self,
+        key: str,
+        kind: str = "outcome",
+        suggestions: Sequence[str] = (),
+        *,
+        known: Iterable[str] = (),
+    ) -> None:
+        """Keep the key, what kind of thing it should name, the near keys and the valid ones."""
         self.key = key
         self.kind = kind
         self.suggestions = tuple(suggestions)
+        self.known = tuple(str(k) for k in known)
         super().__init__(key)
 
     def __str__(self) -> str:
@@ -491,16 +502,22 @@ class UnknownOutcomeError(PlanError, KeyError, ValueError):
             if self.suggestions:
                 return msg
             return f"{msg}; an aim id is '<outcome key>.<1 to 5>', such as 'be_healthy.1'"
-        from ecm_plan.model import OutcomeKey  # noqa: PLC0415 - the model imports this module
-
-        keys = ", ".join(OutcomeKey)
+        if not self.known:
+            return msg
+        keys = ", ".join(self.known)
         if self.suggestions:
             return f"{msg} The outcomes are {keys}"
         return f"{msg}; the outcomes are {keys}"
 
-    def __reduce__(self) -> tuple[type[UnknownOutcomeError], tuple[str, str, tuple[str, ...]]]:
-        """Pickle with the key, kind and suggestions."""
-        return (type(self), (self.key, self.kind, self.suggestions))
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle with the key, kind, suggestions and valid keys."""
+        return (_rebuild_unknown_outcome, (self.key, self.kind, self.suggestions, self.known))
+
+
+def _rebuild_unknown_outcome(
+    key: str, kind: str, suggestions: tuple[str, ...], known: tuple[str, ...]
+) -> UnknownOutcomeError:
+    return UnknownOutcomeError(key, kind, suggestions, known=known)
 
 
 class UnknownPlanError(PlanError, KeyError):

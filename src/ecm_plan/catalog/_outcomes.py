@@ -149,7 +149,7 @@ def outcome(key: OutcomeKey | str) -> Outcome:
     found = table.get(key) or table.get(str(key).strip().casefold())
     if found is None:
         near = [k.value for k in suggest_outcomes(str(key))]
-        raise UnknownOutcomeError(str(key), "outcome", near)
+        raise UnknownOutcomeError(str(key), "outcome", near, known=OutcomeKey)
     return found
 
 

@@ -240,7 +240,7 @@ def to_outcome_key(value: OutcomeKey | str) -> OutcomeKey | Refused:
         return OutcomeKey(value)
     except ValueError:
         raise UnknownOutcomeError(
-            value, "outcome", [k.value for k in suggest_outcomes(value)]
+            value, "outcome", [k.value for k in suggest_outcomes(value)], known=OutcomeKey
         ) from None
 
 
