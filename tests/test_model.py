@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import attrs
 import pytest
+from hypothesis import given
 
+import ecm_plan
 from ecm_plan.exceptions import PlanError, PlanValidationError
 from ecm_plan.model import (
     Action,
     Allocation,
+    FrozenMap,
     FundingStream,
     Indicator,
     Lead,
@@ -23,6 +26,7 @@ from ecm_plan.model import (
     Value,
 )
 from ecm_plan.plans import load_bundled
+from ecm_plan.testing import plans
 
 
 def make_plan(**changes):
@@ -184,3 +188,49 @@ class TestIteration:
         assert ["P1.O1.A1", "P1.O1.A2", "P2.O1.A1", "P2.O1.A2", "P3.A1"] == actions
         owners = [owner for owner, _ in plan.iter_targets()]
         assert ["P1.O1.A1", "P2.O1.A1", "P2.O1.A2", "P3"] == owners
+
+
+class TestImmutable:
+    """A loaded plan cannot be changed in place: it is hashable, and evolve validates again."""
+
+    @pytest.mark.parametrize("name", ecm_plan.bundled_plans())
+    def test_bundled_plans_hash(self, name):
+        """Every bundled plan hashes, and equal plans hash alike."""
+        plan = ecm_plan.load_bundled(name)
+        copy = ecm_plan.loads_plan(ecm_plan.dumps_plan(plan, "json"), "json")
+        assert hash(plan) == hash(copy)
+
+    def test_series_cannot_be_changed_in_place(self):
+        """An indicator's actuals, targets and a target's values are read-only mappings."""
+        plan = ecm_plan.load_bundled("sample")
+        indicator = plan.indicators[0]
+        period = ecm_plan.parse_period("2009-10")
+        for series in (indicator.actuals, indicator.targets):
+            assert isinstance(series, FrozenMap)
+            with pytest.raises(TypeError):
+                series[period] = Value("1%")
+        stream = plan.funding_streams[0]
+        assert isinstance(stream.amounts, FrozenMap)
+
+    def test_a_given_dict_is_copied(self):
+        """Changing the dict a constructor was given does not change the element."""
+        given = {ecm_plan.parse_period("2009-10"): Value("12%")}
+        indicator = Indicator(id="NI 1", targets=given)
+        given[ecm_plan.parse_period("2010-11")] = Value("14%")
+        assert 1 == len(indicator.targets)
+
+    def test_evolve_validates_again(self):
+        """A change made with attrs.evolve is checked like a new plan."""
+        plan = ecm_plan.load_bundled("sample")
+        action = plan.priorities[0].objectives[0].actions[0]
+        bad = attrs.evolve(action, leads=("nobody",))
+        objective = attrs.evolve(plan.priorities[0].objectives[0], actions=(bad,))
+        priority = attrs.evolve(plan.priorities[0], objectives=(objective,))
+        with pytest.raises(PlanValidationError, match="nobody"):
+            attrs.evolve(plan, priorities=(priority, *plan.priorities[1:]))
+
+    @given(plans())
+    def test_any_plan_hashes(self, plan):
+        """Any valid plan is hashable, and its hash survives a round trip."""
+        back = ecm_plan.loads_plan(ecm_plan.dumps_plan(plan, "json"), "json")
+        assert hash(plan) == hash(back)

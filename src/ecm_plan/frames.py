@@ -28,7 +28,7 @@ Example:
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -197,7 +197,7 @@ def _value_row(
 
 
 def _series(
-    baseline: Observation | None, **named: dict[Period, Value]
+    baseline: Observation | None, **named: Mapping[Period, Value]
 ) -> Iterator[tuple[str, Period | None, Value]]:
     if baseline is not None and baseline.value is not None:
         yield "baseline", baseline.period, baseline.value

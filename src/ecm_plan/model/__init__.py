@@ -30,6 +30,7 @@ from ecm_plan.model._enums import (
     ValueStatus,
     suggest_outcomes,
 )
+from ecm_plan.model._field import FrozenMap
 from ecm_plan.model.due import Due
 from ecm_plan.model.elements import Allocation, FundingStream, Lead, Note, Section
 from ecm_plan.model.measures import Indicator, Measure, Observation, Target
@@ -49,6 +50,7 @@ __all__ = [
     "DueKind",
     "Element",
     "Figure",
+    "FrozenMap",
     "FundingStream",
     "Indicator",
     "IndicatorScheme",

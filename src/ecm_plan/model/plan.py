@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TypeAlias
 
 import attrs
@@ -646,7 +646,7 @@ def _index_and_check(plan: Plan) -> tuple[dict[str, tuple[str, Element]], list[P
     def ref_list(path: str, kind: str, ids: tuple[str, ...]) -> None:
         refs.extend((f"{path}[{i}]", kind, value) for i, value in enumerate(ids))
 
-    def series(path: str, values: dict[Period, Value], what: str) -> None:
+    def series(path: str, values: Mapping[Period, Value], what: str) -> None:
         figures.extend(
             (f"{path}[{period.label!r}]", value, what) for period, value in values.items()
         )

@@ -29,6 +29,7 @@ Example:
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
 import attrs
@@ -111,12 +112,12 @@ class PlannedSeries:
 
 def _parts(
     subject: Indicator | Target, plan: Plan | None
-) -> tuple[dict[Period, Value], dict[Period, Value], Observation | None]:
+) -> tuple[Mapping[Period, Value], Mapping[Period, Value], Observation | None]:
     """The actuals, planned values and stated baseline of an indicator or a target."""
     if isinstance(subject, Indicator):
         return subject.actuals, subject.targets, subject.baseline
     if isinstance(subject, Target):
-        actuals: dict[Period, Value] = {}
+        actuals: Mapping[Period, Value] = {}
         if plan is not None and subject.indicator is not None:
             indicator = next((i for i in plan.indicators if i.id == subject.indicator), None)
             if indicator is not None:
