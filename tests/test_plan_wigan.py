@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import ecm_plan
+from _seeds import note_texts, seed_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "examples" / "wigan_2009_12.py"
@@ -567,3 +568,21 @@ class TestExampleScript:
             GOLDEN.parent.mkdir(parents=True, exist_ok=True)
             GOLDEN.write_text(output, encoding="utf-8")
         assert GOLDEN.read_text(encoding="utf-8") == output
+
+
+class TestEndOfDocument:
+    """The document's last section is transcribed to its last line."""
+
+    def test_last_line_in_last_section(self, plan):
+        """The last line of the text is an item of the section its heading opens."""
+        lines = [line.strip() for line in seed_lines("wigan-2009-12") if line.strip()]
+        heading, last = lines[-2], lines[-1]
+        section = next(s for s in plan.sections if s.title == heading)
+        assert last in section.items
+
+    def test_no_note_says_the_text_stops_early(self, plan):
+        """No note claims the text ends at a heading or that content is missing from it."""
+        wrong = [
+            text for text in note_texts(plan) if "ends at" in text or "not in the extract" in text
+        ]
+        assert [] == wrong
