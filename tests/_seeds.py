@@ -43,3 +43,41 @@ def plan_strings(plan: object) -> list[tuple[bool, str]]:
 def note_texts(plan: object) -> list[str]:
     """The text of every note anywhere in a plan."""
     return [text for in_notes, text in plan_strings(plan) if in_notes]
+
+
+_TAGS = re.compile(r"</?[a-z]+>")
+_LEAD = re.compile(r"^(?:[-•■*\s]+|\d+\.\s+|Question \d+\s+|Chapter \d+\s+)+")
+
+
+def normalise(text: str) -> str:
+    """Text as compared: squashed, HTML tags and emphasis gone, leading bullets and numbers gone."""
+    text = squash(_TAGS.sub(" ", text).replace("**", ""))
+    return _LEAD.sub("", text).strip()
+
+
+def sentences(paragraph: str) -> list[str]:
+    """The sentences of a paragraph (split after '.', '?', '!' or ';' and a space)."""
+    return [s for s in re.split(r"(?<=[.?!;:])\s+", normalise(paragraph)) if s]
+
+
+def uncovered(plan: object, lines: list[str], *, key: int = 40) -> list[str]:
+    """The paragraphs of ``lines`` that are neither in the plan's text nor named in a note.
+
+    A paragraph is in the plan when the opening ``key`` characters of each of its sentences
+    occur in some string of the plan (a section item, a title, an event); it is named in a
+    note when a note quotes its opening ``key`` characters.
+    """
+    strings = plan_strings(plan)
+    text = "\n".join(normalise(s) for in_notes, s in strings if not in_notes)
+    notes = "\n".join(normalise(s) for in_notes, s in strings if in_notes)
+    missing = []
+    for line in lines:
+        paragraph = normalise(line)
+        if not paragraph:
+            continue
+        if paragraph[:key] in notes:
+            continue
+        if all(sentence[:key] in text for sentence in sentences(paragraph)):
+            continue
+        missing.append(paragraph)
+    return missing

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 import ecm_plan
+from _seeds import seed_lines, uncovered
 from ecm_plan.model import Arrangement, NoteKind, OutcomeKey, TargetKind
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -588,6 +589,56 @@ class TestNeedsAnalysis:
         """The first entry of the needs analysis."""
         expected = "1 in 4 children live in poverty"
         assert expected == plan.element("NA1.context").items[0]
+
+
+def _narrative(lines: list[str]) -> list[str]:
+    """The lines of chapters 1 to 8 that are prose, not tables: every chapter from the
+    Foreword up to the needs-analysis table, chapter 7 up to its calendar table, chapter 8 up
+    to the pooled and aligned budgets table."""
+
+    def at(prefix: str) -> int:
+        return next(i for i, line in enumerate(lines) if line.startswith(prefix))
+
+    return [
+        *lines[
+            at("1. Foreword") : at(
+                "What do we know about the Southend context and performance? This"
+            )
+        ],
+        *lines[at("7. Performance monitoring") : at("Activity\t")],
+        *lines[at("8. Resources") : at("CYPP Priorities 2008-09\tPooled")],
+    ]
+
+
+class TestNarrative:
+    """Chapters 1 to 8 are transcribed paragraph by paragraph into sections."""
+
+    def test_every_paragraph_is_kept_or_named(self, plan):
+        """Each paragraph, heading and bullet of the prose is in the plan or quoted by a note."""
+        assert [] == uncovered(plan, _narrative(seed_lines("southend-2008-09")))
+
+    def test_uncovered_finds_a_dropped_paragraph(self, plan):
+        """The check itself reports a paragraph the plan does not hold."""
+        assert ["A paragraph no plan holds."] == uncovered(plan, ["A paragraph no plan holds."])
+
+    def test_foreword(self, plan):
+        """The foreword is a section of its own, opening with the welcome (line 41)."""
+        foreword = plan.element("FOREWORD")
+        assert "Foreword" == foreword.title
+        assert foreword.items[0].startswith("Welcome to the Southend Children and Young People's")
+
+    def test_signatories_keep_both_titles(self, plan):
+        """The foreword's two signatories are listed; the cover's other title for Rob Tinlin
+        is kept in an ambiguity note beside them."""
+        signatories = plan.element("FOREWORD.signatories")
+        expected = (
+            "Rob Tinlin – Chair of Southend Children's Partnership Board",
+            "Erin Burrows – Youth Mayor",
+        )
+        assert expected == signatories.items
+        (note,) = signatories.notes
+        assert NoteKind.AMBIGUITY == note.kind
+        assert "Chair, Children & Learning Partnership Board" in note.text
 
 
 class TestRoundTrip:
