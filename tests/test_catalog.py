@@ -33,11 +33,13 @@ from ecm_plan.catalog import (
     outcomes,
     parse_code,
     plan_wordings,
+    suggest_indicator,
     title_matches,
 )
 from ecm_plan.catalog._titles import similarity_tokens, title_similarity, wording_confirms
 from ecm_plan.exceptions import PlanError, UnknownIndicatorError
 from ecm_plan.model import Indicator, OutcomeKey, Polarity
+from ecm_plan.plans import load_bundled
 from ecm_plan.units import UNIT_NAMES
 
 NUMBERS = tuple(ni.number for ni in national_indicators())
@@ -954,3 +956,75 @@ class TestNi113:
         """A wording that quotes only the variant would not confirm the title."""
         ni = national_indicator("NI 113")
         assert not wording_confirms(ni.title, ni.variants[0])
+
+
+class TestSuggestIndicator:
+    """suggest_indicator names the indicator a text states, and none for text stating none."""
+
+    @pytest.mark.parametrize(
+        ("target_id", "expected"),
+        [("P1.T1", "NI 112"), ("P17.T1", "NI 117"), ("P11.T6", "NI 114")],
+    )
+    def test_stockton_targets_in_all_but_name(self, target_id, expected):
+        """Stockton's under-18 conception, NEET and exclusion targets cite no code but state
+        NI 112, NI 117 and NI 114."""
+        plan = load_bundled("stockton-2008-11")
+        assert expected == suggest_indicator(plan.element(target_id).text).code
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Reduce the percentage of CAMHS new cases with a wait of under 11 weeks",
+            "The proportion of 16-18 year olds who are recorded as 'situation not known'",
+            (
+                "Ensure 100% of young offenders with identified substance misuse needs receive "
+                "specialist assessment within 5 working days"
+            ),
+            "Increase the numbers of schools to achieve the Healthy Schools Award to 100%",
+            "Commissioning framework in place",
+            "Achieve 9 Special Guardianships.",
+            "50% in 2008/09 and 50% in 2009/10",
+        ],
+    )
+    def test_no_suggestion_for_text_naming_no_indicator(self, text):
+        """Text that shares words with a title but does not state it gets no suggestion."""
+        assert suggest_indicator(text) is None
+
+    def test_empty_and_figures(self):
+        """Empty text and bare figures suggest nothing."""
+        assert (None, None) == (suggest_indicator(""), suggest_indicator("85% 2009-10 506"))
+
+    def test_plans_own_wordings_never_misled(self):
+        """Every wording a plan puts beside a code it means either suggests that indicator
+        or nothing; most suggest it."""
+        checked = [w for w in plan_wordings() if not w.slip_for and w.intended]
+        suggested = {w.wording: suggest_indicator(w.wording) for w in checked}
+        wrong = [
+            (w.code, s.code)
+            for w in checked
+            if (s := suggested[w.wording]) is not None and s.code != parse_code(w.intended).code
+        ]
+        assert [] == wrong
+        assert sum(s is not None for s in suggested.values()) > len(checked) / 2
+
+    def test_variant_counts(self):
+        """A text in NI 113's variant wording states NI 113."""
+        assert "NI 113" == suggest_indicator("Prevalence of Chlamydia in under 25 year olds").code
+
+    def test_score_is_one_for_the_title(self):
+        """A text that is exactly a title scores 1."""
+        ni = national_indicator("NI 63")
+        expected = ("NI 63", 1.0)
+        match = suggest_indicator(ni.title)
+        assert expected == (match.code, match.score)
+
+    @settings(max_examples=50)
+    @given(st.lists(st.sampled_from(["zebra", "crossing", "lollipop", "quartz", "42"]), max_size=6))
+    def test_words_of_no_title(self, words):
+        """Text made of words no title uses never gets a suggestion."""
+        assert suggest_indicator(" ".join(words)) is None
+
+    def test_deterministic(self):
+        """The same text gives the same suggestion (no dependence on set order)."""
+        text = "Stability of placements of looked after children: length of placement"
+        assert {suggest_indicator(text).code for _ in range(5)} == {"NI 63"}

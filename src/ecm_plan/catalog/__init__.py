@@ -38,6 +38,7 @@ from ecm_plan.catalog._outcomes import (
     outcome,
     outcomes,
 )
+from ecm_plan.catalog._suggest import suggest_indicator
 
 __all__ = [
     "Aim",
@@ -63,5 +64,6 @@ __all__ = [
     "outcomes",
     "parse_code",
     "plan_wordings",
+    "suggest_indicator",
     "title_matches",
 ]
