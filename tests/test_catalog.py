@@ -23,6 +23,7 @@ from ecm_plan.catalog import (
     UnknownOutcomeError,
     aim,
     aims,
+    intended_indicator,
     is_national_code,
     match_title,
     national_indicator,
@@ -1028,3 +1029,38 @@ class TestSuggestIndicator:
         """The same text gives the same suggestion (no dependence on set order)."""
         text = "Stability of placements of looked after children: length of placement"
         assert {suggest_indicator(text).code for _ in range(5)} == {"NI 63"}
+
+
+class TestIntendedIndicator:
+    """intended_indicator offers another code only where the titles really match."""
+
+    @pytest.mark.parametrize(
+        ("written", "expected"),
+        [("NI 157", "NI 57"), ("NI 145", "NI 45")],
+    )
+    def test_southend_slips(self, written, expected):
+        """The wordings of Southend's two slips are steered to the code the plan means."""
+        wording = next(w.wording for w in plan_wordings() if w.code == written)
+        assert expected == intended_indicator(written, wording).code
+
+    def test_ni_61_adoption_not_steered(self):
+        """Stockton's adoption wording under NI 61 matches no other title well enough."""
+        assert intended_indicator("NI 61", "Proportion of children in care to be adopted") is None
+
+    def test_wording_that_names_its_code(self):
+        """A wording that names the cited indicator needs no other code."""
+        assert intended_indicator("NI 57", "participation in sport") is None
+
+    def test_every_correct_wording_left_alone(self):
+        """No wording a plan puts beside the code it means is steered elsewhere."""
+        steered = [
+            (w.code, w.wording)
+            for w in plan_wordings()
+            if not w.slip_for and w.cited and intended_indicator(w.cited, w.wording) is not None
+        ]
+        assert [] == steered
+
+    def test_unknown_code(self):
+        """A code that names no indicator raises."""
+        with pytest.raises(UnknownIndicatorError):
+            intended_indicator("NI 31", "anything")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from ecm_plan.catalog._titles import TitleIndex, wording_confirms
+from ecm_plan.catalog._titles import TitleIndex, similarity_tokens, wording_confirms
 from ecm_plan.exceptions import UnknownIndicatorError
 from ecm_plan.model import Indicator, IndicatorScheme, OutcomeKey, Polarity
 
@@ -32,6 +32,7 @@ __all__ = [
     "PlanWording",
     "TitleMatch",
     "TitleStatus",
+    "intended_indicator",
     "is_national_code",
     "match_title",
     "national_indicator",
@@ -787,3 +788,67 @@ def title_matches(code: str, text: str) -> bool:
     scores = _scores(text)
     own = scores.get(entry.code, 0.0)
     return own >= _MATCH_MIN_SIMILARITY and own * _MATCH_MAX_RATIO >= max(scores.values())
+
+
+def _title_tokens(entry: NationalIndicator) -> frozenset[str]:
+    tokens = similarity_tokens(entry.title or entry.subject or "")
+    for variant in entry.variants:
+        tokens |= similarity_tokens(variant)
+    return tokens
+
+
+def intended_indicator(code: str, text: str) -> TitleMatch | None:
+    """Return the indicator a wording cited under ``code`` names instead, if another one.
+
+    For catching code slips, such as Southend's "NI 157" (planning applications) for
+    participation in sport, which is NI 57.
+    None when the wording plausibly names the cited indicator (:func:`title_matches`), and
+    None when no other title really matches it. Another indicator really matches when both
+    hold:
+
+    1. :func:`title_matches` accepts the wording for it; and
+    2. the words the wording shares with its title but not with the cited indicator's
+       title weigh more (by rarity, as in :func:`match_title`) than the words it shares
+       with the cited title: the wording says more about the other indicator than about
+       the one it cites. Stockton's "Proportion of children in care to be adopted" under
+       NI 61 (the timeliness of adoption placements) shares "looked after children" with
+       NI 62 (placement stability) too, but nothing NI 61's title lacks, so NI 62 is not
+       offered; Southend's "70% of children achieve a good average FSP score" under NI 72
+       shares only "profile" with NI 92 beyond what it shares with NI 72.
+
+    The candidates are the three best of :func:`match_title`, best first.
+
+    Args:
+        code: The code the plan cites, in any spelling :func:`parse_code` accepts.
+        text: The plan's wording for it.
+
+    Returns:
+        The indicator meant, with its :func:`match_title` score, or None.
+
+    Raises:
+        ~ecm_plan.exceptions.UnknownIndicatorError: ``code`` names no indicator.
+
+    Example:
+        >>> wording = "Increase children and young people's participation in sport"
+        >>> intended_indicator("NI 157", wording).code
+        'NI 57'
+        >>> print(intended_indicator("NI 61", "Proportion of children in care to be adopted"))
+        None
+        >>> print(intended_indicator("NI 57", "participation in sport"))
+        None
+
+    .. versionadded:: 0.2.0
+    """
+    cited = national_indicator(code)
+    if title_matches(cited.code, text):
+        return None
+    index = _title_index()
+    words = similarity_tokens(text)
+    cited_words = words & _title_tokens(cited)
+    for match in match_title(text, limit=3):
+        if match.code == cited.code or not title_matches(match.code, text):
+            continue
+        evidence = (words & _title_tokens(match.indicator)) - cited_words
+        if evidence and index.weigh(evidence) > index.weigh(cited_words):
+            return match
+    return None
