@@ -98,6 +98,14 @@ class TestECM602IndicatorTitleMismatch:
         (finding,) = check(with_indicator(indicator), ["ECM602"])
         assert "does not match NI 102a (a part of NI 102 " in finding.message
 
+    def test_no_steer_where_no_other_title_matches(self):
+        """Stockton's NI 61 'children in care to be adopted' is reported, but not steered to
+        NI 62 (placement stability), whose title only shares 'looked after children'."""
+        indicator = make_indicator("NI 61", title="Proportion of children in care to be adopted")
+        (finding,) = check(with_indicator(indicator), ["ECM602"])
+        assert "NI 62" not in finding.message + finding.hint
+        assert "Check the code and the wording against the document." == finding.hint
+
     def test_recorded_slip_without_title(self):
         """A recorded slip is reported even when the plan gives no title."""
         indicator = make_indicator("NI 157", title=None, catalogue_code="NI 57")

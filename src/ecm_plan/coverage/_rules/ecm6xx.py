@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from ecm_plan.catalog import (
     NationalIndicator,
-    match_title,
+    intended_indicator,
     national_indicator,
     normalise_code,
     parse_code,
@@ -113,9 +113,12 @@ def _parent(code: str) -> str | None:
     "indicator",
     "An indicator whose title does not match its code; the matching code suggested.",
     checks="""Each National Indicator's title, as the plan words it, names the indicator its
-    code stands for. When it does not, the code whose title it does match is suggested
+    code stands for. When it does not, the code whose title it really matches is suggested
     (Southend cites "NI 157" for participation in sport, which is NI 57, and "NI 145" for
-    young offenders in education, employment or training, which is NI 45). An indicator whose
+    young offenders in education, employment or training, which is NI 45); no code is
+    suggested when no other title really matches
+    (:func:`~ecm_plan.catalog.intended_indicator`: Stockton's "NI 61" for children in care
+    to be adopted is not steered to NI 62, placement stability). An indicator whose
     ``catalogue_code`` differs from the code the document cites is a recorded slip and is
     always reported, with the recorded code in the hint.""",
     why="""A wrong code sends the indicator's figures to the wrong line of the national
@@ -155,7 +158,7 @@ def _indicator_title_mismatch(facts: Facts) -> Iterator[Hit]:
         if title_matches(cited.code, title):
             continue
         cited_code = _shown_code(indicator.written_code)
-        best = next((m for m in match_title(title, limit=1) if m.code != cited.code), None)
+        best = intended_indicator(cited.code, title)
         if best is not None:
             yield Hit(
                 indicator.id,
