@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 
 import ecm_plan
-from ecm_plan.exceptions import PlanError, PlanValidationError
+from ecm_plan.exceptions import FieldError, PlanError, PlanValidationError
 from ecm_plan.model import (
     Action,
     Allocation,
@@ -15,6 +15,7 @@ from ecm_plan.model import (
     FundingStream,
     Indicator,
     Lead,
+    LeadStatus,
     Objective,
     OutcomeKey,
     OutcomeLink,
@@ -234,3 +235,35 @@ class TestImmutable:
         """Any valid plan is hashable, and its hash survives a round trip."""
         back = ecm_plan.loads_plan(ecm_plan.dumps_plan(plan, "json"), "json")
         assert hash(plan) == hash(back)
+
+
+class TestActionLeadStatus:
+    """An action says whether its lead is named, not yet agreed, or not stated."""
+
+    def test_follows_the_leads(self):
+        """Without a status, an action with leads is named and one without is not stated."""
+        expected = (LeadStatus.NAMED, LeadStatus.NOT_STATED)
+        actual = (
+            Action(id="A1", text="x", leads=["HoS"]).lead_status,
+            Action(id="A2", text="x").lead_status,
+        )
+        assert expected == actual
+
+    def test_not_agreed(self):
+        """A lead the document says is not yet agreed is a state of its own."""
+        action = Action(id="A1", text="x", lead_status="not_agreed")
+        assert (LeadStatus.NOT_AGREED, ()) == (action.lead_status, action.leads)
+
+    @pytest.mark.parametrize(
+        ("leads", "status"),
+        [(["HoS"], "not_agreed"), (["HoS"], "not_stated"), ([], "named")],
+    )
+    def test_must_agree_with_leads(self, leads, status):
+        """A status that contradicts the leads is an error naming the field."""
+        with pytest.raises(FieldError, match="lead_status"):
+            Action(id="A1", text="x", leads=leads, lead_status=status)
+
+    def test_unknown_status(self):
+        """A status outside the three is a ValueError."""
+        with pytest.raises(ValueError, match="not_known"):
+            Action(id="A1", text="x", lead_status="not_known")

@@ -39,6 +39,7 @@ from ecm_plan.model import (
     IndicatorScheme,
     Lead,
     LeadKind,
+    LeadStatus,
     Measure,
     Milestone,
     Money,
@@ -441,7 +442,10 @@ def plans(
                     Action(
                         id=aid,
                         text=draw(t),
-                        leads=draw(some_leads),
+                        leads=(action_leads := draw(some_leads)),
+                        lead_status=LeadStatus.NAMED
+                        if action_leads
+                        else draw(st.sampled_from([LeadStatus.NOT_STATED, LeadStatus.NOT_AGREED])),
                         due=draw(st.none() | _dues(text)),
                         milestones=draw(_tuple(st.builds(Milestone, t, st.none() | periods()), 4)),
                         funding=draw(_allocations(stream_ids, text)),

@@ -30,6 +30,14 @@ class TestECM301ActionWithoutLead:
         assert "P1.O1.A1" == subject
         assert message.endswith("has no lead; its objective P1.O1 is led by L1.")
 
+    def test_lead_not_yet_agreed(self):
+        """An action whose lead is not yet agreed is reported as such, not as having none."""
+        plan = with_action(make_action(leads=[], lead_status="not_agreed"))
+        ((subject, message),) = found(plan, "ECM301")
+        assert "P1.O1.A1" == subject
+        assert message.endswith("has its lead not yet agreed; its objective P1.O1 is led by L1.")
+        assert "no lead" not in message
+
     def test_priority_lead_named(self):
         """With no objective lead, the priority's lead is named."""
         action = make_action("P1.A1", leads=[])

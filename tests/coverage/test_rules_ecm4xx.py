@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import attrs
 from coverage_plans import (
     PERIOD,
@@ -19,6 +21,7 @@ from ecm_plan.coverage import check
 from ecm_plan.findings import Severity
 from ecm_plan.model import Observation, Plan, Target, Value
 from ecm_plan.periods import Period
+from ecm_plan.plans import load_bundled
 
 
 class TestECM401TargetWithoutIndicator:
@@ -36,6 +39,31 @@ class TestECM401TargetWithoutIndicator:
                 ),
             )
         ] == found(plan, "ECM401")
+
+    def test_hint_suggests_the_indicator_the_text_states(self):
+        """The hint names the National Indicator the target's text states in all but name."""
+        plan = with_target(make_target("P1.O1.A1.T1", indicator=None))
+        (finding,) = check(plan, ["ECM401"])
+        assert finding.hint.startswith("Its text states NI 112 'Under 18 conception rate': add")
+
+    def test_hint_suggests_nothing_for_text_stating_no_indicator(self):
+        """A target whose text states no indicator gets the plain hint."""
+        target = make_target("P1.O1.A1.T1", indicator=None, text="Waiting times under 11 weeks")
+        (finding,) = check(with_target(target), ["ECM401"])
+        expected = "Add the indicator it is measured by under 'indicators' and refer to it."
+        assert expected == finding.hint
+
+    def test_stockton_targets_in_all_but_name(self):
+        """Stockton's under-18 conception, exclusion and NEET targets are steered to NI 112,
+        NI 114 and NI 117, and no other target of the plan is steered anywhere."""
+        findings = check(load_bundled("stockton-2008-11"), ["ECM401"])
+        steered = {
+            f.subject: match.group(1)
+            for f in findings
+            if (match := re.match(r"Its text states (NI \d+) ", f.hint))
+        }
+        expected = {"P1.T1": "NI 112", "P11.T6": "NI 114", "P17.T1": "NI 117"}
+        assert expected == steered
 
     def test_qualitative_keeps(self):
         """A qualitative target needs no indicator."""

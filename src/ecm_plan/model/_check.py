@@ -30,6 +30,7 @@ from ecm_plan.model._enums import (
     DocumentKind,
     IndicatorScheme,
     LeadKind,
+    LeadStatus,
     NoteKind,
     OutcomeKey,
     Polarity,
@@ -182,6 +183,11 @@ def _enum(value: Any, cls: type[E]) -> E | Refused:  # noqa: ANN401
 def to_priority_kind(value: PriorityKind | str) -> PriorityKind | Refused:
     """A :class:`~ecm_plan.model.PriorityKind` or its value."""
     return _enum(value, PriorityKind)
+
+
+def to_lead_status(value: LeadStatus | str) -> LeadStatus | Refused:
+    """A :class:`~ecm_plan.model.LeadStatus` or its value."""
+    return _enum(value, LeadStatus)
 
 
 def to_document_kind(value: DocumentKind | str) -> DocumentKind | Refused:

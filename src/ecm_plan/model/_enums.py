@@ -16,6 +16,7 @@ __all__ = [
     "DueKind",
     "IndicatorScheme",
     "LeadKind",
+    "LeadStatus",
     "MoneyKind",
     "NoteKind",
     "OutcomeKey",
@@ -198,6 +199,28 @@ class LeadKind(enum.StrEnum):
     PERSON = "person"
     ORGANISATION = "organisation"
     GROUP = "group"
+
+
+class LeadStatus(enum.StrEnum):
+    """What the document says of an action's lead.
+
+    ``named``: the action has its leads; ``not_agreed``: the document says the lead is
+    not yet agreed (Wigan's "Responsibility: Not yet agreed"); ``not_stated``: the document
+    names no lead and says nothing of it (an empty cell).
+
+    Example:
+        >>> from ecm_plan.model import Action
+        >>> Action(id="A1", text="Review the strategy", lead_status="not_agreed").lead_status
+        <LeadStatus.NOT_AGREED: 'not_agreed'>
+        >>> Action(id="A2", text="Review the strategy").lead_status.value
+        'not_stated'
+
+    .. versionadded:: 0.2.0
+    """
+
+    NAMED = "named"
+    NOT_AGREED = "not_agreed"
+    NOT_STATED = "not_stated"
 
 
 class TargetKind(enum.StrEnum):

@@ -41,6 +41,7 @@ from ecm_plan.model._check import (
     to_aims,
     to_bool,
     to_document_kind,
+    to_lead_status,
     to_opt_due,
     to_opt_period,
     to_opt_text,
@@ -50,7 +51,7 @@ from ecm_plan.model._check import (
     to_text,
     to_texts,
 )
-from ecm_plan.model._enums import DocumentKind, OutcomeKey, PriorityKind, ValueStatus
+from ecm_plan.model._enums import DocumentKind, LeadStatus, OutcomeKey, PriorityKind, ValueStatus
 from ecm_plan.model.due import Due
 from ecm_plan.model.elements import (
     Allocation,
@@ -128,6 +129,22 @@ def _to_sections(value: Iterable[Section]) -> tuple[Section, ...] | Refused:
     return items_of(value, "sections", instance_of(Section, "a Section"))
 
 
+def _lead_status_of(action: Action) -> LeadStatus:
+    return LeadStatus.NAMED if action.leads else LeadStatus.NOT_STATED
+
+
+def _check_lead_status(action: Action, _attribute: object, value: LeadStatus) -> None:
+    if (value is LeadStatus.NAMED) != bool(action.leads):
+        if value is LeadStatus.NAMED:
+            message = "lead_status 'named' needs at least one lead; list the leads"
+        else:
+            message = (
+                f"lead_status {value.value!r} is for an action with no leads; remove the "
+                "leads or the lead_status"
+            )
+        raise FieldError("lead_status", message)
+
+
 @attrs.frozen
 class Action:
     """Something a plan will do, with its leads, due date, milestones, funding and targets.
@@ -137,6 +154,10 @@ class Action:
         text: The action as the document words it.
         code: The document's own label for it, if any.
         leads: Lead ids.
+        lead_status: What the document says of the lead (:class:`LeadStatus`): ``named``
+            when the action has leads; ``not_agreed`` when the document says the lead is not
+            yet agreed; ``not_stated`` when it names none and says nothing of it. It follows
+            the leads unless given, and must agree with them: only ``named`` has leads.
         due: The "By when" text, read into periods.
         milestones: Steps by period.
         funding: Allocations.
@@ -144,19 +165,36 @@ class Action:
         depends_on: Ids of actions or objectives it needs first.
         notes: Remarks and transcription judgements.
 
+    Raises:
+        FieldError: ``lead_status`` disagrees with ``leads`` (``named`` without leads, or
+            another status with leads).
+
     Example:
         >>> a = Action(id="A1", text="Deliver the Aim Higher Programme",
         ...            due=Due("October 2008"))
         >>> a.due.deadline.isoformat()
         '2008-10-31'
+        >>> a.lead_status.value
+        'not_stated'
+        >>> Action(id="A2", text="Agree the protocol", leads=["HoS"], lead_status="not_agreed")
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.FieldError: lead_status 'not_agreed' is for an action with no leads; ...
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       The ``lead_status`` attribute.
     """
 
     id: str = attrs.field(validator=check_id)
     text: str = attrs.field(converter=to_text, validator=named)
     code: str | None = attrs.field(default=None, converter=to_opt_text, validator=named)
     leads: tuple[str, ...] = attrs.field(factory=tuple, converter=to_texts, validator=named)
+    lead_status: LeadStatus = attrs.field(
+        default=attrs.Factory(_lead_status_of, takes_self=True),
+        converter=to_lead_status,
+        validator=[named, _check_lead_status],
+    )
     due: Due | None = attrs.field(default=None, converter=to_opt_due, validator=named)
     milestones: tuple[Milestone, ...] = attrs.field(
         factory=tuple, converter=to_milestones, validator=named

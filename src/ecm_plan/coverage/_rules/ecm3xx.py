@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ecm_plan.coverage._facts import Facts, Hit, _action_named, _dated, _list, _named, _quote
 from ecm_plan.coverage.rules import _rule
 from ecm_plan.findings import Severity
-from ecm_plan.model import Action, DueKind, Milestone
+from ecm_plan.model import Action, DueKind, LeadStatus, Milestone
 from ecm_plan.periods import Period, financial_year_of
 
 __all__: list[str] = []
@@ -25,8 +25,9 @@ __all__: list[str] = []
     "action",
     "An action with no lead.",
     checks="""Each action names at least one lead. The message says when the objective or
-    priority above it has a lead, which may be meant to apply. Silent when no part of the
-    plan names a lead (ECM002).""",
+    priority above it has a lead, which may be meant to apply, and says "lead not yet
+    agreed" for an action whose ``lead_status`` is ``not_agreed`` (the document says so).
+    Silent when no part of the plan names a lead (ECM002).""",
     why="""An action nobody leads tends not to happen; the lead is who the performance
     officer asks for progress.""",
     fix="""Add the lead under the action's ``leads``; if the document gives the lead only at
@@ -44,6 +45,13 @@ def _action_without_lead(facts: Facts) -> Iterator[Hit]:
             detail = f"; its {kind} {above.id} is led by {_list(above.leads)}"
         else:
             detail = ""
+        if action.lead_status is LeadStatus.NOT_AGREED:
+            yield Hit(
+                action.id,
+                f"{_action_named(action)} has its lead not yet agreed{detail}.",
+                "Name who leads the action under 'leads' once the lead is agreed.",
+            )
+            continue
         yield Hit(
             action.id,
             f"{_action_named(action)} has no lead{detail}.",

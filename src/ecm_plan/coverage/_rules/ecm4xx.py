@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ecm_plan.coverage._facts import Facts, Hit, _baseline, _cells, _list, _target_named, years_of
+from ecm_plan.catalog import suggest_indicator
+from ecm_plan.coverage._facts import (
+    Facts,
+    Hit,
+    _baseline,
+    _cells,
+    _list,
+    _quote,
+    _target_named,
+    years_of,
+)
 from ecm_plan.coverage.rules import _rule
 from ecm_plan.findings import Severity
 from ecm_plan.model import Target, Value, ValueStatus
@@ -24,7 +34,11 @@ __all__: list[str] = []
     "target",
     "A measurable target with no indicator.",
     checks="""Each measurable target names the indicator it is measured by (a National
-    Indicator, a BVPI or a local indicator listed under the plan's ``indicators``).""",
+    Indicator, a BVPI or a local indicator listed under the plan's ``indicators``). When the
+    target's text states a National Indicator without citing it (Stockton's "U18 conception
+    rate - reduce 1998 baseline ..." is NI 112 in all but name), the hint suggests it; the
+    suggestion is :func:`~ecm_plan.catalog.suggest_indicator`'s, which stays silent for text
+    that states no indicator.""",
     why="""Without an indicator there is no definition of what is counted or how, so the
     figure cannot be reported or compared.""",
     fix="""Add the indicator under the plan's ``indicators`` (a local code if the plan has
@@ -34,10 +48,19 @@ def _target_without_indicator(facts: Facts) -> Iterator[Hit]:
     for item in facts.targets:
         target = item.target
         if target.is_measurable and target.indicator is None:
+            stated = suggest_indicator(target.text)
+            if stated is None:
+                hint = "Add the indicator it is measured by under 'indicators' and refer to it."
+            else:
+                title = _quote(stated.indicator.title or stated.code, 90)
+                hint = (
+                    f"Its text states {stated.code} {title}: add {stated.code} under "
+                    "'indicators' and refer to it from the target's 'indicator'."
+                )
             yield Hit(
                 target.id,
                 f"{_target_named(target, 'Measurable target')} names no indicator.",
-                "Add the indicator it is measured by under 'indicators' and refer to it.",
+                hint,
             )
 
 
