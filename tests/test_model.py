@@ -267,3 +267,37 @@ class TestActionLeadStatus:
         """A status outside the three is a ValueError."""
         with pytest.raises(ValueError, match="not_known"):
             Action(id="A1", text="x", lead_status="not_known")
+
+
+class TestOneWalk:
+    """Allocations and element counts come from one walk of the plan."""
+
+    @pytest.mark.parametrize("name", ecm_plan.bundled_plans())
+    def test_every_allocation_once(self, name):
+        """iter_allocations yields each element's allocations, every element once, in order."""
+        plan = ecm_plan.load_bundled(name)
+        walked = [(owner.id, allocation) for _, owner, allocation in plan.iter_allocations()]
+        expected = [
+            (element.id, allocation)
+            for _, element in plan.iter_elements()
+            if isinstance(element, Priority | Objective | Action)
+            for allocation in element.funding
+        ]
+        assert sorted(expected, key=repr) == sorted(walked, key=repr)
+        assert len(expected) == plan.counts()["allocations"]
+
+    @given(plans())
+    def test_counts_match_the_elements(self, plan):
+        """The counts agree with the elements the plan indexes."""
+        kinds = {"Priority": 0, "Objective": 0, "Action": 0, "Target": 0}
+        for _, element in plan.iter_elements():
+            name = type(element).__name__
+            if name in kinds:
+                kinds[name] += 1
+        counts = plan.counts()
+        assert kinds == {
+            "Priority": counts["priorities"],
+            "Objective": counts["objectives"],
+            "Action": counts["actions"],
+            "Target": counts["targets"],
+        }

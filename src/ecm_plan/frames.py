@@ -34,10 +34,8 @@ from typing import TYPE_CHECKING, Any
 
 from ecm_plan.catalog import ni_of
 from ecm_plan.model import (
-    Action,
     Allocation,
     Indicator,
-    Objective,
     Observation,
     Plan,
     Priority,
@@ -286,14 +284,8 @@ def values_frame(plans: Plan | Iterable[Plan]) -> pd.DataFrame:
 
 
 def _funded(plan: Plan) -> Iterator[tuple[str, str, Priority, Allocation]]:
-    for priority in plan.priorities:
-        elements: list[Priority | Objective | Action] = [priority, *priority.actions]
-        for objective in priority.objectives:
-            elements += [objective, *objective.actions]
-        for element in elements:
-            kind = type(element).__name__.lower()
-            for allocation in element.funding:
-                yield element.id, kind, priority, allocation
+    for priority, element, allocation in plan.iter_allocations():
+        yield element.id, type(element).__name__.lower(), priority, allocation
 
 
 def funding_frame(plans: Plan | Iterable[Plan]) -> pd.DataFrame:

@@ -532,6 +532,58 @@ class Plan:
                     for target in action.targets:
                         yield action.id, target
 
+    def iter_allocations(
+        self,
+    ) -> Iterator[tuple[Priority, Priority | Objective | Action, Allocation]]:
+        """Every funding allocation with its priority and the element it funds.
+
+        The one walk of the plan's funding: a priority's own allocations, then those of the
+        actions hung directly off it, then each objective's and its actions', in document order.
+
+        Example:
+            >>> from ecm_plan import load_bundled
+            >>> plan = load_bundled("sample")
+            >>> [(p.id, owner.id, a.stream) for p, owner, a in plan.iter_allocations()]
+            [('P1', 'P1.O1', 'PCT'), ('P1', 'P1.O1.A1', 'ABG'), ('P2', 'P2.O1.A1', 'ABG(CF)')]
+
+        .. versionadded:: 0.2.0
+        """
+        for priority in self.priorities:
+            owners: list[Priority | Objective | Action] = [priority, *priority.actions]
+            for objective in priority.objectives:
+                owners.append(objective)
+                owners.extend(objective.actions)
+            for owner in owners:
+                for allocation in owner.funding:
+                    yield priority, owner, allocation
+
+    def counts(self) -> dict[str, int]:
+        """How many elements of each kind the plan has: the one count report and CLI show.
+
+        Example:
+            >>> from ecm_plan import load_bundled
+            >>> counts = load_bundled("sample").counts()
+            >>> counts["priorities"], counts["objectives"], list(counts)[:3]
+            (3, 2, ['priorities', 'objectives', 'actions'])
+
+        .. versionadded:: 0.2.0
+        """
+        objectives = [o for p in self.priorities for o in p.objectives]
+        actions = [a for _, _, a in self.iter_actions()]
+        return {
+            "priorities": len(self.priorities),
+            "objectives": len(objectives),
+            "actions": len(actions),
+            "milestones": sum(len(a.milestones) for a in actions)
+            + sum(len(o.milestones) for o in objectives),
+            "targets": sum(1 for _ in self.iter_targets()),
+            "indicators": len(self.indicators),
+            "funding streams": len(self.funding_streams),
+            "allocations": sum(1 for _ in self.iter_allocations()),
+            "leads": len(self.leads),
+            "sections": len(self.sections),
+        }
+
 
 # -- cross-reference checks -----------------------------------------------------------------
 
