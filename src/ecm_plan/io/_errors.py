@@ -14,7 +14,13 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from ecm_plan.exceptions import InvalidPeriodError, PlanValidationError, Problem, UnitError
+from ecm_plan.exceptions import (
+    CellError,
+    InvalidPeriodError,
+    PlanValidationError,
+    Problem,
+    UnitError,
+)
 
 __all__ = ["problems_from"]
 
@@ -36,6 +42,8 @@ def _field_names(cls: type) -> list[str]:
 def _leaf(path: str, exc: BaseException) -> Problem:
     if isinstance(exc, KeyError) and not isinstance(exc, UnitError):
         return Problem(path, "this required key is missing", "add it")
+    if isinstance(exc, CellError):
+        return Problem(path, f"cannot read the cell {exc.text!r}: {exc.reason}", exc.hint)
     if isinstance(exc, InvalidPeriodError):
         return Problem(path, str(exc), "write a period such as '2009-10' or 'October 2008'")
     if isinstance(exc, UnitError):

@@ -44,7 +44,7 @@ def _target_without_indicator(facts: Facts) -> Iterator[Hit]:
 def _undetermined_only(target: Target) -> bool:
     """Whether every value the target has is still to be determined (ECM404 lists it)."""
     found = target.all_values
-    return bool(found) and all(v.status is ValueStatus.TO_BE_DETERMINED for v in found)
+    return bool(found) and all(v.status.is_undetermined for v in found)
 
 
 @_rule(
@@ -143,24 +143,27 @@ def _target_missing_year(facts: Facts) -> Iterator[Hit]:
 
 
 def _status_cells(
-    facts: Facts, status: ValueStatus, *, actuals: bool
+    facts: Facts, status: ValueStatus | frozenset[ValueStatus], *, actuals: bool
 ) -> Iterator[tuple[str, str, list[tuple[str, Period | None, Value]]]]:
     """(subject, path, cells) for targets and indicators holding values of this status."""
+    statuses = status if isinstance(status, frozenset) else frozenset({status})
     for item in facts.targets:
         target = item.target
         cells: list[tuple[str, Period | None, Value]] = [
-            ("value", p, v) for p, v in target.values.items() if v.status is status
+            ("value", p, v) for p, v in target.values.items() if v.status in statuses
         ]
-        if target.value is not None and target.value.status is status:
+        if target.value is not None and target.value.status in statuses:
             cells.append(("value", None, target.value))
         if cells:
             yield target.id, facts.path(target.id), cells
     for indicator in facts.plan.indicators:
-        cells = [("target", p, v) for p, v in indicator.targets.items() if v.status is status]
+        cells = [("target", p, v) for p, v in indicator.targets.items() if v.status in statuses]
         if actuals:
-            cells += [("actual", p, v) for p, v in indicator.actuals.items() if v.status is status]
+            cells += [
+                ("actual", p, v) for p, v in indicator.actuals.items() if v.status in statuses
+            ]
             base = indicator.baseline.value if indicator.baseline is not None else None
-            if base is not None and base.status is status:
+            if base is not None and base.status in statuses:
                 cells.append(
                     ("baseline", indicator.baseline.period if indicator.baseline else None, base)
                 )
@@ -181,7 +184,8 @@ def _subject_named(facts: Facts, subject: str) -> str:
     Severity.WARNING,
     "target or indicator",
     "Targets still to be determined, listed.",
-    checks="""Every target value still to be determined ("target to be determined", "TBC"),
+    checks="""Every target value still to be set ("target to be determined", "TBC", "No target
+    set"),
     on a target or in an indicator's targets table, one finding per target or indicator.""",
     why="""A target to be determined cannot be monitored; the list is what the partnership
     still has to agree, and when.""",
@@ -189,7 +193,8 @@ def _subject_named(facts: Facts, subject: str) -> str:
     what makes it appear here.""",
 )
 def _target_undetermined(facts: Facts) -> Iterator[Hit]:
-    for subject, path, cells in _status_cells(facts, ValueStatus.TO_BE_DETERMINED, actuals=False):
+    undetermined = frozenset(s for s in ValueStatus if s.is_undetermined)
+    for subject, path, cells in _status_cells(facts, undetermined, actuals=False):
         yield Hit(
             subject,
             f"{_subject_named(facts, subject)} is still to be determined: {_cells(cells)}.",
