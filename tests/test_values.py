@@ -354,6 +354,12 @@ class TestCellGrammar:
             for p in value.parts
         ]
 
+    def test_signs_kept_in_parts(self):
+        """A minus sign after a separator or a parenthesis stays with its figure."""
+        value = Value("boys -5%; girls -3%")
+        assert [-5.0, -3.0] == [p.magnitude for p in value.parts]
+        assert -2.0 == Value("(-2%)").magnitude
+
     def test_provisional_part(self):
         """A part marked "(prov.)" is provisional; the other stays firm."""
         value = Value("86% (prov.) boys; 90% girls")
@@ -397,7 +403,7 @@ class TestCellGrammar:
     def test_unparsed(self):
         """Symbols the grammar gives no meaning are kept in unparsed, never dropped."""
         value = Value("85% ## @")
-        assert (85.0, "# # @") == (value.magnitude, value.unparsed)
+        assert (85.0, "## @") == (value.magnitude, value.unparsed)
         assert "" == Value("85%").unparsed
 
 

@@ -26,6 +26,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from ecm_plan.exceptions import CellError
 from ecm_plan.model import (
     Action,
     Allocation,
@@ -158,6 +159,12 @@ _CELLS = (
     "48.3 per 1,000",
     "5 working days",
     "Commissioning framework in place",
+    "TBC",
+    "No target set",
+    "N/A (Autumn 2007)",
+    "4.6% obese (2002); 15.1% overweight (2002)",
+    "381 schools in the scheme (percentage to be confirmed)",
+    "Ten",
 )
 
 
@@ -180,14 +187,23 @@ def cell_texts() -> st.SearchStrategy[str]:
 
 
 def values() -> st.SearchStrategy[Value]:
-    """Cell values (:class:`~ecm_plan.model.Value`).
+    """Cell values (:class:`~ecm_plan.model.Value`); texts refused with a CellError are left out.
 
     Example:
         >>> from hypothesis import find
         >>> isinstance(find(values(), lambda _: True), Value)
         True
     """
-    return cell_texts().map(Value)
+    return cell_texts().filter(_readable).map(Value)
+
+
+def _readable(text: str) -> bool:
+    """Whether a cell text reads without a CellError (garbled figures are refused)."""
+    try:
+        Value(text)
+    except CellError:
+        return False
+    return True
 
 
 _DUES = (

@@ -741,10 +741,10 @@ class _Parser:
                     i = j
                     continue
             n = self.figure_at(i)
+            # A dash glued between two words or numbers ("Q1-5") joins them; anywhere else
+            # ("-5%", "(-5%)", "; -5%") it is the figure's sign.
             if n >= 0 and not (
-                lx[i].text in _SIGNS
-                and i > 0
-                and (lx[i - 1].kind == "num" or lx[i - 1].role not in {Role.WORD, Role.STATE})
+                lx[i].text in _SIGNS and self.glued(i) and lx[i - 1].kind in {"num", "word"}
             ):
                 if lx[n].kind == "word" and self.glued(n + 1) and n + 1 < len(lx):
                     # "ten" glued to something else is a word, not a figure.
@@ -895,7 +895,16 @@ def read_cell(text: str, *, money: bool = False, default_unit: str | None = None
 def _finish(p: _Parser, status: ValueStatus, parts: tuple[PartReading, ...], note: str) -> Reading:
     lx = p.lx
     spans = tuple(Span(lex.role, lex.start, lex.end) for lex in lx)
-    unparsed = " ".join(p.text[s.start : s.end] for s in spans if s.role == Role.UNPARSED)
+    pieces: list[str] = []
+    last_end = -1
+    for span in spans:
+        if span.role == Role.UNPARSED:
+            if span.start == last_end and pieces:
+                pieces[-1] += p.text[span.start : span.end]
+            else:
+                pieces.append(p.text[span.start : span.end])
+            last_end = span.end
+    unparsed = " ".join(pieces)
     return Reading(status, parts, note, unparsed, spans, nil=p.nil)
 
 
