@@ -265,6 +265,7 @@ class TestCellGrammar:
                 "N/A (Autumn 2007)",
                 (ValueStatus.NOT_APPLICABLE, None, None, None, Bound.EXACT, None, "Autumn 2007"),
             ),
+            ("NA", (ValueStatus.NOT_APPLICABLE, None, None, None, Bound.EXACT, None, "")),
             ("n/a", (ValueStatus.NOT_APPLICABLE, None, None, None, Bound.EXACT, None, "")),
             ("–", (ValueStatus.NOT_APPLICABLE, None, None, None, Bound.EXACT, None, "")),
             ("Ten", (ValueStatus.FIRM, 10.0, None, None, Bound.EXACT, None, "")),

@@ -305,6 +305,24 @@ _NOT_COUNT = frozenset(
 _LONE_LETTERS_OK = frozenset({"a", "i", "x"})
 
 
+_Phrases = dict[str, tuple[tuple[tuple[str, ...], object], ...]]
+
+
+def _by_first_word(table: Sequence[tuple[tuple[str, ...], object]]) -> _Phrases:
+    """The phrases of a table grouped by their first word, in table order."""
+    groups: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+    for words, what in table:
+        groups.setdefault(words[0], []).append((words, what))
+    return {k: tuple(v) for k, v in groups.items()}
+
+
+_STATE_PHRASES = _by_first_word(_STATES)
+_NOT_APPLICABLE_PHRASES = _by_first_word(_STATES[:2])
+_BEFORE_PHRASES = _by_first_word(_BOUNDS_BEFORE)
+_AFTER_PHRASES = _by_first_word(_BOUNDS_AFTER)
+_UNIT_PHRASES = _by_first_word(_UNITS)
+
+
 class Role:
     """The roles a span of a cell can have (see the module docstring)."""
 
@@ -437,10 +455,11 @@ class _Parser:
                 return -1
         return i + len(words)
 
-    def first_phrase(
-        self, i: int, table: Sequence[tuple[tuple[str, ...], object]]
-    ) -> tuple[int, object]:
-        for words, what in table:
+    def first_phrase(self, i: int, phrases: _Phrases) -> tuple[int, object]:
+        """The first of ``phrases`` (in table order) that starts at i: (end, meaning)."""
+        if i >= len(self.lx):
+            return -1, None
+        for words, what in phrases.get(self.lx[i].low, ()):
             end = self.phrase(i, words)
             if end > 0:
                 return end, what
@@ -628,7 +647,7 @@ class _Parser:
                 fig.glued_s = True
                 return end
         # A bound after the figure: "90%+", "7.9% or below".
-        end, bound = self.first_phrase(j, _BOUNDS_AFTER)
+        end, bound = self.first_phrase(j, _AFTER_PHRASES)
         sign_of_next = (
             end > 0 and lx[j].text == "+" and self.figure_at(end) >= 0 and self.glued(end)
         )
@@ -662,7 +681,7 @@ class _Parser:
             return j
         if fig.money:
             return j
-        end, unit = self.first_phrase(j, _UNITS)
+        end, unit = self.first_phrase(j, _UNIT_PHRASES)
         if end > 0 and isinstance(unit, str):
             self.mark(j, end, Role.UNIT)
             fig.unit = unit
@@ -681,7 +700,7 @@ class _Parser:
                 lex.role = Role.SEP
                 i += 1
                 continue
-            end, state = self.first_phrase(i, _STATES)
+            end, state = self.first_phrase(i, _STATE_PHRASES)
             if end > 0 and isinstance(state, ValueStatus):
                 if end < len(lx) and lx[end - 1].low == "prov" and lx[end].text == ".":
                     end += 1
@@ -727,7 +746,7 @@ class _Parser:
                 if end > 0:
                     i = end
                     continue
-            end, bound = self.first_phrase(i, _BOUNDS_BEFORE)
+            end, bound = self.first_phrase(i, _BEFORE_PHRASES)
             if end > 0 and isinstance(bound, Bound):
                 n = self.figure_at(end)
                 if n >= 0:
@@ -846,7 +865,7 @@ def read_cell(text: str, *, money: bool = False, default_unit: str | None = None
     p = _Parser(text, money=money, default_unit=default_unit)
     lx = p.lx
     stripped = text.strip()
-    if stripped in {"-", "–", "—", "--"}:
+    if stripped in {"-", "–", "—", "--"} or stripped.lower().rstrip(".") in {"na", "n.a"}:
         return Reading(
             ValueStatus.NOT_APPLICABLE,
             (),
@@ -857,7 +876,7 @@ def read_cell(text: str, *, money: bool = False, default_unit: str | None = None
         )
     # "N/A" first: not applicable, and everything after it is a note.
     if lx:
-        end, state = p.first_phrase(0, _STATES[:2])
+        end, state = p.first_phrase(0, _NOT_APPLICABLE_PHRASES)
         if end > 0 and state is ValueStatus.NOT_APPLICABLE:
             p.mark(0, end, Role.STATE)
             for k in range(end, len(lx)):
