@@ -8,10 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ecm_plan.coverage._facts import Facts, Hit, _baseline, _cells, _list, _target_named, years_of
+from ecm_plan.coverage._facts import (
+    Facts,
+    Hit,
+    _baseline,
+    _cells,
+    _list,
+    _quote,
+    _target_named,
+    years_of,
+)
 from ecm_plan.coverage.rules import _rule
 from ecm_plan.findings import Severity
-from ecm_plan.model import Target, Value, ValueStatus
+from ecm_plan.model import Money, Target, Value, ValueStatus
 from ecm_plan.periods import Period
 
 __all__: list[str] = []
@@ -246,3 +255,78 @@ def _value_not_applicable(facts: Facts) -> Iterator[Hit]:
             "Add the figure when one is set.",
             path,
         )
+
+
+def _cells_left(
+    facts: Facts,
+) -> Iterator[tuple[str, str, list[tuple[str, Period | None, Value | Money]]]]:
+    """(subject, path, cells) for every element holding cells the grammar did not read whole."""
+    for item in facts.targets:
+        target = item.target
+        cells: list[tuple[str, Period | None, Value | Money]] = [
+            ("value", p, v) for p, v in target.values.items() if v.unparsed
+        ]
+        if target.value is not None and target.value.unparsed:
+            cells.append(("value", None, target.value))
+        base = target.baseline
+        if base is not None and base.value is not None and base.value.unparsed:
+            cells.append(("baseline", base.period, base.value))
+        if cells:
+            yield target.id, facts.path(target.id), cells
+    for indicator in facts.plan.indicators:
+        cells = [("target", p, v) for p, v in indicator.targets.items() if v.unparsed]
+        cells += [("actual", p, v) for p, v in indicator.actuals.items() if v.unparsed]
+        base = indicator.baseline
+        if base is not None and base.value is not None and base.value.unparsed:
+            cells.append(("baseline", base.period, base.value))
+        if cells:
+            yield indicator.id, facts.path(indicator.id), cells
+    for stream in facts.plan.funding_streams:
+        cells = [("amount", p, m) for p, m in stream.amounts.items() if m.unparsed]
+        if cells:
+            yield stream.id, facts.path(stream.id), cells
+    for owner, path, allocation in facts.iter_allocations():
+        amount = allocation.amount
+        if amount is not None and amount.unparsed:
+            yield owner, path, [("funding", None, amount)]
+
+
+@_rule(
+    "ECM407",
+    "cell-not-understood",
+    Severity.WARNING,
+    "target, indicator, funding stream or funded element",
+    "Cell text not fully understood, listed.",
+    checks="""Every value cell (a target value, an actual, a baseline) and every funding
+    amount whose text the cell grammar could not read whole: what was left over is in the
+    cell's ``unparsed`` (symbols the grammar gives no meaning, such as "85% ##"). A figure that
+    cannot be read at all ("72T953") is a load error instead, so it never gets this far.""",
+    why="""The library reports no figure it did not understand; text it could not place is
+    kept and listed here, so that a reader can check that nothing in it mattered.""",
+    fix="""Reword the cell as the grammar reads it: a figure with its unit and bound
+    ("at least 85%"), a state ("TBC", "N/A"), a data year ("(2008 data)") and words; move
+    remarks into a note.""",
+)
+def _cell_not_understood(facts: Facts) -> Iterator[Hit]:
+    for subject, path, cells in _cells_left(facts):
+        left = _list(_quote(cell.unparsed, 20) for _, _, cell in cells)
+        listed = _list(
+            f"{kind} {period.label if period else '(no period)'} {_quote(cell.text, 30)}"
+            for kind, period, cell in cells
+        )
+        yield Hit(
+            subject,
+            f"{_owner_named(facts, subject)} has cell text not fully understood: {listed}.",
+            f"The grammar left {left}: reword it as a figure with its unit and bound, a state "
+            "or a data year, or move it into a note.",
+            path,
+        )
+
+
+def _owner_named(facts: Facts, subject: str) -> str:
+    if subject in facts.indicators:
+        return f"Indicator {subject}"
+    if any(s.id == subject for s in facts.plan.funding_streams):
+        return f"Funding stream {subject}"
+    element = facts.plan.element(subject)
+    return _target_named(element) if isinstance(element, Target) else subject
