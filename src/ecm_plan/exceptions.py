@@ -25,8 +25,8 @@ import attrs
 
 __all__ = [
     "AnalysisError",
-    "CellError",
     "ArgumentError",
+    "CellError",
     "CycleError",
     "DuplicatePlanIdError",
     "EcmPlanWarning",
