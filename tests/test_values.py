@@ -392,6 +392,7 @@ class TestCellGrammar:
             ("1.2.3%", "1.2.3"),
             ("25xy%", "25xy"),
             ("10-5%", "10-5%"),
+            ("5% (2009-11 data)", "2009-11"),
         ],
     )
     def test_ambiguous_figures_raise(self, text, piece):

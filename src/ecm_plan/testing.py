@@ -197,6 +197,15 @@ def values() -> st.SearchStrategy[Value]:
     return cell_texts().filter(_readable).map(Value)
 
 
+def _readable_money(text: str) -> bool:
+    """Whether a funding cell text reads without a CellError."""
+    try:
+        Money(text)
+    except CellError:
+        return False
+    return True
+
+
 def _readable(text: str) -> bool:
     """Whether a cell text reads without a CellError (garbled figures are refused)."""
     try:
@@ -297,7 +306,9 @@ _Text = st.SearchStrategy[str] | None
 
 
 def _values(text: _Text) -> st.SearchStrategy[Value]:
-    return values() if text is None else st.one_of(cell_texts(), text).map(Value)
+    if text is None:
+        return values()
+    return st.one_of(cell_texts(), text).filter(_readable).map(Value)
 
 
 def _notes(text: _Text) -> st.SearchStrategy[Note]:
@@ -309,7 +320,7 @@ def _dues(text: _Text) -> st.SearchStrategy[Due]:
 
 
 def _money(text: _Text) -> st.SearchStrategy[Money]:
-    return money() if text is None else st.one_of(money(), text.map(Money))
+    return money() if text is None else st.one_of(money(), text.filter(_readable_money).map(Money))
 
 
 def _tuple(strategy: st.SearchStrategy[Any], max_size: int = 2) -> st.SearchStrategy[Any]:

@@ -816,8 +816,12 @@ class _Parser:
             return -1
         try:
             period = parse_period(label)
-        except InvalidPeriodError:
-            return -1
+        except InvalidPeriodError as err:
+            raise self.fail(
+                f"the data year {label!r} does not read: {err.reason}",
+                "write the data year as a year or a financial year ('(2008 data)', "
+                "'(2008-09 data)')",
+            ) from None
         lx[i].role = Role.WORD
         lx[close].role = Role.WORD
         for k in range(i + 1, first):
