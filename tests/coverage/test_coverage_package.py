@@ -43,7 +43,7 @@ CODES = frozenset(
         *("ECM101", "ECM102", "ECM103"),
         *("ECM201", "ECM202", "ECM203", "ECM204", "ECM205"),
         *("ECM301", "ECM302", "ECM303", "ECM304", "ECM305", "ECM306"),
-        *("ECM401", "ECM402", "ECM403", "ECM404", "ECM405", "ECM406"),
+        *("ECM401", "ECM402", "ECM403", "ECM404", "ECM405", "ECM406", "ECM407"),
         *("ECM501", "ECM502", "ECM504"),
         *("ECM601", "ECM602", "ECM603"),
     }

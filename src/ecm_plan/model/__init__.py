@@ -36,7 +36,7 @@ from ecm_plan.model.due import Due
 from ecm_plan.model.elements import Allocation, FundingStream, Lead, Note, Section
 from ecm_plan.model.measures import Indicator, Measure, Observation, Target
 from ecm_plan.model.plan import Action, Element, Milestone, Objective, OutcomeLink, Plan, Priority
-from ecm_plan.model.values import Figure, Money, Value, parse_figure
+from ecm_plan.model.values import Figure, Money, Part, Value, parse_figure
 from ecm_plan.periods import Period
 
 __all__ = [
@@ -68,6 +68,7 @@ __all__ = [
     "Observation",
     "OutcomeKey",
     "OutcomeLink",
+    "Part",
     "Period",
     "PeriodKind",
     "Plan",

@@ -291,14 +291,14 @@ class Target:
 
     @property
     def is_undetermined(self) -> bool:
-        """Whether any of its values is still to be determined.
+        """Whether any of its values is still to be set (to be determined or confirmed, not set).
 
         Example:
             >>> Target(id="T", text="x", values={Period.financial_year(2009): Value("tbd")}
             ...        ).is_undetermined
             True
         """
-        return any(v.status is ValueStatus.TO_BE_DETERMINED for v in self.all_values)
+        return any(v.status.is_undetermined for v in self.all_values)
 
     @property
     def is_provisional(self) -> bool:
