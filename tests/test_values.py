@@ -8,9 +8,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from ecm_plan.exceptions import CellError, PlanError, PlanFileError, UnitError
+from ecm_plan.exceptions import ArgumentError, CellError, PlanError, PlanFileError, UnitError
 from ecm_plan.io import loads_plan
-from ecm_plan.model import Bound, Money, MoneyKind, Value, ValueStatus, parse_figure
+from ecm_plan.model import Bound, Due, Money, MoneyKind, Value, ValueStatus, parse_figure
 from ecm_plan.model._cells import Role, read_cell
 from ecm_plan.plans import bundled_plans, load_bundled
 
@@ -621,3 +621,16 @@ class TestBundledPlans:
         for name in bundled_plans():
             walk(load_bundled(name), name)
         assert [] == left
+
+
+class TestCellTextType:
+    """A cell is built from its text: anything else is the library's error, naming the field."""
+
+    @pytest.mark.parametrize("cls", [Value, Money, Due])
+    @pytest.mark.parametrize("given", [3, 2.5, None, b"85%", ["85%"]])
+    def test_non_text_refused(self, cls, given):
+        """A non-string gives ArgumentError (a PlanError and a TypeError) naming the class."""
+        with pytest.raises(ArgumentError, match=rf"{cls.__name__}\(text\) must be"):
+            cls(given)
+        with pytest.raises(TypeError):
+            cls(given)

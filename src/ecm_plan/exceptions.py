@@ -150,13 +150,13 @@ class ArgumentError(PlanError, TypeError):
 
         Example:
             >>> print(ArgumentError.for_value("plan", "a Plan", 3))
-            plan must be a Plan, not int; nothing was written
+            plan must be a Plan, not int; pass a Plan
         """
         return cls(name, expected, type(value).__name__)
 
     def __str__(self) -> str:
         """Say which argument was wrong and what it must be."""
-        return f"{self.name} must be {self.expected}, not {self.got}; nothing was written"
+        return f"{self.name} must be {self.expected}, not {self.got}; pass {self.expected}"
 
     def __reduce__(self) -> tuple[type[ArgumentError], tuple[str, str, str]]:
         """Pickle with the name, expectation and type name."""

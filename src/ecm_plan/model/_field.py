@@ -8,9 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
-from ecm_plan.exceptions import FieldError
+import attrs
 
-__all__ = ["FieldError", "FrozenMap"]
+from ecm_plan.exceptions import ArgumentError, FieldError
+
+__all__ = ["FieldError", "FrozenMap", "cell_text"]
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -78,3 +80,14 @@ class FrozenMap(Mapping[K, V]):
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle as its items."""
         return (type(self), (self._data,))
+
+
+def cell_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An attrs validator: a cell's text must be a string, else an :class:`ArgumentError`.
+
+    The error is the library's (a ``TypeError`` too) and names the class and the field.
+    """
+    if not isinstance(value, str):
+        raise ArgumentError.for_value(
+            f"{type(instance).__name__}({attribute.name})", "the cell's text (a str)", value
+        )

@@ -25,7 +25,7 @@ import attrs
 from ecm_plan.exceptions import CellError
 from ecm_plan.model._cells import Reading, read_cell
 from ecm_plan.model._enums import Bound, MoneyKind, ValueStatus
-from ecm_plan.model._field import FieldError
+from ecm_plan.model._field import FieldError, cell_text
 from ecm_plan.periods import Period
 from ecm_plan.units import Q_, conversion_factor
 
@@ -204,7 +204,7 @@ class Value:
     .. versionadded:: 0.1.0
     """
 
-    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    text: str = attrs.field(validator=cell_text)
     status: ValueStatus = attrs.field(init=False)
     magnitude: float | None = attrs.field(init=False)
     upper: float | None = attrs.field(init=False)
@@ -328,7 +328,7 @@ class Money:
     .. versionadded:: 0.1.0
     """
 
-    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    text: str = attrs.field(validator=cell_text)
     unit: str = attrs.field(default="GBP", validator=_money_unit)
     kind: MoneyKind = attrs.field(init=False)
     gbp: float | None = attrs.field(init=False)
