@@ -202,7 +202,7 @@ class TestShapes:
     def test_summary_table(self):
         """Any to_table() result converts."""
         plan = ecm_plan.load_bundled("sample")
-        table = summary(plan).to_table()
+        table = summary(plan).to_tables()[0]
         assert [list(r) for r in table.rows] == table_frame(table).to_numpy().tolist()
 
     def test_findings_fields(self):

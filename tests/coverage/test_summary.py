@@ -44,7 +44,7 @@ class TestSummary:
         """No elements: shares are None and render as '-'."""
         result = summary(Plan(id="empty", authority="A", title="T", period=PERIOD))
         assert None is result.kind("action").share
-        assert ("action", "0", "0", "-") == result.to_table().rows[3]
+        assert ("action", "0", "0", "-") == result.to_tables()[0].rows[3]
 
     def test_unknown_kind(self):
         """An unknown kind raises KeyError."""

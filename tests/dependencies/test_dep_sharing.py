@@ -42,7 +42,7 @@ class TestShared:
 
     def test_empty_plan(self):
         """An empty plan shares nothing."""
-        assert ("(none)",) == shared(make_plan()).to_table().notes
+        assert ("(none)",) == shared(make_plan()).to_tables()[0].notes
 
 
 class TestConcentration:

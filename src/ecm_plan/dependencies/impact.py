@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from ecm_plan._deprecation import alias_method, alias_table, renamed_keyword
 from ecm_plan.dependencies._reader import (
     _KIND_ORDER,
     _as_graph,
@@ -291,14 +292,23 @@ class Impact:
         """
         return sum(u.gbp for u in self.unallocated)
 
-    def to_table(self) -> Table:
-        """The affected elements as a table.
+    def to_tables(self) -> tuple[Table, ...]:
+        """The affected elements as a table and, for a funding stream, the money at stake.
 
         Example:
             >>> from ecm_plan import load_bundled
-            >>> impact(load_bundled("sample"), "P1.O1.A2").to_table().rows[0]
+            >>> impact(load_bundled("sample"), "P1.O1.A2").to_tables()[0].rows[0]
             ('priority', 'P1', 'Reduce teenage pregnancy and improve sexual health', 'P1.O1')
+            >>> [t.title for t in impact(load_bundled("sample"), "ABG").to_tables()]
+            ['Impact of losing ABG (Area Based Grant)', 'Funding at stake: ABG (Area Based Grant)']
+
+        .. versionadded:: 0.2.0 Replaces ``to_table()`` and ``funding_table()``.
         """
+        if self.source.kind is NodeKind.FUNDING_STREAM:
+            return (self._affected_table(), self._funding_table())
+        return (self._affected_table(),)
+
+    def _affected_table(self) -> Table:
         rows = [
             (
                 a.element.kind.value if a.element.kind else "",
@@ -315,13 +325,15 @@ class Impact:
             _none_note(rows),
         )
 
-    def funding_table(self) -> Table:
+    to_table = alias_table("to_table")
+
+    def _funding_table(self) -> Table:
         """The money at stake per priority, for a funding stream.
 
         Example:
             >>> from ecm_plan import load_bundled
             >>> from ecm_plan.report import render
-            >>> print(render(impact(load_bundled("sample"), "ABG").funding_table(), max_width=20))
+            >>> print(render(impact(load_bundled("sample"), "ABG").to_tables()[1], max_width=20))
             Funding at stake: ABG (Area Based Grant)
             ========================================
             Priority | Label            | Amount   | Allocations | Not quantified
@@ -364,6 +376,8 @@ class Impact:
             rows,
             tuple(notes),
         )
+
+    funding_table = alias_method("funding_table", "to_tables()[1]", _funding_table)
 
 
 def _affected_key(reader: _Reader, node: str) -> tuple[int, tuple[Any, ...]]:
@@ -493,7 +507,8 @@ def _paths(reader: _Reader, source: str, children: dict[str, list[str]]) -> dict
     return paths
 
 
-def impact(plan_or_graph: Plan | PlanGraph, element_id: str, *, share: float = 1.0) -> Impact:
+@renamed_keyword("impact", "plan_or_graph", "plan")
+def impact(plan: Plan | PlanGraph, element_id: str, *, share: float = 1.0) -> Impact:
     """What losing an element puts at risk: the work it pays for, and everything that work serves.
 
     The affected elements are found with one breadth-first search, which also gives the
@@ -524,7 +539,7 @@ def impact(plan_or_graph: Plan | PlanGraph, element_id: str, *, share: float = 1
     cut; the elements at risk are the same.
 
     Args:
-        plan_or_graph: A plan, or its graph (a portfolio graph too; ids are then
+        plan: The plan, or its graph (a portfolio graph too; ids are then
             ``<plan id>:<element id>``).
         element_id: The id of the lost element (its node id), or the name of a funding
             stream ("Area Based Grant").
@@ -561,7 +576,7 @@ def impact(plan_or_graph: Plan | PlanGraph, element_id: str, *, share: float = 1
        money, stream names, and the plan node left out.
     """
     share = _check_share(share)
-    graph = _as_graph(plan_or_graph)
+    graph = _as_graph(plan)
     reader = _Reader(graph)
     source = _resolve(graph, reader, element_id)
     streams = [source]

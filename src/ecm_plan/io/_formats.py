@@ -11,7 +11,7 @@ from typing import Any
 import tomli_w
 import yaml
 
-from ecm_plan.exceptions import Problem
+from ecm_plan.exceptions import Problem, UnknownFormatError
 
 __all__ = ["FORMATS", "MAX_ALIASES", "MAX_BYTES", "MAX_NODES", "FormatError", "dumps", "parse"]
 
@@ -184,4 +184,4 @@ def dumps(data: Any, fmt: str) -> str:  # noqa: ANN401
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if fmt == "toml":
         return tomli_w.dumps(data)
-    raise ValueError(f"unknown format {fmt!r}; use one of {FORMATS}")
+    raise UnknownFormatError(fmt, FORMATS)

@@ -32,7 +32,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from ecm_plan.exceptions import PlanValidationError, Problem
+from ecm_plan.exceptions import PlanValidationError, Problem, UnknownElementError
 from ecm_plan.model._enums import DocumentKind, OutcomeKey, PriorityKind
 from ecm_plan.model.due import Due
 from ecm_plan.model.elements import (
@@ -326,19 +326,23 @@ class Plan:
         """The element with this id.
 
         Raises:
-            KeyError: No element has this id (the message suggests near ids).
+            UnknownElementError: No element has this id (a :class:`KeyError`; the message
+                suggests near ids).
 
         Example:
             >>> from ecm_plan import load_bundled
             >>> load_bundled("sample").element("P1").code
             'Priority 1'
+            >>> load_bundled("sample").element("P7")
+            Traceback (most recent call last):
+            ...
+            ecm_plan.exceptions.UnknownElementError: no element 'P7' in plan 'sample'
         """
         try:
             return self._index[element_id][1]
         except KeyError:
             near = difflib.get_close_matches(element_id, list(self._index), n=3)
-            hint = f"; did you mean {', '.join(near)}?" if near else ""
-            raise KeyError(f"no element with id {element_id!r} in plan {self.id!r}{hint}") from None
+            raise UnknownElementError(element_id, near, f"plan {self.id!r}") from None
 
     def path_of(self, element_id: str) -> str:
         """The key path of an element in the plan file, such as ``priorities[0].actions[2]``.

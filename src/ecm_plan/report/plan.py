@@ -211,8 +211,8 @@ def analysis_sections(plan: Plan) -> list[Table]:
         ['Coverage summary: sample', 'Outcomes and priorities: sample', 'Findings']
     """
     return [
-        coverage.summary(plan).to_table(),
-        coverage.outcome_matrix(plan).to_table(),
+        *coverage.summary(plan).to_tables(),
+        *coverage.outcome_matrix(plan).to_tables(),
         findings_table(plan_findings(plan)),
         trajectory_table(plan),
         *dependencies.dependency_tables(plan),
