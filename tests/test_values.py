@@ -96,7 +96,7 @@ class TestValue:
     def test_not_text(self):
         """A value is made from text only."""
         with pytest.raises(TypeError):
-            Value(12)  # type: ignore[arg-type]
+            Value(12)  # type: ignore[arg-type]  # the wrong kind of input, on purpose
 
     @given(st.text(max_size=40))
     @example("\x1f0")  # a control character that str.isspace() counts as a space

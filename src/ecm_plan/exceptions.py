@@ -322,7 +322,7 @@ class UnknownOutcomeError(PlanError, KeyError):
             return f"{msg}; did you mean {' or '.join(self.suggestions)}?"
         if self.kind == "aim":
             return f"{msg}; an aim id is '<outcome key>.<1 to 5>', such as 'be_healthy.1'"
-        from ecm_plan.model import OutcomeKey  # noqa: PLC0415 - the model imports this module
+        from ecm_plan.model import OutcomeKey  # noqa: PLC0415 (the model imports this module)
 
         return f"{msg}; the outcomes are {', '.join(OutcomeKey)}"
 

@@ -237,12 +237,12 @@ class _Builder:
     def node(self, element_id: str) -> str:
         return f"{self.prefix}{element_id}"
 
-    def add(self, element_id: str, kind: NodeKind, entity: Any, label: str) -> str:  # noqa: ANN401
+    def add(self, element_id: str, kind: NodeKind, entity: Any, label: str) -> str:  # noqa: ANN401 (node data holds an entity of any model type)
         node = self.node(element_id)
         self.graph.add_node(node, **{KIND: kind, ENTITY: entity, LABEL: label, PLAN: self.plan.id})
         return node
 
-    def edge(self, source: str, target: str, relation: Relation, **data: Any) -> None:  # noqa: ANN401
+    def edge(self, source: str, target: str, relation: Relation, **data: Any) -> None:  # noqa: ANN401 (edge attributes of any type, as networkx allows)
         self.graph.add_edge(source, target, **{RELATION: relation}, **data)
 
     def leads(self, node: str, lead_ids: Iterable[str]) -> None:

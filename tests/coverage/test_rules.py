@@ -166,7 +166,7 @@ class TestRule:
     def test_not_a_string(self):
         """A rule is named by a string."""
         with pytest.raises(TypeError):
-            rule(101)  # type: ignore[arg-type]
+            rule(101)  # type: ignore[arg-type]  # the wrong kind of input, on purpose
 
 
 class TestRules:
@@ -210,7 +210,7 @@ class TestRuleSet:
         """A rule set is a value."""
         assert hash(RuleSet().disable("ECM101")) == hash(RuleSet().disable("outcome-not-served"))
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
-            RuleSet().enabled = frozenset()  # type: ignore[misc]
+            RuleSet().enabled = frozenset()  # type: ignore[misc]  # assigning to a frozen class, on purpose
 
     def test_with_severity_merges(self):
         """Later severities override earlier ones; others stay."""

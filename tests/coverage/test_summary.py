@@ -55,4 +55,4 @@ class TestSummary:
         """The result is a frozen value."""
         assert isinstance(summary(make_plan()), CoverageSummary)
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
-            summary(make_plan()).plan = "x"  # type: ignore[misc]
+            summary(make_plan()).plan = "x"  # type: ignore[misc]  # assigning to a frozen class, on purpose

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import attrs
 
 from ecm_plan._deprecation import alias_table
-from ecm_plan.catalog import national_indicators
+from ecm_plan.catalog import national_indicator, national_indicators
 from ecm_plan.coverage._facts import _need_plan, catalogue_entry, outcome_title
 from ecm_plan.exceptions import AnalysisError
 from ecm_plan.model import OutcomeKey, Plan
@@ -127,8 +127,6 @@ class PortfolioCoverage:
             >>> portfolio([load_bundled("sample")]).indicator("NI 56").plans
             ()
         """
-        from ecm_plan.catalog import national_indicator  # noqa: PLC0415
-
         entry = national_indicator(code)
         for found in self.indicators:
             if found.code == entry.code:
@@ -182,8 +180,6 @@ class PortfolioCoverage:
             >>> portfolio([load_bundled("sample")]).to_tables()[2].headers
             ('Code', 'Title', 'Outcome')
         """
-        from ecm_plan.catalog import national_indicator  # noqa: PLC0415
-
         rows = []
         for code in self.untargeted:
             entry = national_indicator(code)

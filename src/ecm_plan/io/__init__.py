@@ -86,7 +86,7 @@ def format_of(path: str | os.PathLike[str]) -> str:
     return _SUFFIXES[suffix]
 
 
-def _structure(data: Any, source: str) -> Plan:  # noqa: ANN401
+def _structure(data: Any, source: str) -> Plan:  # noqa: ANN401 (plain data parsed from a file, of any shape)
     if not isinstance(data, dict):
         kind = "empty" if data is None else f"a {type(data).__name__}"
         raise PlanFileError(
@@ -108,7 +108,7 @@ def _structure(data: Any, source: str) -> Plan:  # noqa: ANN401
         raise PlanFileError(source, problems or [Problem("", str(err))]) from None
 
 
-def loads_plan(text: str, format: str = "yaml", *, source: str = "<string>") -> Plan:  # noqa: A002
+def loads_plan(text: str, format: str = "yaml", *, source: str = "<string>") -> Plan:  # noqa: A002 (the documented keyword, as in json and tomllib)
     """Read a plan from text.
 
     Args:
@@ -158,14 +158,22 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
     return loads_plan(text, fmt, source=str(path))
 
 
-def dumps_plan(plan: Plan, format: str = "yaml") -> str:  # noqa: A002
+def dumps_plan(plan: Plan, format: str = "yaml") -> str:  # noqa: A002 (the documented keyword, as in json and tomllib)
     """Write a plan as text; :func:`loads_plan` reads it back to an equal plan.
+
+    Raises:
+        UnknownFormatError: ``format`` is not yaml, json or toml (a :class:`ValueError`).
 
     Example:
         >>> from ecm_plan import load_bundled
         >>> plan = load_bundled("sample")
         >>> loads_plan(dumps_plan(plan, "toml"), "toml") == plan
         True
+        >>> dumps_plan(plan, "xml")
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.UnknownFormatError: unknown plan file format 'xml'; use one of yaml,
+        json, toml
     """
     return dumps(_CONVERTER.unstructure(plan), format)
 

@@ -71,7 +71,7 @@ MODEL_CLASSES: tuple[type, ...] = (
 """The classes that are mappings in a plan file (the others are strings or small unions)."""
 
 
-def _structure_period(value: Any, _type: type) -> Period:  # noqa: ANN401
+def _structure_period(value: Any, _type: type) -> Period:  # noqa: ANN401 (a cattrs hook takes whatever the file holds)
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
@@ -82,7 +82,7 @@ def _structure_period(value: Any, _type: type) -> Period:  # noqa: ANN401
     return period
 
 
-def _cell_text(value: Any, what: str) -> str:  # noqa: ANN401
+def _cell_text(value: Any, what: str) -> str:  # noqa: ANN401 (a cattrs hook takes whatever the file holds)
     if isinstance(value, str):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
@@ -105,7 +105,7 @@ def _structure_due(value: Any, _type: type) -> Due:  # noqa: ANN401 (any value o
     return due
 
 
-def _structure_text(value: Any, _type: type) -> str:  # noqa: ANN401
+def _structure_text(value: Any, _type: type) -> str:  # noqa: ANN401 (a cattrs hook takes whatever the file holds)
     if isinstance(value, str):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
@@ -115,7 +115,7 @@ def _structure_text(value: Any, _type: type) -> str:  # noqa: ANN401
     raise TypeError(f"expected text, got a {kind} ({value!r}); {hint}")
 
 
-def _structure_money(value: Any, _type: type) -> Money:  # noqa: ANN401
+def _structure_money(value: Any, _type: type) -> Money:  # noqa: ANN401 (a cattrs hook takes whatever the file holds)
     if isinstance(value, dict):
         extra = set(value) - {"text", "unit"}
         if extra or "text" not in value:
@@ -127,13 +127,13 @@ def _structure_money(value: Any, _type: type) -> Money:  # noqa: ANN401
     return Money(_cell_text(value, "money"))
 
 
-def _unstructure_money(money: Money) -> Any:  # noqa: ANN401
+def _unstructure_money(money: Money) -> Any:  # noqa: ANN401 (plain data: a number or text)
     if money.unit == "GBP":
         return money.text
     return {"text": money.text, "unit": money.unit}
 
 
-def _structure_note(value: Any, _type: type) -> Note:  # noqa: ANN401
+def _structure_note(value: Any, _type: type) -> Note:  # noqa: ANN401 (a cattrs hook takes whatever the file holds)
     if isinstance(value, str):
         return Note(value)
     if isinstance(value, dict):
@@ -146,13 +146,13 @@ def _structure_note(value: Any, _type: type) -> Note:  # noqa: ANN401
     raise TypeError(f"a note is text, or a mapping with 'text' and 'kind', not {value!r}")
 
 
-def _unstructure_note(note: Note) -> Any:  # noqa: ANN401
+def _unstructure_note(note: Note) -> Any:  # noqa: ANN401 (plain data: text or a mapping)
     if note.kind is NoteKind.NOTE:
         return note.text
     return {"text": note.text, "kind": note.kind.value}
 
 
-def _enum_value(member: enum.Enum) -> Any:  # noqa: ANN401
+def _enum_value(member: enum.Enum) -> Any:  # noqa: ANN401 (an enum value of any type)
     return member.value
 
 
@@ -197,12 +197,12 @@ def configure_converter(conv: cattrs.Converter) -> None:
     link_structure = make_dict_structure_fn(OutcomeLink, conv, _cattrs_forbid_extra_keys=True)
     link_unstructure = make_dict_unstructure_fn(OutcomeLink, conv, _cattrs_omit_if_default=True)
 
-    def structure_link(value: Any, _type: type) -> OutcomeLink:  # noqa: ANN401
+    def structure_link(value: Any, _type: type) -> OutcomeLink:  # noqa: ANN401 (a cattrs hook takes whatever the file holds)
         if isinstance(value, str):
             return OutcomeLink(value)
         return link_structure(value, OutcomeLink)
 
-    def unstructure_link(link: OutcomeLink) -> Any:  # noqa: ANN401
+    def unstructure_link(link: OutcomeLink) -> Any:  # noqa: ANN401 (plain data: text or a mapping)
         if not link.aims and not link.inferred and link.note is None:
             return link.outcome.value
         return link_unstructure(link)
@@ -210,7 +210,7 @@ def configure_converter(conv: cattrs.Converter) -> None:
     conv.register_structure_hook(OutcomeLink, structure_link)
     conv.register_unstructure_hook(OutcomeLink, unstructure_link)
 
-    def structure_enum(value: Any, type_: type[enum.Enum]) -> enum.Enum:  # noqa: ANN401
+    def structure_enum(value: Any, type_: type[enum.Enum]) -> enum.Enum:  # noqa: ANN401 (a cattrs hook takes whatever the file holds)
         try:
             return type_(value)
         except ValueError:

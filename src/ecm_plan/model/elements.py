@@ -35,7 +35,7 @@ __all__ = [
 _ID = re.compile(r"^[A-Za-z0-9£][A-Za-z0-9 ._()/&'+\-]*$")
 
 
-def check_id(_instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:  # noqa: ANN401
+def check_id(_instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
     """An attrs validator: ids are short, human-readable and hold no ``:``.
 
     The colon is kept for the graph, where ``outcome:be_healthy`` and ``wigan:P1`` name nodes.
@@ -56,7 +56,7 @@ def check_id(_instance: Any, attribute: attrs.Attribute[Any], value: str) -> Non
         )
 
 
-def to_tuple(value: Any) -> tuple[Any, ...]:  # noqa: ANN401
+def to_tuple(value: Any) -> tuple[Any, ...]:  # noqa: ANN401 (a converter takes whatever the caller passes)
     """Convert a list (or any iterable but a string) to a tuple, for frozen fields.
 
     Example:
@@ -68,7 +68,7 @@ def to_tuple(value: Any) -> tuple[Any, ...]:  # noqa: ANN401
     return tuple(value)
 
 
-def _str_tuple() -> Any:  # noqa: ANN401
+def _str_tuple() -> Any:  # noqa: ANN401 (attrs.field() is typed Any so that it fits any annotation)
     return attrs.field(factory=tuple, converter=to_tuple)
 
 

@@ -32,7 +32,7 @@ from ecm_plan.units import UNIT_NAMES
 __all__ = ["Indicator", "Observation", "Target"]
 
 
-def _check_unit(_instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:  # noqa: ANN401
+def _check_unit(_instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None and value not in UNIT_NAMES:
         raise FieldError(
             attribute.name,

@@ -138,7 +138,7 @@ class Objective:
     notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
 
 
-def _aims(_instance: Any, _attribute: attrs.Attribute[Any], value: tuple[int, ...]) -> None:  # noqa: ANN401
+def _aims(_instance: object, _attribute: attrs.Attribute[Any], value: tuple[int, ...]) -> None:
     for aim in value:
         if not isinstance(aim, int) or isinstance(aim, bool) or not 1 <= aim <= 5:
             raise FieldError(
@@ -181,7 +181,7 @@ class OutcomeLink:
         return tuple(f"{self.outcome.value}.{n}" for n in self.aims)
 
 
-def _to_links(value: Any) -> tuple[OutcomeLink, ...]:  # noqa: ANN401
+def _to_links(value: Any) -> tuple[OutcomeLink, ...]:  # noqa: ANN401 (a converter takes whatever the caller passes)
     return tuple(v if isinstance(v, OutcomeLink) else OutcomeLink(v) for v in to_tuple(value))
 
 
@@ -256,7 +256,7 @@ Element: TypeAlias = (
 _PLAN_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-def _plan_id(_instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:  # noqa: ANN401
+def _plan_id(_instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if not isinstance(value, str) or not _PLAN_ID.match(value):
         raise FieldError(
             attribute.name,
