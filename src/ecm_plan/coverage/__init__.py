@@ -58,10 +58,8 @@ from ecm_plan.coverage.portfolio import (
 )
 from ecm_plan.coverage.rules import (
     Rule,
-    RuleConfigError,
     RulesArg,
     RuleSet,
-    UnknownRuleError,
     all_rules,
     check,
     rule,
@@ -69,6 +67,7 @@ from ecm_plan.coverage.rules import (
     rules_table,
 )
 from ecm_plan.coverage.summary import CoverageSummary, KindSummary, summary
+from ecm_plan.exceptions import RuleConfigError, UnknownRuleError
 
 __all__ = [
     "CoverageSummary",

@@ -38,10 +38,8 @@ from ecm_plan.tables import Table
 
 __all__ = [
     "Rule",
-    "RuleConfigError",
     "RuleSet",
     "RulesArg",
-    "UnknownRuleError",
     "all_rules",
     "check",
     "rule",
