@@ -27,14 +27,17 @@ from ecm_plan.dependencies import (
     shared,
 )
 from ecm_plan.exceptions import (
+    InvalidChoiceError,
     InvalidFindingsError,
     NotInResultError,
     PlanError,
     TableShapeError,
     UnknownElementError,
     UnknownFormatError,
+    UnknownOutcomeError,
 )
-from ecm_plan.findings import findings_from_json
+from ecm_plan.findings import Finding, findings_from_json
+from ecm_plan.graph import outcome_node
 from ecm_plan.tables import Table
 
 SAMPLE = load_bundled("sample")
@@ -228,3 +231,29 @@ class TestLibraryErrors:
             caught.value.cells,
             caught.value.columns,
         )
+
+    def test_impact_of_kind(self):
+        """Impact.of_kind of a kind that is not one raises InvalidChoiceError, a ValueError."""
+        with pytest.raises(InvalidChoiceError) as caught:
+            impact(SAMPLE, "ABG").of_kind("outcomes")
+        assert isinstance(caught.value, ValueError)
+        assert "outcome" in caught.value.choices
+
+    def test_finding_severity(self):
+        """A finding with a severity that is not one raises InvalidChoiceError, a ValueError."""
+        with pytest.raises(InvalidChoiceError, match="'fatal' is not a severity") as caught:
+            Finding("ECM101", "fatal", "P1", "m")
+        assert isinstance(caught.value, ValueError)
+
+    @pytest.mark.parametrize(
+        "look_up",
+        [outcome_node, lambda key: portfolio([SAMPLE]).outcome(key)],
+        ids=["outcome_node", "PortfolioCoverage.outcome"],
+    )
+    def test_outcome_key(self, look_up):
+        """An unknown outcome key raises UnknownOutcomeError, a ValueError as it was."""
+        with pytest.raises(UnknownOutcomeError) as caught:
+            look_up("stay_saf")
+        assert isinstance(caught.value, ValueError)
+        assert isinstance(caught.value, KeyError)
+        assert ("stay_safe",) == caught.value.suggestions

@@ -52,6 +52,7 @@ EXAMPLES = {
     "DuplicatePlanIdError": lambda: exceptions.DuplicatePlanIdError(["wigan-2009-12"]),
     "EcmPlanWarning": lambda: exceptions.EcmPlanWarning("suspicious input"),
     "FieldError": lambda: exceptions.FieldError("due", "not a period"),
+    "InvalidChoiceError": lambda: exceptions.InvalidChoiceError("fatal", "severity", ["info"]),
     "InvalidFindingsError": lambda: exceptions.InvalidFindingsError("not an array"),
     "InvalidPeriodError": lambda: exceptions.InvalidPeriodError("2009-11", "not a year"),
     "InvalidShareError": lambda: exceptions.InvalidShareError(1.5),

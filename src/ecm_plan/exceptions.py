@@ -29,6 +29,7 @@ __all__ = [
     "DuplicatePlanIdError",
     "EcmPlanWarning",
     "FieldError",
+    "InvalidChoiceError",
     "InvalidFindingsError",
     "InvalidPeriodError",
     "InvalidShareError",
@@ -290,8 +291,11 @@ class FieldError(PlanError, ValueError):
         return (type(self), (self.field, self.message))
 
 
-class UnknownOutcomeError(PlanError, KeyError):
+class UnknownOutcomeError(PlanError, KeyError, ValueError):
     """An outcome key or an aim id is not in the Every Child Matters framework.
+
+    It is a :class:`KeyError` (a look-up that misses) and a :class:`ValueError` (text that
+    names no outcome key), as well as a :class:`PlanError`.
 
     Attributes:
         key: The key or id as given.
@@ -306,6 +310,7 @@ class UnknownOutcomeError(PlanError, KeyError):
         an aim id is '<outcome key>.<1 to 5>', such as 'be_healthy.1'
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 Also a :class:`ValueError`.
     """
 
     def __init__(self, key: str, kind: str = "outcome", suggestions: Sequence[str] = ()) -> None:
@@ -585,6 +590,39 @@ class UnknownFormatError(PlanError, ValueError):
     def __reduce__(self) -> tuple[type[UnknownFormatError], tuple[str, tuple[str, ...]]]:
         """Pickle with the format and the known ones."""
         return (type(self), (self.format, self.known))
+
+
+class InvalidChoiceError(PlanError, ValueError):
+    """A value that must be one of a fixed set of names is not one of them.
+
+    Raised for a node kind, a severity and the like given as text.
+
+    Attributes:
+        value: The value as given.
+        what: What it should name, in words (``"node kind"``).
+        choices: The names there are.
+
+    Example:
+        >>> print(InvalidChoiceError("fatal", "severity", ("info", "warning", "error")))
+        'fatal' is not a severity; use one of info, warning, error
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, value: object, what: str, choices: Sequence[str]) -> None:
+        """Keep the value, what it should name and the choices."""
+        self.value = value
+        self.what = what
+        self.choices = tuple(choices)
+        super().__init__(value, what, self.choices)
+
+    def __str__(self) -> str:
+        """Name the value and the choices."""
+        return f"{self.value!r} is not a {self.what}; use one of {', '.join(self.choices)}"
+
+    def __reduce__(self) -> tuple[type[InvalidChoiceError], tuple[object, str, tuple[str, ...]]]:
+        """Pickle with the facts."""
+        return (type(self), (self.value, self.what, self.choices))
 
 
 class InvalidFindingsError(PlanError, ValueError):

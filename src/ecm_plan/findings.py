@@ -33,7 +33,7 @@ from typing import Any
 
 import attrs
 
-from ecm_plan.exceptions import InvalidFindingsError
+from ecm_plan.exceptions import InvalidChoiceError, InvalidFindingsError
 from ecm_plan.tables import Table
 
 __all__ = ["Finding", "Severity", "findings_from_json", "findings_table", "findings_to_json"]
@@ -90,6 +90,13 @@ def _sort_key(finding: Finding) -> tuple[int, str, str, str, str]:
     return (-finding.severity.rank, finding.plan, finding.code, finding.subject, finding.message)
 
 
+def _severity(value: Severity | str) -> Severity:
+    try:
+        return Severity(value)
+    except ValueError:
+        raise InvalidChoiceError(value, "severity", [s.value for s in Severity]) from None
+
+
 @attrs.frozen(order=False)
 class Finding:
     """One thing an analysis found: a rule code, a severity, its subject, and what to do.
@@ -115,7 +122,7 @@ class Finding:
     """
 
     code: str
-    severity: Severity = attrs.field(converter=Severity)
+    severity: Severity = attrs.field(converter=_severity)
     subject: str
     message: str
     hint: str = ""

@@ -40,7 +40,7 @@ import attrs
 import networkx as nx
 
 from ecm_plan._references import Reference, ReferenceKind, find_references
-from ecm_plan.catalog import ni_of
+from ecm_plan.catalog import ni_of, outcome
 from ecm_plan.exceptions import DuplicatePlanIdError
 from ecm_plan.model import (
     Action,
@@ -166,11 +166,20 @@ class Relation(enum.StrEnum):
 def outcome_node(key: OutcomeKey | str) -> str:
     """The node id of an ECM outcome.
 
+    Raises:
+        UnknownOutcomeError: The key names no outcome (a :class:`ValueError` and a
+            :class:`KeyError`).
+
     Example:
         >>> outcome_node("stay_safe")
         'outcome:stay_safe'
+        >>> outcome_node("stay_saf")
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.UnknownOutcomeError: unknown ECM outcome 'stay_saf';
+        did you mean stay_safe?
     """
-    return f"outcome:{OutcomeKey(key).value}"
+    return f"outcome:{outcome(key).key.value}"
 
 
 def aim_node(aim_id: str) -> str:

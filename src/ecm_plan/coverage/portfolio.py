@@ -17,6 +17,7 @@ import attrs
 
 from ecm_plan._deprecation import alias_table
 from ecm_plan.catalog import national_indicator, national_indicators
+from ecm_plan.catalog import outcome as catalog_outcome
 from ecm_plan.coverage._facts import _need_plan, catalogue_entry, outcome_title
 from ecm_plan.exceptions import AnalysisError
 from ecm_plan.model import OutcomeKey, Plan
@@ -115,8 +116,12 @@ class PortfolioCoverage:
             >>> from ecm_plan import load_bundled
             >>> portfolio([load_bundled("sample")]).outcome("positive_contribution").serving
             ()
+
+        Raises:
+            UnknownOutcomeError: The key names no outcome (a :class:`ValueError` and a
+                :class:`KeyError`).
         """
-        wanted = OutcomeKey(key)
+        wanted = catalog_outcome(key).key
         return next(o for o in self.outcomes if o.outcome is wanted)
 
     def indicator(self, code: str) -> IndicatorCoverage:

@@ -19,7 +19,12 @@ from ecm_plan.dependencies._reader import (
     _Reader,
 )
 from ecm_plan.dependencies.build import NodeRef
-from ecm_plan.exceptions import InvalidShareError, NotInResultError, UnknownElementError
+from ecm_plan.exceptions import (
+    InvalidChoiceError,
+    InvalidShareError,
+    NotInResultError,
+    UnknownElementError,
+)
 from ecm_plan.graph import (
     ENTITY,
     LABEL,
@@ -220,8 +225,11 @@ class Impact:
             >>> from ecm_plan import load_bundled
             >>> [a.element.id for a in impact(load_bundled("sample"), "ABG").of_kind("outcome")]
             ['outcome:be_healthy', 'outcome:enjoy_and_achieve', 'outcome:stay_safe']
+
+        Raises:
+            InvalidChoiceError: A kind is not a node kind (a :class:`ValueError`).
         """
-        wanted = {NodeKind(k) for k in kinds}
+        wanted = {_node_kind(k) for k in kinds}
         return tuple(a for a in self.affected if not wanted or a.element.kind in wanted)
 
     def ids(self, *kinds: NodeKind | str) -> frozenset[str]:
@@ -378,6 +386,13 @@ class Impact:
         )
 
     funding_table = alias_method("funding_table", "to_tables()[1]", _funding_table)
+
+
+def _node_kind(kind: NodeKind | str) -> NodeKind:
+    try:
+        return NodeKind(kind)
+    except ValueError:
+        raise InvalidChoiceError(kind, "node kind", [k.value for k in NodeKind]) from None
 
 
 def _affected_key(reader: _Reader, node: str) -> tuple[int, tuple[Any, ...]]:
