@@ -167,8 +167,8 @@ def outcome_node(key: OutcomeKey | str) -> str:
     """The node id of an ECM outcome.
 
     Raises:
-        UnknownOutcomeError: The key names no outcome (a :class:`ValueError` and a
-            :class:`KeyError`).
+        ecm_plan.exceptions.UnknownOutcomeError: The key names no outcome (a
+            :class:`ValueError` and a :class:`KeyError`).
 
     Example:
         >>> outcome_node("stay_safe")

@@ -118,8 +118,8 @@ class PortfolioCoverage:
             ()
 
         Raises:
-            UnknownOutcomeError: The key names no outcome (a :class:`ValueError` and a
-                :class:`KeyError`).
+            ecm_plan.exceptions.UnknownOutcomeError: The key names no outcome (a
+                :class:`ValueError` and a :class:`KeyError`).
         """
         wanted = catalog_outcome(key).key
         return next(o for o in self.outcomes if o.outcome is wanted)
