@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import functools
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any, ParamSpec, TypeVar
 
 __all__ = [
     "alias_method",
     "alias_property",
     "alias_table",
-    "module_getattr",
     "renamed_keyword",
     "warn",
 ]
@@ -31,24 +30,6 @@ def warn(old: str, new: str, *, stacklevel: int = 3) -> None:
         DeprecationWarning,
         stacklevel=stacklevel,
     )
-
-
-def module_getattr(
-    module: str, renamed: Mapping[str, tuple[str, Callable[[], object]]]
-) -> Callable[[str], object]:
-    """A module ``__getattr__`` serving old names with a warning naming the new one.
-
-    ``renamed`` maps each old name to the new name and a function that returns the value.
-    """
-
-    def getattr_(name: str) -> object:
-        if name in renamed:
-            new, value = renamed[name]
-            warn(f"{module}.{name}", f"{module}.{new}")
-            return value()
-        raise AttributeError(f"module {module!r} has no attribute {name!r}")
-
-    return getattr_
 
 
 def alias_method(old: str, new: str, call: Callable[..., Any]) -> Callable[..., Any]:
