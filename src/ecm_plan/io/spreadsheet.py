@@ -1125,7 +1125,7 @@ def _tables_of(monitoring: object) -> tuple[Table, ...]:
 
 
 def _sheet_title(title: str, used: set[str]) -> str:
-    base = re.sub(r"[\[\]:*?/\\]", " ", title).strip().strip("'") or "Table"
+    base = " ".join(re.sub(r"[\[\]:*?/\\]", " ", title).split()).strip("'") or "Table"
     base = base[:31]
     candidate, number = base, 2
     while candidate.casefold() in used:
