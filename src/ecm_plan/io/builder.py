@@ -175,7 +175,8 @@ def _derived_id(name: str) -> str:
     """An id from a name: spaces made one, characters an id cannot hold dropped."""
     cleaned = _clean(_NOT_IN_ID.sub("", _clean(name)))
     cleaned = re.sub(r"^[^A-Za-z0-9£]+", "", cleaned)
-    return cleaned[:80].rstrip()
+    cleaned = cleaned[:1] + cleaned[1:].replace("£", "")  # a pound sign only leads an id
+    return _clean(cleaned[:80])
 
 
 def _where(where: Where, name: str = "") -> str:
