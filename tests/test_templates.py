@@ -36,7 +36,7 @@ class TestTemplates:
         text = resources.files("ecm_plan.plans").joinpath("templates", f"{name}.yaml")
         assert text.read_text(encoding="utf-8").startswith("# ")
 
-    def test_full_template_shows_every_key(self, tmp_path):
+    def test_full_template_shows_every_key(self):
         """Every key of the plan format's schema appears in the full template."""
         text = (
             resources.files("ecm_plan.plans")
