@@ -477,6 +477,23 @@ class TestPlanBuilder:
             b.build()
         assert ["row 3"] == [p.path for p in caught.value.problems]
 
+    def test_outcomes_by_key_or_title(self):
+        """Outcomes are linked by key or title; an unknown one is a problem, never dropped."""
+        b = PlanBuilder("demo", "A", "T", "2009-10")
+        b.priority("Jobs", outcomes=["Achieve economic well-being", "STAY SAFE"])
+        assert ["economic_wellbeing", "stay_safe"] == [
+            o.outcome.value for o in b.build().priorities[0].outcomes
+        ]
+        b.priority("Fun", outcomes=["be happy"], where="A9")
+        assert ["A9"] == [p.path for p in b.problems]
+
+    def test_unknown_document_kind(self):
+        """A kind that is not a document kind is a problem at its location."""
+        b = PlanBuilder("demo", "A", "T", "2009-10", kind="novel", where={"kind": "About!B5"})
+        with pytest.raises(PlanValidationError) as caught:
+            b.build()
+        assert ["About!B5"] == [p.path for p in caught.value.problems]
+
     def test_bad_period(self):
         """A plan period that cannot be read is a problem."""
         b = PlanBuilder("demo", "A", "T", "2009-11", where={"period": "About!B4"})

@@ -52,7 +52,7 @@ from typing import TypeAlias
 
 import attrs
 
-from ecm_plan.catalog import national_indicator, normalise_code
+from ecm_plan.catalog import national_indicator, normalise_code, outcome
 from ecm_plan.exceptions import (
     FieldError,
     InvalidPeriodError,
@@ -387,9 +387,10 @@ class PlanBuilder:
 
         Args:
             title: The priority as the document words it.
-            code: The document's own label, if it gives it apart.
+            code: The document's own label, if it gives it apart; ``""`` for none, with
+                no label split off the title.
             leads: Lead names, registered on first mention.
-            outcomes: ECM outcome keys (``be_healthy``...).
+            outcomes: ECM outcomes, by key (``be_healthy``) or title (``Be healthy``).
             where: Where the data came from.
 
         Returns:
@@ -412,19 +413,17 @@ class PlanBuilder:
         return node.id
 
     def _add_outcome(self, node: _Node, name: str, where: str) -> None:
-        key = _key(name).replace(" ", "_")
+        """Link an outcome by key or title; anything else is a problem, never dropped."""
         try:
-            outcome = OutcomeKey(key)
-        except ValueError:
-            from ecm_plan.catalog import outcome as lookup  # noqa: PLC0415 (for the message)
-
+            found = outcome(_clean(name)).key
+        except PlanError:
             try:
-                lookup(key)
+                found = outcome(_key(name).replace(" ", "_")).key
             except PlanError as err:
                 self.problem(where, str(err), f"use one of: {', '.join(OutcomeKey)}")
-            return
-        if outcome not in node.outcomes:
-            node.outcomes.append(outcome)
+                return
+        if found not in node.outcomes:
+            node.outcomes.append(found)
 
     def objective(
         self,
@@ -873,12 +872,12 @@ class PlanBuilder:
                     indicators=[self._indicator(d) for d in self._indicators.values()],
                     priorities=[self._priority(p) for p in self._priorities],
                 )
+            except PlanValidationError as err:
+                problems.extend(err.problems)
             except FieldError as err:
                 problems.append(Problem(_where(self._plan_where, err.field), str(err)))
             except ValueError as err:  # a kind that is not a DocumentKind
                 problems.append(Problem(_where(self._plan_where, "kind"), str(err)))
-            except PlanValidationError as err:
-                problems.extend(err.problems)
         if problems or plan is None:
             if self._origin is not None:
                 raise PlanFileError(self._origin, problems)

@@ -360,7 +360,9 @@ def _resolve(
             shown = ", ".join(str(h) for h in headers if h is not None and str(h).strip())
             problems.append(
                 Problem(
-                    f"{where}{mapping.header_row}" if where else f"row {mapping.header_row}",
+                    f"{where}{mapping.header_row}:{mapping.header_row}"
+                    if where
+                    else f"row {mapping.header_row}",
                     f"no column headed {column!r} for {key}",
                     f"the headers are: {shown or '(none)'}",
                 )
