@@ -43,8 +43,6 @@ Example:
 .. versionadded:: 0.2.0
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
@@ -197,8 +195,8 @@ class _Node:
     leads: list[str] = attrs.Factory(list)
     outcomes: list[OutcomeKey] = attrs.Factory(list)
     due: Due | None = None
-    children: list[_Node] = attrs.Factory(list)
-    actions: list[_Node] = attrs.Factory(list)
+    children: list["_Node"] = attrs.Factory(list)
+    actions: list["_Node"] = attrs.Factory(list)
     targets: list[Target] = attrs.Factory(list)
     funding: list[Allocation] = attrs.Factory(list)
     keys: dict[str, str] = attrs.Factory(dict)
