@@ -261,6 +261,21 @@ class TestReadWorkbook:
             read_workbook(tmp_path / "err.xlsx", MAPPING)
         assert ["Actions!H2"] == [p.path for p in caught.value.problems]
 
+    def test_percent_format_on_money(self, tmp_path):
+        """Words in a percentage-formatted amount cell are money words; a number is refused."""
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = "Actions"
+        ws.append(HEADERS)
+        ws.append(["1 Stay safe", None, "Train staff", *[None] * 6, "ABG", "Base budget"])
+        ws.append([None, None, "Audit files", *[None] * 6, "ABG", 0.5])
+        ws["K2"].number_format = "0%"
+        ws["K3"].number_format = "0%"
+        wb.save(tmp_path / "pct.xlsx")
+        with pytest.raises(PlanFileError) as caught:
+            read_workbook(tmp_path / "pct.xlsx", MAPPING)
+        assert ["Actions!K3"] == [p.path for p in caught.value.problems]
+
     def test_mapping_from_yaml_file(self, workbook, tmp_path):
         """The mapping may be a YAML file."""
         path = tmp_path / "mapping.yaml"

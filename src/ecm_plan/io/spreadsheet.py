@@ -330,7 +330,7 @@ def _mapping(mapping: MappingArg) -> SheetMapping | None:
 class _Cell:
     value: object
     ref: str
-    percent: bool = False
+    percent: bool = False  # a number formatted as a percentage
 
 
 def _openpyxl() -> Any:  # noqa: ANN401 (the module)
@@ -731,7 +731,8 @@ def _read_sheet(workbook: Any, mapping: SheetMapping, origin: str) -> Plan:  # n
                 cell = sheet.cell(row=source[0], column=source[1])
                 fmt = str(cell.number_format or "")
                 ref = f"{prefix}{_column_letters(col)}{row_number}"
-                cells[col] = _Cell(cell.value, ref, "%" in fmt)
+                numeric = isinstance(cell.value, int | float) and not isinstance(cell.value, bool)
+                cells[col] = _Cell(cell.value, ref, numeric and "%" in fmt)
             yield row_number, cells
 
     return _read_rows(builder, mapping, rows(), columns, targets)
