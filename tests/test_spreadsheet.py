@@ -261,6 +261,19 @@ class TestReadWorkbook:
             read_workbook(tmp_path / "err.xlsx", MAPPING)
         assert ["Actions!H2"] == [p.path for p in caught.value.problems]
 
+    def test_formula_without_a_saved_value(self, tmp_path):
+        """A formula whose value was never saved is a problem at its cell, not a blank."""
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = "Actions"
+        ws.append(HEADERS)
+        ws.append(["1 Stay safe", None, "Train staff", *[None] * 6, "ABG", "=1000*175"])
+        wb.save(tmp_path / "formula.xlsx")
+        with pytest.raises(PlanFileError) as caught:
+            read_workbook(tmp_path / "formula.xlsx", MAPPING)
+        assert ["Actions!K2"] == [p.path for p in caught.value.problems]
+        assert "formula" in caught.value.problems[0].message
+
     def test_percent_format_on_money(self, tmp_path):
         """Words in a percentage-formatted amount cell are money words; a number is refused."""
         wb = openpyxl.Workbook()

@@ -23,7 +23,8 @@ How cells are read:
   is a problem. ``1.1 Engage with parents`` is the objective coded ``1.1``.
 - An amount is :class:`~ecm_plan.model.Money`: ``£175k``, ``Base budget`` and ``TBC`` keep
   their kinds; a bare number is in the mapping's ``amount_unit``.
-- A cell holding a spreadsheet error (``#REF!``) is a problem.
+- A formula is read through the value the spreadsheet program saved with it; a cell holding
+  a spreadsheet error (``#REF!``), or a formula saved without its value, is a problem.
 
 Every problem is reported at once, each at its cell (``Actions!D7``), as one
 :class:`~ecm_plan.exceptions.PlanFileError`.
@@ -636,6 +637,7 @@ def read_workbook(path: str | os.PathLike[str], mapping: MappingArg = None) -> P
     origin = str(path)
     try:
         workbook = openpyxl.load_workbook(path, data_only=True)
+        formulas = openpyxl.load_workbook(path, data_only=False)
     except (OSError, ValueError, KeyError) as err:
         raise PlanFileError(origin, [Problem("", f"cannot read the workbook: {err}")]) from None
     except Exception as err:  # noqa: BLE001 (zip and XML errors of a damaged file)
@@ -646,9 +648,10 @@ def read_workbook(path: str | os.PathLike[str], mapping: MappingArg = None) -> P
         found = _mapping(mapping)
         if found is None:
             found = _about(workbook, origin)
-        return _read_sheet(workbook, found, origin)
+        return _read_sheet(workbook, found, origin, formulas)
     finally:
         workbook.close()
+        formulas.close()
 
 
 def _about(workbook: Any, origin: str) -> SheetMapping:  # noqa: ANN401 (openpyxl)
@@ -684,7 +687,12 @@ def _about(workbook: Any, origin: str) -> SheetMapping:  # noqa: ANN401 (openpyx
     )
 
 
-def _read_sheet(workbook: Any, mapping: SheetMapping, origin: str) -> Plan:  # noqa: ANN401
+def _read_sheet(
+    workbook: Any,  # noqa: ANN401 (openpyxl)
+    mapping: SheetMapping,
+    origin: str,
+    formulas: Any,  # noqa: ANN401 (openpyxl: the same workbook with its formulas)
+) -> Plan:
     if mapping.sheet is None:
         sheet = workbook.worksheets[0]
     elif mapping.sheet in workbook.sheetnames:
@@ -701,6 +709,7 @@ def _read_sheet(workbook: Any, mapping: SheetMapping, origin: str) -> Plan:  # n
             ],
         )
     name = sheet.title
+    formula_sheet = formulas[name]
     prefix = f"'{name}'!" if re.search(r"[^A-Za-z0-9_]", name) else f"{name}!"
     headers: list[object] = []
     if mapping.header_row:
@@ -731,6 +740,13 @@ def _read_sheet(workbook: Any, mapping: SheetMapping, origin: str) -> Plan:  # n
                 cell = sheet.cell(row=source[0], column=source[1])
                 fmt = str(cell.number_format or "")
                 ref = f"{prefix}{_column_letters(col)}{row_number}"
+                if cell.value is None and formula_sheet.cell(*source).data_type == "f":
+                    builder.problem(
+                        ref,
+                        "the cell holds a formula whose value was never saved",
+                        "open the workbook in a spreadsheet program and save it, or type the value",
+                    )
+                    continue
                 numeric = isinstance(cell.value, int | float) and not isinstance(cell.value, bool)
                 cells[col] = _Cell(cell.value, ref, numeric and "%" in fmt)
             yield row_number, cells
