@@ -100,6 +100,21 @@ class TestInit:
         """A template that does not exist is a usage error (exit 2)."""
         assert 2 == run_err("init", "--template", "huge", str(tmp_path / "p.yaml"))[0]
 
+    @pytest.mark.parametrize("suffix", [".json", ".toml"])
+    def test_json_and_toml_hold_the_same_plan(self, suffix, tmp_path):
+        """A .json or .toml FILE gets the template's plan in that format, without comments."""
+        yaml_path, other = tmp_path / "plan.yaml", tmp_path / f"plan{suffix}"
+        assert 0 == run_err("init", "--template", "full", str(yaml_path))[0]
+        assert 0 == run_err("init", "--template", "full", str(other))[0]
+        assert load_plan(yaml_path) == load_plan(other)
+
+    def test_unknown_suffix(self, tmp_path):
+        """A FILE that is not a plan file's suffix is refused, and nothing is written."""
+        code, _, err = run_err("init", str(tmp_path / "plan.txt"))
+        assert 1 == code
+        assert "unknown file suffix" in err
+        assert not (tmp_path / "plan.txt").exists()
+
     def test_missing_folder(self, tmp_path):
         """A folder that does not exist is exit 1 with one line, no traceback."""
         code, _, err = run_err("init", str(tmp_path / "no" / "plan.yaml"))

@@ -160,9 +160,14 @@ def _init(args: argparse.Namespace, out: TextIO, errors: TextIO) -> int:
     """Write a commented starting plan from a bundled template; refuse to overwrite."""
     from importlib import resources  # noqa: PLC0415 (only this command reads templates)
 
+    from ecm_plan.io import dumps_plan, format_of, loads_plan  # noqa: PLC0415
+
     template = resources.files("ecm_plan.plans").joinpath("templates", f"{args.template}.yaml")
     text = template.read_text(encoding="utf-8")
     path = Path(args.file)
+    fmt = format_of(path)  # a suffix that is not a plan file's is a PlanFileError (exit 1)
+    if fmt != "yaml":  # JSON and TOML hold no comments: the same plan, without them
+        text = dumps_plan(loads_plan(text, "yaml"), fmt)
     try:
         with path.open("w" if args.force else "x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
