@@ -316,6 +316,17 @@ class TestRoundTrip:
         write_workbook(plan, out)
         assert plan == read_workbook(out)
 
+    @pytest.mark.parametrize("name", ["sample", "wigan-2009-12"])
+    def test_bundled_plans_keep_their_elements(self, name, tmp_path):
+        """Every action and target of a bundled plan survives the workbook, with its id."""
+        plan = load_bundled(name)
+        write_workbook(plan, tmp_path / "out.xlsx")
+        again = read_workbook(tmp_path / "out.xlsx")
+        assert [a.id for _, _, a in plan.iter_actions()] == [
+            a.id for _, _, a in again.iter_actions()
+        ]
+        assert [t.id for _, t in plan.iter_targets()] == [t.id for _, t in again.iter_targets()]
+
     @pytest.mark.parametrize("name", ["sample", "southend-2008-09", "wigan-2009-12"])
     def test_bundled_plans_are_stable_after_one_import(self, name, tmp_path):
         """After one import a bundled plan's workbook reads back equal, whatever it holds."""
@@ -490,6 +501,14 @@ class TestPlanBuilder:
         t = b.target(a, "Placements stable")
         assert ("P1", "P1.O1", "P1.O1.A1", "P1.O1.A1.T1") == (p, o, a, t)
         assert "qualitative" == b.build().priorities[0].objectives[0].actions[0].targets[0].kind
+
+    def test_same_code_different_titles_stay_apart(self):
+        """Two priorities sharing a code but not a title are two priorities, as in Wigan's KC1."""
+        b = PlanBuilder("demo", "A", "T", "2009-10")
+        first = b.priority("Joint Commissioning", code="KC1")
+        second = b.priority("Children's Trust Arrangements", code="KC1")
+        again = b.priority("joint  commissioning", code="kc1")
+        assert ("P1", "P2", "P1") == (first, second, again)
 
     def test_registered_ids_never_clash(self):
         """A lead, a stream and an indicator of the same name get distinct ids."""

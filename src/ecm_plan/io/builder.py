@@ -7,10 +7,11 @@ hand:
 - **Ids** in the model's style, in order of first mention: priorities ``P1``, ``P2``;
   objectives ``P1.O1``; actions ``P1.O1.A1`` (or ``P1.A1`` under a priority); targets
   ``P1.O1.A1.T1``.
-- **Deduplication**: a priority or objective mentioned again (by its code, else its title,
-  compared case- and space-insensitively) is the same element, so forward-filled table cells
-  need no care. Leads, funding streams and indicators are registered on first mention, the
-  same way.
+- **Deduplication**: a priority or objective mentioned again under the same parent (the same
+  code and title, compared case- and space-insensitively) is the same element, so
+  forward-filled table cells need no care; two with one code but different titles stay two,
+  as documents sometimes number them so. Leads, funding streams and indicators are
+  registered on first mention, compared the same way.
 - **Ids of what is registered**: a lead's or funding stream's id is its name with runs of
   spaces made one and the characters an id cannot hold dropped; an id that is already taken
   gets ``" (lead)"`` or ``" (funding)"`` and then a number. A National Indicator's id is its
@@ -177,6 +178,11 @@ def _derived_id(name: str) -> str:
     return _clean(cleaned[:80])
 
 
+def _node_key(title: str, code: str | None) -> str:
+    """Priorities and objectives are the same when code and title are (two may share a code)."""
+    return f"{_key(code or '')}\x00{_key(title)}"
+
+
 def _where(where: Where, name: str = "") -> str:
     if isinstance(where, str):
         return where
@@ -333,7 +339,7 @@ class PlanBuilder:
         return node
 
     def _find(self, siblings: list[_Node], title: str, code: str | None) -> _Node | None:
-        key = f"code:{_key(code)}" if code else f"title:{_key(title)}"
+        key = _node_key(title, code)
         for node in siblings:
             if node.keys.get("key") == key:
                 return node
@@ -354,7 +360,7 @@ class PlanBuilder:
         node_id = f"{prefix}{len(siblings) + 1}"
         self._used.add(node_id)
         node = _Node(node_id, kind, title, code, where)
-        node.keys["key"] = f"code:{_key(code)}" if code else f"title:{_key(title)}"
+        node.keys["key"] = _node_key(title, code)
         siblings.append(node)
         self._nodes[node_id] = node
         return node
@@ -378,7 +384,7 @@ class PlanBuilder:
         outcomes: Iterable[str] = (),
         where: Where = "",
     ) -> str:
-        """Add a priority, or find the one already added with this code (else title).
+        """Add a priority, or find the one already added with this code and title.
 
         A label at the front of the title (``"1 Be healthy"``) is split off as the code
         when ``code`` is not given (:func:`split_code`).
