@@ -119,6 +119,85 @@ def custom_bad_rows(
     return result
 
 
+def _signed_diff(x: Floats, y: Floats, sign: Floats | float) -> Floats:
+    """``sign * (x - y)`` in one new array (rows of ``x`` and ``y`` broadcast)."""
+    out: Floats = np.subtract(x, y)
+    if isinstance(sign, np.ndarray):
+        np.multiply(out, sign[:, None], out=out)
+    elif sign != 1.0:
+        np.multiply(out, sign, out=out)
+    return out
+
+
+def _status(  # noqa: PLR0917 - hot-path kernel, positional for speed
+    actual: Floats,
+    planned: Floats,
+    baseline: Floats,
+    has_b: Bools,
+    sign: Floats | float,
+    tol_rel: float,
+    tol_abs: float,
+    basis_change: bool,
+) -> tuple[Floats, Bools, Codes, Codes]:
+    """``(gap, invalid, status, category)`` per period, as ``_scalar.assess_one`` has them.
+
+    ``gap`` is left as computed (the caller blanks the invalid periods if it keeps it).
+    Each step works in place on as few ``(n, p)`` temporaries as it can: this is the part of
+    an assessment whose cost grows with the number of periods.
+    """
+    gap = _signed_diff(actual, planned, sign)
+    invalid: Bools = ~np.isfinite(gap)
+    eps: Floats = np.abs(planned)
+    if basis_change:
+        allowance: Floats = np.abs(planned - baseline[:, None])
+        if not has_b.all():
+            np.copyto(allowance, eps, where=~has_b[:, None])
+        np.multiply(allowance, tol_rel, out=allowance)
+    else:
+        allowance = np.multiply(eps, tol_rel)
+    if tol_abs > 0.0:  # max(0, x) is x for the x >= 0 (or nan) that reach here
+        np.maximum(allowance, tol_abs, out=allowance)
+    np.maximum(eps, 1.0, out=eps)
+    np.multiply(eps, sk.EPS, out=eps)
+    np.add(allowance, eps, out=allowance)  # the allowance plus float slack
+    short = np.negative(gap)  # gap >= -x is -gap <= x, exactly
+    green: Bools = short <= eps
+    within: Bools = short <= allowance
+    ahead: Bools = gap > allowance
+    status: Codes = np.subtract(np.int8(2), _i8(within), dtype=np.int8)
+    np.subtract(status, _i8(green), out=status)
+    np.copyto(status, np.int8(-1), where=invalid)
+    # Short of plan: slippage when better than the baseline (or with no baseline to compare
+    # with), no progress otherwise.
+    moved = _signed_diff(actual, baseline[:, None], sign)
+    b_eps = np.maximum(np.abs(baseline), 1.0)
+    np.multiply(b_eps, sk.EPS, out=b_eps)
+    slip: Bools = moved > b_eps[:, None]
+    if not has_b.all():
+        np.logical_or(slip, ~has_b[:, None], out=slip)
+    category: Codes = np.subtract(np.int8(sk.NO_PROGRESS), _i8(slip), dtype=np.int8)
+    np.copyto(category, np.subtract(np.int8(sk.ON_COURSE), _i8(ahead), dtype=np.int8), where=green)
+    np.copyto(category, np.int8(sk.NOT_YET_ASSESSED), where=invalid)
+    return gap, invalid, status, category
+
+
+def status(  # noqa: PLR0917 - hot-path kernel, positional for speed
+    actual: Floats,
+    planned: Floats,
+    baseline: Floats,
+    sign: Floats | float,
+    tol_rel: float,
+    tol_abs: float,
+    basis_change: bool,
+) -> tuple[Codes, Codes]:
+    """RAG and monitoring-category codes per period, as :func:`assess` gives them."""
+    with np.errstate(all="ignore"):
+        _, _, st, cat = _status(
+            actual, planned, baseline, np.isfinite(baseline), sign, tol_rel, tol_abs, basis_change
+        )
+    return st, cat
+
+
 def _last_and_first(have: Bools) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp], Bools]:
     p = have.shape[1]
     any_: Bools = np.asarray(have.any(axis=1))
@@ -146,33 +225,14 @@ def assess(  # noqa: PLR0917 - hot-path kernel, positional for speed
     n, p = planned.shape
     rows = np.arange(n)
     s_row: Floats | float = sign
-    s_col: Floats | float = sign[:, None] if isinstance(sign, np.ndarray) else sign
-    b_col = baseline[:, None]
     has_b = np.isfinite(baseline)
     with np.errstate(all="ignore"):
         # Per period: status and monitoring category.
-        gap = s_col * (actual - planned)
-        valid = np.isfinite(gap)
-        abs_p = np.abs(planned)
-        eps = sk.EPS * np.maximum(1.0, abs_p)
-        if basis_change:
-            basis = np.abs(planned - b_col)
-            basis = np.where(has_b[:, None], basis, abs_p)
-        else:
-            basis = abs_p
-        allowance = np.maximum(tol_abs, tol_rel * basis)
-        green = gap >= -eps
-        within = gap >= -(allowance + eps)
-        status = np.int8(2) - _i8(within) - _i8(green)
-        status[~valid] = -1
-        ahead = gap > allowance + eps
-        improved = s_col * (actual - b_col) > sk.EPS * np.maximum(1.0, np.abs(b_col))
-        slip = improved | ~has_b[:, None]
-        category = np.where(
-            green, np.int8(sk.ON_COURSE) - _i8(ahead), np.int8(sk.NO_PROGRESS) - _i8(slip)
+        gap, invalid, status, category = _status(
+            actual, planned, baseline, has_b, sign, tol_rel, tol_abs, basis_change
         )
-        category[~valid] = sk.NOT_YET_ASSESSED
-        gap[~valid] = np.nan
+        np.copyto(gap, np.nan, where=invalid)
+        valid = ~invalid
 
         # Direction of travel against the latest earlier value (or the baseline).
         direction = np.empty((n, p), dtype=np.int8)
