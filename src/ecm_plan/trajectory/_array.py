@@ -21,13 +21,37 @@ Floats = npt.NDArray[np.float64]
 Codes = npt.NDArray[np.int8]
 Bools = npt.NDArray[np.bool_]
 
-_CHART_LUT = np.array(
-    [sk.DETERIORATION, sk.LIMITED_PROGRESS, sk.ACCELERATION_NEEDED, sk.ON_TRACK], np.int8
+# The bands of each measure: (threshold, category code) from the lowest threshold up; below
+# the lowest the measure's own bottom category.
+_CHART_BANDS = (
+    (sk.CHART_LIMITED, sk.LIMITED_PROGRESS),
+    (sk.CHART_FAIR, sk.ACCELERATION_NEEDED),
+    (sk.CHART_ON_TRACK, sk.ON_TRACK),
 )
-_EXPECTED_LUT = np.array(
-    [sk.STAGNATION_OR_REGRESSION, sk.ACCELERATION_NEEDED, sk.ON_TRACK], np.int8
+_EXPECTED_BANDS = (
+    (sk.EXPECTED_FAIR, sk.ACCELERATION_NEEDED),
+    (sk.EXPECTED_ON_TRACK, sk.ON_TRACK),
 )
-_STATCAN_LUT = _CHART_LUT
+_STATCAN_BANDS = (
+    (sk.STATCAN_LIMITED, sk.LIMITED_PROGRESS),
+    (sk.STATCAN_MODERATE, sk.ACCELERATION_NEEDED),
+    (sk.STATCAN_ON_TRACK, sk.ON_TRACK),
+)
+
+
+def _banded(x: Floats, bands: tuple[tuple[float, int], ...], below: int) -> Codes:
+    """The category code of each ratio: that of the highest threshold it reaches."""
+    out = np.full(x.shape, below, dtype=np.int8)
+    for threshold, code in bands:
+        np.copyto(out, np.int8(code), where=x >= threshold)
+    return out
+
+
+def _signed(x: Floats, sign: Floats | float) -> Floats:
+    """``sign * x`` for +1/-1 signs (exact: a change of sign or nothing)."""
+    if isinstance(sign, np.ndarray):
+        return x * sign
+    return x if sign == 1.0 else -x
 
 
 def _i8(mask: Bools) -> Codes:
@@ -234,32 +258,46 @@ def assess(  # noqa: PLR0917 - hot-path kernel, positional for speed
         np.copyto(gap, np.nan, where=invalid)
         valid = ~invalid
 
-        # Direction of travel against the latest earlier value (or the baseline).
+        # Direction of travel against the latest earlier value (or the baseline); on the way,
+        # the latest value and the index of the latest actual and latest assessed period.
         direction = np.empty((n, p), dtype=np.int8)
-        prev = baseline.copy()
         have_a = np.isfinite(actual)
+        prev = baseline.copy()
+        last_a = np.full(n, -1, dtype=np.intp)
+        latest = np.full(n, -1, dtype=np.intp)
+        slack = np.empty(n)
         for k in range(p):
             a = actual[:, k]
+            h = have_a[:, k]
             diff = a - prev
-            steady = np.abs(diff) <= band + sk.EPS * np.maximum(1.0, np.abs(prev))
-            up = s_row * diff > 0.0
-            moved = np.int8(sk.WORSENING) - np.int8(2) * _i8(up)
-            d = np.where(steady, np.int8(sk.NO_CHANGE), moved)
-            d[~np.isfinite(diff)] = -1
+            np.abs(prev, out=slack)
+            np.maximum(slack, 1.0, out=slack)
+            np.multiply(slack, sk.EPS, out=slack)
+            if band:
+                np.add(slack, band, out=slack)
+            steady = np.abs(diff) <= slack
+            up = _signed(diff, sign) > 0.0
+            d = np.subtract(np.int8(sk.WORSENING), np.int8(2) * _i8(up), dtype=np.int8)
+            np.copyto(d, np.int8(sk.NO_CHANGE), where=steady)
+            np.copyto(d, np.int8(-1), where=~np.isfinite(diff))
             direction[:, k] = d
-            prev = np.where(have_a[:, k], a, prev)
-
-        latest, _, any_valid = _last_and_first(valid)
-        latest = np.where(any_valid, latest, -1)
-        last_a, first_a, any_a = _last_and_first(have_a)
-        latest_actual = np.where(any_a, last_a, -1)
+            np.copyto(prev, a, where=h)
+            np.copyto(last_a, k, where=h)
+            np.copyto(latest, k, where=valid[:, k])
+        any_a = last_a >= 0
+        latest_actual = last_a
 
         # Base and latest points.
         target = planned[:, -1]
-        v1 = np.where(any_a, actual[rows, last_a], np.nan)
+        v1 = np.where(any_a, prev, np.nan)  # prev is now the latest actual value
         t1 = np.where(any_a, last_a + 1, -1)
-        v0 = np.where(has_b, baseline, np.where(any_a, actual[rows, first_a], np.nan))
-        t0 = np.where(has_b, 0, np.where(any_a, first_a + 1, -1))
+        if has_b.all():
+            v0 = baseline
+            t0 = np.zeros(n, dtype=np.intp)
+        else:
+            first_a = np.argmax(have_a, axis=1)
+            v0 = np.where(has_b, baseline, np.where(any_a, actual[rows, first_a], np.nan))
+            t0 = np.where(has_b, 0, np.where(any_a, first_a + 1, -1))
         elapsed = np.where(any_a & (t0 >= 0), t1 - t0, 0)
         horizon = p - t0
         achieved = any_a & (s_row * (v1 - target) >= -sk.EPS * np.maximum(1.0, np.abs(target)))
@@ -271,12 +309,13 @@ def assess(  # noqa: PLR0917 - hot-path kernel, positional for speed
         q = v1c / v0c
         q_target = tc / v0c
         reason = np.zeros(n, dtype=np.int8)
-        reason[q < 0.0] = sk.R_SIGN_CURRENT
-        reason[v0c == 0.0] = sk.R_ZERO_BASE
-        reason[(elapsed <= 0) | ~np.isfinite(v0c) | ~np.isfinite(v1c)] = sk.R_POINTS
-        reason_t = reason.copy()
-        reason_t[(reason == 0) & (q_target < 0.0)] = sk.R_SIGN_TARGET
+        np.copyto(reason, np.int8(sk.R_SIGN_CURRENT), where=q < 0.0)
+        np.copyto(reason, np.int8(sk.R_ZERO_BASE), where=v0c == 0.0)
+        no_points = (elapsed <= 0) | ~np.isfinite(v0c) | ~np.isfinite(v1c)
+        np.copyto(reason, np.int8(sk.R_POINTS), where=no_points)
         ok = reason == 0
+        reason_t = reason.copy()
+        np.copyto(reason_t, np.int8(sk.R_SIGN_TARGET), where=ok & (q_target < 0.0))
         ok_t = reason_t == 0
         elapsed_f = elapsed.astype(np.float64)
         horizon_f = horizon.astype(np.float64)
@@ -287,25 +326,15 @@ def assess(  # noqa: PLR0917 - hot-path kernel, positional for speed
 
         # UN SDG Progress Chart ratio.
         chart = np.where(usable, observed / required, np.nan)
-        idx = (
-            _i8(chart >= sk.CHART_ON_TRACK)
-            + _i8(chart >= sk.CHART_FAIR)
-            + _i8(chart >= sk.CHART_LIMITED)
-        )
-        chart_cat = _CHART_LUT.take(idx)
-        chart_cat[~ok_t] = sk.UNABLE_TO_ASSESS
+        chart_cat = _banded(chart, _CHART_BANDS, sk.DETERIORATION)
+        np.copyto(chart_cat, np.int8(sk.UNABLE_TO_ASSESS), where=~ok_t)
         chart_reason = reason_t.copy()
-        chart_reason[flat] = sk.R_FLAT_TARGET
+        np.copyto(chart_reason, np.int8(sk.R_FLAT_TARGET), where=flat)
 
         # Statistics Canada / Open SDG ratio and score.
         stat = np.where(usable, np.copysign(1.0, v0c) * s_row * observed / np.abs(required), np.nan)
-        idx = (
-            _i8(stat >= sk.STATCAN_ON_TRACK)
-            + _i8(stat >= sk.STATCAN_MODERATE)
-            + _i8(stat >= sk.STATCAN_LIMITED)
-        )
-        stat_cat = _STATCAN_LUT.take(idx)
-        stat_cat[~ok_t] = sk.UNABLE_TO_ASSESS
+        stat_cat = _banded(stat, _STATCAN_BANDS, sk.DETERIORATION)
+        np.copyto(stat_cat, np.int8(sk.UNABLE_TO_ASSESS), where=~ok_t)
         stat_reason = chart_reason.copy()
         score = np.where(
             stat <= sk.STATCAN_FLOOR,
@@ -316,18 +345,17 @@ def assess(  # noqa: PLR0917 - hot-path kernel, positional for speed
                 np.minimum(50.0 / 7.0 * stat - 30.0 / 7.0, 5.0),
             ),
         )
-        score[~usable] = np.nan
-        score[flat] = -5.0
+        np.copyto(score, np.nan, where=~usable)
+        np.copyto(score, -5.0, where=flat)
 
         # UN 2023 expected value.
         expected = np.where(ok, v0c * np.power(q, horizon_f / elapsed_f), np.nan)
         flat_e = ok & (tc == v0c)
         ev = np.where(ok & ~flat_e, (expected - v0c) / (tc - v0c), np.nan)
-        idx = _i8(ev >= sk.EXPECTED_ON_TRACK) + _i8(ev >= sk.EXPECTED_FAIR)
-        ev_cat = _EXPECTED_LUT.take(idx)
-        ev_cat[~ok] = sk.UNABLE_TO_ASSESS
+        ev_cat = _banded(ev, _EXPECTED_BANDS, sk.STAGNATION_OR_REGRESSION)
+        np.copyto(ev_cat, np.int8(sk.UNABLE_TO_ASSESS), where=~ok)
         ev_reason = reason.copy()
-        ev_reason[flat_e] = sk.R_FLAT_TARGET
+        np.copyto(ev_reason, np.int8(sk.R_FLAT_TARGET), where=flat_e)
 
         if achieved.any():
             for cat, why in (
@@ -335,9 +363,9 @@ def assess(  # noqa: PLR0917 - hot-path kernel, positional for speed
                 (stat_cat, stat_reason),
                 (ev_cat, ev_reason),
             ):
-                cat[achieved] = sk.TARGET_ACHIEVED
-                why[achieved] = sk.R_NONE
-            score[achieved] = 5.0
+                np.copyto(cat, np.int8(sk.TARGET_ACHIEVED), where=achieved)
+                np.copyto(why, np.int8(sk.R_NONE), where=achieved)
+            np.copyto(score, 5.0, where=achieved)
 
         # Projections.
         linear, linear_reason = _least_squares(actual, have_a, baseline, has_b, float(p))
@@ -378,23 +406,26 @@ def _meets(value: Floats, target: Floats, sign: Floats | float) -> Codes:
     """1 when ``value`` meets ``target``, 0 when not, -1 when either is missing."""
     met = sign * (value - target) >= -sk.EPS * np.maximum(1.0, np.abs(target))
     out: Codes = _i8(met).copy()
-    out[np.isnan(value) | np.isnan(target)] = -1
+    np.copyto(out, np.int8(-1), where=np.isnan(value) | np.isnan(target))
     return out
 
 
 def _least_squares(
     actual: Floats, have_a: Bools, baseline: Floats, has_b: Bools, horizon: float
 ) -> tuple[Floats, Codes]:
-    """Row-wise least-squares projection to ``horizon``, summing in the scalar kernel's order."""
+    """Row-wise least-squares projection to ``horizon``, summing in the scalar kernel's order.
+
+    Sums skip the missing points (``where=``), as the scalar kernel does.
+    """
     p = actual.shape[1]
     count = has_b.astype(np.float64)
     sum_t = np.zeros_like(baseline)
     sum_v = np.where(has_b, baseline, 0.0)
     for k in range(p):
         h = have_a[:, k]
-        count += h
-        sum_t += np.where(h, float(k + 1), 0.0)
-        sum_v += np.where(h, actual[:, k], 0.0)
+        np.add(count, 1.0, out=count, where=h)
+        np.add(sum_t, float(k + 1), out=sum_t, where=h)
+        np.add(sum_v, actual[:, k], out=sum_v, where=h)
     tbar = sum_t / count
     vbar = sum_v / count
     dt = 0.0 - tbar
@@ -402,12 +433,14 @@ def _least_squares(
     sxy = np.where(has_b, dt * (baseline - vbar), 0.0)
     for k in range(p):
         h = have_a[:, k]
-        dt = float(k + 1) - tbar
-        sxx += np.where(h, dt * dt, 0.0)
-        sxy += np.where(h, dt * (actual[:, k] - vbar), 0.0)
+        np.subtract(float(k + 1), tbar, out=dt)
+        np.add(sxx, dt * dt, out=sxx, where=h)
+        dv = actual[:, k] - vbar
+        np.multiply(dt, dv, out=dv)
+        np.add(sxy, dv, out=sxy, where=h)
     few = count < 2.0
     value: Floats = vbar + (sxy / sxx) * (horizon - tbar)
-    value[few] = np.nan
+    np.copyto(value, np.nan, where=few)
     reason: Codes = _i8(few).copy()  # R_POINTS == 1
     return value, reason
 
