@@ -47,11 +47,13 @@ def _banded(x: Floats, bands: tuple[tuple[float, int], ...], below: int) -> Code
     return out
 
 
-def _signed(x: Floats, sign: Floats | float) -> Floats:
-    """``sign * x`` for +1/-1 signs (exact: a change of sign or nothing)."""
+def _signed(x: Floats, sign: Floats | float, out: Floats) -> Floats:
+    """``sign * x`` for +1/-1 signs (exact: a change of sign or nothing), in ``out``."""
     if isinstance(sign, np.ndarray):
-        return x * sign
-    return x if sign == 1.0 else -x
+        return np.multiply(x, sign, out=out)
+    if sign == 1.0:
+        return x
+    return np.negative(x, out=out)
 
 
 def _i8(mask: Bools) -> Codes:
@@ -86,8 +88,13 @@ def compound_invalid(start: Floats, end: Floats) -> Bools:
         return bad & np.isfinite(start) & np.isfinite(end)
 
 
-def paths(start: Floats, end: Floats, steps: int, method: int, hold: int) -> Floats:
-    """The ``(n, steps)`` paths; rows with a non-finite end or no compound path are ``nan``."""
+def paths(
+    start: Floats, end: Floats, steps: int, method: int, hold: int, *, checked: bool = False
+) -> Floats:
+    """The ``(n, steps)`` paths; rows with a non-finite end or no compound path are ``nan``.
+
+    ``checked`` says that the caller has found no row without a compound path already.
+    """
     n = start.shape[0]
     out = np.empty((n, steps), dtype=np.float64)
     with np.errstate(all="ignore"):
@@ -97,13 +104,22 @@ def paths(start: Floats, end: Floats, steps: int, method: int, hold: int) -> Flo
             same = start == end
             if same.any():
                 out[same] = end[same, None]
+        elif method == sk.LINEAR:
+            # One period at a time on contiguous rows of n, into the result; clipped between
+            # start and end against float noise, as np.clip would.
+            change = end - start
+            lo = np.minimum(start, end)
+            hi = np.maximum(start, end)
+            col = np.empty(n)
+            for k in range(1, steps):
+                np.multiply(change, k / steps, out=col)
+                np.add(col, start, out=col)
+                np.maximum(col, lo, out=col)
+                np.minimum(col, hi, out=out[:, k - 1])
         elif steps > 1:
             f = np.arange(1, steps, dtype=np.float64) / steps
-            if method == sk.LINEAR:
-                body = start[:, None] + (end - start)[:, None] * f
-            else:
-                ratio = np.where(start == end, 1.0, end / start)
-                body = start[:, None] * np.power(ratio[:, None], f)
+            ratio = np.where(start == end, 1.0, end / start)
+            body = start[:, None] * np.power(ratio[:, None], f)
             np.clip(
                 body,
                 np.minimum(start, end)[:, None],
@@ -111,10 +127,12 @@ def paths(start: Floats, end: Floats, steps: int, method: int, hold: int) -> Flo
                 out=out[:, :-1],
             )
         out[:, -1] = end
-        bad = ~(np.isfinite(start) & np.isfinite(end))
-        if method == sk.COMPOUND:
-            bad |= compound_invalid(start, end)
-        if bad.any():
+        total = start.sum() + end.sum()
+        bad = None if np.isfinite(total) else ~(np.isfinite(start) & np.isfinite(end))
+        if method == sk.COMPOUND and not checked:
+            invalid = compound_invalid(start, end)
+            bad = invalid if bad is None else bad | invalid
+        if bad is not None and bad.any():
             out[bad] = np.nan
     return out
 
@@ -265,22 +283,30 @@ def assess(  # noqa: PLR0917 - hot-path kernel, positional for speed
         prev = baseline.copy()
         last_a = np.full(n, -1, dtype=np.intp)
         latest = np.full(n, -1, dtype=np.intp)
+        # Work buffers reused for every period: fresh temporaries cost more than the sums.
+        diff = np.empty(n)
         slack = np.empty(n)
+        size = np.empty(n)
+        steady = np.empty(n, dtype=np.bool_)
+        up = np.empty(n, dtype=np.bool_)
         for k in range(p):
             a = actual[:, k]
             h = have_a[:, k]
-            diff = a - prev
+            np.subtract(a, prev, out=diff)
             np.abs(prev, out=slack)
             np.maximum(slack, 1.0, out=slack)
             np.multiply(slack, sk.EPS, out=slack)
             if band:
                 np.add(slack, band, out=slack)
-            steady = np.abs(diff) <= slack
-            up = _signed(diff, sign) > 0.0
-            d = np.subtract(np.int8(sk.WORSENING), np.int8(2) * _i8(up), dtype=np.int8)
+            np.abs(diff, out=size)
+            np.less_equal(size, slack, out=steady)
+            np.greater(_signed(diff, sign, out=size), 0.0, out=up)
+            d = direction[:, k]
+            np.multiply(_i8(up), np.int8(-2), out=d)
+            np.add(d, np.int8(sk.WORSENING), out=d)  # worsening, or improving when up
             np.copyto(d, np.int8(sk.NO_CHANGE), where=steady)
-            np.copyto(d, np.int8(-1), where=~np.isfinite(diff))
-            direction[:, k] = d
+            np.isfinite(diff, out=steady)
+            np.copyto(d, np.int8(-1), where=~steady)
             np.copyto(prev, a, where=h)
             np.copyto(last_a, k, where=h)
             np.copyto(latest, k, where=valid[:, k])
@@ -431,13 +457,15 @@ def _least_squares(
     dt = 0.0 - tbar
     sxx = np.where(has_b, dt * dt, 0.0)
     sxy = np.where(has_b, dt * (baseline - vbar), 0.0)
+    work = np.empty_like(dt)
     for k in range(p):
         h = have_a[:, k]
         np.subtract(float(k + 1), tbar, out=dt)
-        np.add(sxx, dt * dt, out=sxx, where=h)
-        dv = actual[:, k] - vbar
-        np.multiply(dt, dv, out=dv)
-        np.add(sxy, dv, out=sxy, where=h)
+        np.multiply(dt, dt, out=work)
+        np.add(sxx, work, out=sxx, where=h)
+        np.subtract(actual[:, k], vbar, out=work)
+        np.multiply(dt, work, out=work)
+        np.add(sxy, work, out=sxy, where=h)
     few = count < 2.0
     value: Floats = vbar + (sxy / sxx) * (horizon - tbar)
     np.copyto(value, np.nan, where=few)
