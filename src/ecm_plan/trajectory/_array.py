@@ -211,7 +211,11 @@ def _status(  # noqa: PLR0917 - hot-path kernel, positional for speed
     np.copyto(status, np.int8(-1), where=invalid)
     # Short of plan: slippage when better than the baseline (or with no baseline to compare
     # with), no progress otherwise.
-    moved = _signed_diff(actual, baseline[:, None], sign)
+    moved = np.subtract(actual, baseline[:, None], out=short)  # short is free again
+    if isinstance(sign, np.ndarray):
+        np.multiply(moved, sign[:, None], out=moved)
+    elif sign != 1.0:
+        np.multiply(moved, sign, out=moved)
     b_eps = np.maximum(np.abs(baseline), 1.0)
     np.multiply(b_eps, sk.EPS, out=b_eps)
     slip: Bools = moved > b_eps[:, None]
