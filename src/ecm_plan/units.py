@@ -4,6 +4,8 @@ Take ``ureg`` and ``Q_`` from here only: quantities from different registries ca
 combined.
 The registry is built from the library's own definitions (not pint's defaults), so that
 names such as ``point`` mean a score point, not a typographic one.
+It is built on first use, not at import: checking and converting the canonical names below
+needs no registry, so reading plans never imports pint.
 
 =====================  ===================================  =====================================
 unit                   aliases                              what it measures

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from collections.abc import Hashable
 from typing import Any
 
-import tomli_w
 import yaml
 
 from ecm_plan.exceptions import Problem
@@ -150,6 +148,8 @@ def parse(text: str, fmt: str) -> Any:  # noqa: ANN401
         except ValueError as err:
             raise FormatError([Problem("", str(err))]) from None
     if fmt == "toml":
+        import tomllib  # noqa: PLC0415 (TOML files are rare: keep the import off the start-up)
+
         try:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as err:
@@ -183,5 +183,7 @@ def dumps(data: Any, fmt: str) -> str:  # noqa: ANN401
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if fmt == "toml":
+        import tomli_w  # noqa: PLC0415 (TOML files are rare: keep the import off the start-up)
+
         return tomli_w.dumps(data)
     raise ValueError(f"unknown format {fmt!r}; use one of {FORMATS}")
