@@ -71,3 +71,7 @@ class TestCanonicalScales:
         """The module's lazy attributes stop at ``ureg``."""
         with pytest.raises(AttributeError, match="no attribute 'nothing'"):
             _ = units.nothing
+
+    def test_dir_lists_the_registry(self):
+        """``dir()`` of the module lists ``ureg``, which is built on first use."""
+        assert "ureg" in dir(units)

@@ -87,6 +87,11 @@ def __getattr__(name: str) -> Any:  # noqa: ANN401 (module attributes of any typ
     raise AttributeError(msg)
 
 
+def __dir__() -> list[str]:
+    """The module's names, ``ureg`` included (:pep:`562`), for ``dir()`` and the docs."""
+    return sorted({*globals(), "ureg"})
+
+
 def Q_(value: Any, unit: str | None = None) -> pint.Quantity[Any]:  # noqa: N802, ANN401 (pint's name)
     """Make a quantity in the library's registry.
 
