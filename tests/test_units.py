@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ecm_plan import units
 from ecm_plan.exceptions import UnitError
 from ecm_plan.units import Q_, UNIT_NAMES, check_compatible, conversion_factor, to_unit, ureg
 
@@ -50,3 +51,27 @@ class TestConversion:
     def test_to_unit(self):
         """A quantity's magnitude in another unit."""
         assert 7.0 == to_unit(Q_(1, "week"), "day")
+
+
+class TestCanonicalScales:
+    @pytest.mark.parametrize("first", UNIT_NAMES)
+    @pytest.mark.parametrize("second", UNIT_NAMES)
+    def test_table_agrees_with_registry(self, first, second):
+        """The table that converts canonical units without the registry gives its answers."""
+        registry = units._registry()
+        a, b = registry.Unit(first), registry.Unit(second)
+        assert (a.dimensionality == b.dimensionality) == (
+            units._SCALES[first][0] == units._SCALES[second][0]
+        )
+        if a.dimensionality == b.dimensionality:
+            expected = float(registry.Quantity(1.0, first).to(second).magnitude)
+            assert expected == conversion_factor(first, second)
+
+    def test_unknown_attribute(self):
+        """The module's lazy attributes stop at ``ureg``."""
+        with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+            _ = units.nothing
+
+    def test_dir_lists_the_registry(self):
+        """``dir()`` of the module lists ``ureg``, which is built on first use."""
+        assert "ureg" in dir(units)

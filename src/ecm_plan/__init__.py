@@ -14,7 +14,7 @@ Example:
 .. versionadded:: 0.1.0
 """
 
-from importlib.metadata import version as _version
+from typing import TYPE_CHECKING
 
 from ecm_plan.exceptions import (
     EcmPlanWarning,
@@ -54,7 +54,25 @@ from ecm_plan.model import (
 from ecm_plan.periods import parse_period
 from ecm_plan.plans import bundled_plans, load_bundled
 
-__version__ = _version("ecm-plan")
+if TYPE_CHECKING:
+    __version__: str
+    """The installed version, read from the package metadata."""
+
+
+def __getattr__(name: str) -> str:
+    """Read ``__version__`` from the package metadata on first use (:pep:`562`).
+
+    importlib.metadata is slow to import; most programs never ask for the version.
+    """
+    if name == "__version__":
+        from importlib.metadata import version  # noqa: PLC0415 (slow import, rarely needed)
+
+        found = version("ecm-plan")
+        globals()["__version__"] = found
+        return found
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
+
 
 __all__ = [
     "Action",

@@ -130,16 +130,16 @@ def _graph(args: argparse.Namespace, out: TextIO, errors: TextIO) -> int:
 
 
 def _report(args: argparse.Namespace, out: TextIO, _errors: TextIO) -> int:
-    from ecm_plan.report.plan import plan_findings, plan_report  # noqa: PLC0415 (imported on first use: the command line starts without the report layer)
+    from ecm_plan.report.plan import _Context  # noqa: PLC0415 (the report loads NumPy: import it only here)
 
-    plan = _load(args.plan)
+    context = _Context(_load(args.plan))  # the graph and the findings, built once
     if args.json:
         from ecm_plan.findings import findings_to_json  # noqa: PLC0415 (imported on first use: the command line starts without the report layer)
 
-        print(findings_to_json(plan_findings(plan)), file=out)
+        print(findings_to_json(context.findings), file=out)
     else:
-        print(plan_report(plan), file=out)
-    if args.strict and any(f.severity.value == "error" for f in plan_findings(plan)):
+        print(context.report(), file=out)
+    if args.strict and any(f.severity.value == "error" for f in context.findings):
         return 1
     return 0
 

@@ -4,6 +4,8 @@ Take ``ureg`` and ``Q_`` from here only: quantities from different registries ca
 combined.
 The registry is built from the library's own definitions (not pint's defaults), so that
 names such as ``point`` mean a score point, not a typographic one.
+It is built on first use, not at import: checking and converting the canonical names below
+needs no registry, so reading plans never imports pint.
 
 =====================  ===================================  =====================================
 unit                   aliases                              what it measures
@@ -35,11 +37,13 @@ Example:
 from __future__ import annotations
 
 import difflib
-from typing import Any
-
-import pint
+import functools
+from typing import TYPE_CHECKING, Any
 
 from ecm_plan.exceptions import UnitError
+
+if TYPE_CHECKING:
+    import pint
 
 __all__ = ["Q_", "UNIT_NAMES", "check_compatible", "conversion_factor", "to_unit", "ureg"]
 
@@ -58,10 +62,34 @@ _DEFINITIONS = (
     "ratio = 1",
 )
 
-ureg: pint.UnitRegistry[Any] = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=True)
-"""The library's unit registry."""
-for _definition in _DEFINITIONS:
-    ureg.define(_definition)
+
+@functools.cache
+def _registry() -> pint.UnitRegistry[Any]:
+    """Build the registry once, on first use, so that importing the library stays fast."""
+    import pint  # noqa: PLC0415 (pint takes a tenth of a second to import; load it on first use)
+
+    registry: pint.UnitRegistry[Any] = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=True)
+    for definition in _DEFINITIONS:
+        registry.define(definition)
+    return registry
+
+
+if TYPE_CHECKING:
+    ureg: pint.UnitRegistry[Any]
+    """The library's unit registry."""
+
+
+def __getattr__(name: str) -> Any:  # noqa: ANN401 (module attributes of any type)
+    """Give ``ureg``, the registry built on first use (:pep:`562`)."""
+    if name == "ureg":
+        return _registry()
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    """The module's names, ``ureg`` included (:pep:`562`), for ``dir()`` and the docs."""
+    return sorted({*globals(), "ureg"})
 
 
 def Q_(value: Any, unit: str | None = None) -> pint.Quantity[Any]:  # noqa: N802, ANN401 (pint's name)
@@ -71,7 +99,7 @@ def Q_(value: Any, unit: str | None = None) -> pint.Quantity[Any]:  # noqa: N802
         >>> Q_(85, "percent")
         <Quantity(85, 'percent')>
     """
-    return ureg.Quantity(value, unit)
+    return _registry().Quantity(value, unit)
 
 
 UNIT_NAMES: tuple[str, ...] = (
@@ -90,10 +118,31 @@ UNIT_NAMES: tuple[str, ...] = (
 )
 """The canonical unit names a plan file may use."""
 
+# The canonical units as the definitions above make them: what each measures (its base
+# dimension, "" for a share) and its size in that base.  Conversions between canonical names
+# use this table, so that reading a plan does not build the registry; a test checks that it
+# agrees with the registry for every pair.
+_SCALES: dict[str, tuple[str, float]] = {
+    "percent": ("", 0.01),
+    "percentage_point": ("", 0.01),
+    "per_1000": ("", 0.001),
+    "ratio": ("", 1.0),
+    "count": ("count", 1.0),
+    "score": ("score", 1.0),
+    "day": ("time", 1.0),
+    "week": ("time", 7.0),
+    "working_day": ("working_time", 1.0),
+    "GBP": ("currency", 1.0),
+    "kGBP": ("currency", 1000.0),
+    "MGBP": ("currency", 1000000.0),
+}
+
 
 def _unit(name: str) -> pint.Unit:
+    import pint  # noqa: PLC0415 (already imported by the registry; kept off the import path)
+
     try:
-        return ureg.Unit(name)
+        return _registry().Unit(name)
     except (pint.UndefinedUnitError, AttributeError, ValueError, TypeError) as err:
         near = difflib.get_close_matches(name, UNIT_NAMES, n=2, cutoff=0.5)
         hint = f"; did you mean {' or '.join(near)}?" if near else f"; use one of {UNIT_NAMES}"
@@ -117,6 +166,8 @@ def check_compatible(first: str, second: str) -> None:
         ...
         ecm_plan.exceptions.UnitError: cannot combine working_day with day: ...
     """
+    if first in _SCALES and second in _SCALES and _SCALES[first][0] == _SCALES[second][0]:
+        return
     a, b = _unit(first), _unit(second)
     if a.dimensionality != b.dimensionality:
         raise UnitError(
@@ -147,6 +198,8 @@ _FACTORS: dict[tuple[str, str], float] = {}
 
 def _factor(from_unit: str, to_unit: str) -> float:
     key = (from_unit, to_unit)
+    if key not in _FACTORS and from_unit in _SCALES and to_unit in _SCALES:
+        _FACTORS[key] = _SCALES[from_unit][1] / _SCALES[to_unit][1]
     if key not in _FACTORS:
         _FACTORS[key] = float(Q_(1.0, from_unit).to(to_unit).magnitude)
     return _FACTORS[key]

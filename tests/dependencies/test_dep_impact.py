@@ -253,3 +253,28 @@ class TestImpactOfFunding:
         for err in (InvalidShareError(2.0), NotInResultError("A", "x", ("B",))):
             again = pickle.loads(pickle.dumps(err))  # noqa: S301 (our own data)
             assert str(err) == str(again)
+
+
+class TestImpactCost:
+    def test_no_search_for_near_ids(self, monkeypatch):
+        """Naming the paths of what a stream affects never searches the plan for near ids.
+
+        Nodes that are not elements of a plan (indicators' national nodes, outcomes) have no
+        path; finding that out must be a look-up, not a failed ``Plan.element`` with its
+        spelling suggestions, which made the impact of every stream of a portfolio quadratic.
+        """
+        import difflib  # noqa: PLC0415 (patched below)
+
+        from ecm_plan import build_portfolio_graph  # noqa: PLC0415 (beside its use)
+
+        plans = [load_bundled("southend-2008-09"), load_bundled("wigan-2009-12")]
+        graph = build_portfolio_graph(plans)
+        streams = [n for n, k in graph.nodes(data="kind") if k is NodeKind.FUNDING_STREAM]
+
+        def boom(*_args, **_kwargs):
+            raise AssertionError("searched for near ids")
+
+        monkeypatch.setattr(difflib, "get_close_matches", boom)
+        found = [impact(graph, stream) for stream in streams]
+        assert len(streams) == len(found)
+        assert any(found)

@@ -310,7 +310,11 @@ def outcome_matrix(plan: Plan, *, graph: PlanGraph | None = None) -> OutcomeMatr
     """
     _need_plan(plan, "outcome_matrix")
     _need_graph(graph, plan, "outcome_matrix")
-    facts = Facts(plan, graph)
+    return _outcome_matrix(plan, Facts(plan, graph))
+
+
+def _outcome_matrix(plan: Plan, facts: Facts) -> OutcomeMatrix:
+    """:func:`outcome_matrix` from facts already gathered (the report's one pass)."""
     cited: dict[str, list[str]] = {p.id: [] for p in plan.priorities}
     for item in facts.targets:
         if item.target.indicator is not None:

@@ -468,4 +468,9 @@ def check(
     _need_plan(plan, "check")
     _need_graph(graph, plan, "check")
     ruleset = _ruleset(rules, disable, severity)
-    return tuple(sorted(_findings(plan, ruleset, Facts(plan, graph))))
+    return _check(plan, ruleset, Facts(plan, graph))
+
+
+def _check(plan: Plan, ruleset: RuleSet, facts: Facts) -> tuple[Finding, ...]:
+    """:func:`check` over facts already gathered (the report gathers them once per plan)."""
+    return tuple(sorted(_findings(plan, ruleset, facts)))

@@ -19,7 +19,7 @@ from ecm_plan._deprecation import alias_table
 from ecm_plan.coverage._facts import Facts, _need_graph, _need_plan
 from ecm_plan.coverage.rules import RulesArg, _findings, _ruleset
 from ecm_plan.exceptions import NotInResultError
-from ecm_plan.findings import Severity
+from ecm_plan.findings import Finding, Severity
 from ecm_plan.graph import PlanGraph
 from ecm_plan.model import Action, Indicator, Objective, OutcomeKey, Plan, Priority, Target
 from ecm_plan.tables import Table
@@ -183,7 +183,12 @@ def summary(
     _need_graph(graph, plan, "summary")
     ruleset = _ruleset(rules, disable, severity)
     facts = Facts(plan, graph)
-    flagged = {f.subject for f in _findings(plan, ruleset, facts) if f.severity >= Severity.WARNING}
+    return _summary(plan, facts, _findings(plan, ruleset, facts))
+
+
+def _summary(plan: Plan, facts: Facts, findings: Iterable[Finding]) -> CoverageSummary:
+    """:func:`summary` from facts and findings already gathered (the report's one pass)."""
+    flagged = {f.subject for f in findings if f.severity >= Severity.WARNING}
     counts: dict[str, list[int]] = {name: [0, 0] for name, _ in _KINDS}
     counts["outcome"] = [sum(1 for k in OutcomeKey if facts.serving.get(k)), len(OutcomeKey)]
     by_type = {kind: name for name, kind in _KINDS if kind is not None}

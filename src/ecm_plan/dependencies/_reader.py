@@ -84,6 +84,7 @@ class _Reader:
         self.graph = graph
         self._multi = graph.is_multigraph()
         self._plans: dict[str, Plan | None] = {}
+        self._paths: dict[str, dict[str, str]] = {}
         self._kinds: dict[str, NodeKind | None] = {}
         self._refs: dict[str, NodeRef] = {}
         self._containers: dict[tuple[str, NodeKind], str | None] = {}
@@ -104,6 +105,14 @@ class _Reader:
             self._plans[plan_id] = entity if isinstance(entity, Plan) else None
         return self._plans[plan_id]
 
+    def _paths_of(self, plan_id: str) -> dict[str, str]:
+        """The key path of each element of a plan, by id (a node without one has none)."""
+        if plan_id not in self._paths:
+            plan = self._plan(plan_id)
+            elements = plan.iter_elements() if plan is not None else ()
+            self._paths[plan_id] = {element.id: path for path, element in elements}
+        return self._paths[plan_id]
+
     def ref(self, node: str) -> NodeRef:
         if node in self._refs:
             return self._refs[node]
@@ -112,13 +121,9 @@ class _Reader:
         plan_id = data.get(PLAN)
         path = ""
         if isinstance(plan_id, str):
-            plan = self._plan(plan_id)
             element = node.removeprefix(f"{plan_id}:")
-            if plan is not None and not element.startswith(_EXTERNAL):
-                try:
-                    path = plan.path_of(element)
-                except KeyError:
-                    path = ""
+            if not element.startswith(_EXTERNAL):
+                path = self._paths_of(plan_id).get(element, "")
         ref = NodeRef(
             node,
             self.kind(node),

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from collections.abc import Hashable
 from typing import Any
 
 import attrs
-import tomli_w
 import yaml
 
 from ecm_plan.exceptions import Problem, UnknownFormatError
@@ -281,6 +279,8 @@ def parse(text: str, fmt: str) -> Any:  # noqa: ANN401 (plain data from a file o
         except ValueError as err:
             raise FormatError([Problem("", str(err))]) from None
     if fmt == "toml":
+        import tomllib  # noqa: PLC0415 (TOML files are rare: keep the import off the start-up)
+
         try:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as err:
@@ -325,5 +325,7 @@ def dumps(data: Any, fmt: str) -> str:  # noqa: ANN401 (plain data of any shape,
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if fmt == "toml":
+        import tomli_w  # noqa: PLC0415 (TOML files are rare: keep the import off the start-up)
+
         return tomli_w.dumps(data)
     raise UnknownFormatError(fmt, FORMATS)

@@ -15,12 +15,18 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 
-from ecm_plan import coverage, dependencies
+from ecm_plan import dependencies
+from ecm_plan.coverage._facts import Facts
+from ecm_plan.coverage.matrix import _outcome_matrix
+from ecm_plan.coverage.rules import RuleSet, _check
+from ecm_plan.coverage.summary import _summary
 from ecm_plan.exceptions import TrajectoryError
 from ecm_plan.findings import Finding, findings_table
+from ecm_plan.graph import PlanGraph, build_graph
 from ecm_plan.model import Plan, ValueStatus
 from ecm_plan.tables import Table, render_all
 from ecm_plan.trajectory import matching_methods, planned_series
@@ -33,6 +39,55 @@ __all__ = [
     "summary_table",
     "trajectory_table",
 ]
+
+
+class _Context:
+    """What every section of one plan's report shares, each built once, on first use.
+
+    The graph (with the references found in the text), the coverage facts read from it, the
+    coverage findings and the dependency findings.
+    """
+
+    def __init__(self, plan: Plan) -> None:
+        """Start the context of a plan; nothing is built yet."""
+        self.plan = plan
+
+    @functools.cached_property
+    def graph(self) -> PlanGraph:
+        """The plan's graph."""
+        return build_graph(self.plan)
+
+    @functools.cached_property
+    def facts(self) -> Facts:
+        """The coverage facts, read from the graph."""
+        return Facts(self.plan, self.graph)
+
+    @functools.cached_property
+    def coverage_findings(self) -> tuple[Finding, ...]:
+        """The findings of every coverage rule at its own severity."""
+        return _check(self.plan, RuleSet(), self.facts)
+
+    @functools.cached_property
+    def findings(self) -> tuple[Finding, ...]:
+        """Every coverage and dependency finding, most severe first."""
+        return tuple(
+            sorted([*self.coverage_findings, *dependencies.dependency_findings(self.graph)])
+        )
+
+    def analysis_sections(self) -> tuple[Table, ...]:
+        """The analysis tables of :func:`analysis_sections`."""
+        return (
+            *_summary(self.plan, self.facts, self.coverage_findings).to_tables(),
+            *_outcome_matrix(self.plan, self.facts).to_tables(),
+            findings_table(self.findings),
+            trajectory_table(self.plan),
+            *dependencies.dependency_tables(self.graph),
+        )
+
+    def report(self) -> str:
+        """The text of :func:`plan_report`."""
+        tables = [summary_table(self.plan), *self.analysis_sections()]
+        return plan_header(self.plan) + "\n\n" + render_all(tables)
 
 
 def plan_header(plan: Plan, *extra: str, period: str | None = None) -> str:
@@ -104,7 +159,7 @@ def plan_findings(plan: Plan) -> tuple[Finding, ...]:
 
     .. versionchanged:: 0.2.0 Returns a tuple.
     """
-    return tuple(sorted([*coverage.check(plan), *dependencies.dependency_findings(plan)]))
+    return _Context(plan).findings
 
 
 def _decimals(texts: Sequence[str]) -> int:
@@ -197,13 +252,7 @@ def analysis_sections(plan: Plan) -> tuple[Table, ...]:
 
     .. versionchanged:: 0.2.0 Returns a tuple.
     """
-    return (
-        *coverage.summary(plan).to_tables(),
-        *coverage.outcome_matrix(plan).to_tables(),
-        findings_table(plan_findings(plan)),
-        trajectory_table(plan),
-        *dependencies.dependency_tables(plan),
-    )
+    return _Context(plan).analysis_sections()
 
 
 def plan_report(plan: Plan) -> str:
@@ -214,5 +263,4 @@ def plan_report(plan: Plan) -> str:
         >>> plan_report(load_bundled("swindon-2008")).splitlines()[0]
         'Strategic Management Plan 2008'
     """
-    tables = [summary_table(plan), *analysis_sections(plan)]
-    return plan_header(plan) + "\n\n" + render_all(tables)
+    return _Context(plan).report()
