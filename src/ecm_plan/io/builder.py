@@ -54,6 +54,7 @@ import attrs
 
 from ecm_plan.catalog import national_indicator, normalise_code, outcome
 from ecm_plan.exceptions import (
+    CellError,
     FieldError,
     InvalidPeriodError,
     PlanError,
@@ -309,6 +310,14 @@ class PlanBuilder:
             Actions!C4: an action with no priority above it
         """
         self._problems.append(Problem(where, message, hint))
+
+    def _read(self, cell: Cell | Value, where: str) -> Value | None:
+        """A cell as a value, or None with a problem at ``where`` when it cannot be read."""
+        try:
+            return _value(cell)
+        except CellError as err:
+            self.problem(where, err.reason, err.hint)
+            return None
 
     # -- the hierarchy ---------------------------------------------------------------------
 
@@ -731,6 +740,9 @@ class PlanBuilder:
             except FieldError as err:
                 self.problem(_where(where, "amount"), str(err), "use GBP, kGBP or MGBP")
                 return
+            except CellError as err:
+                self.problem(_where(where, "amount"), err.reason, err.hint)
+                return
         if stream_id is None and money is None:
             return
         node.funding.append(Allocation(stream=stream_id, amount=money))
@@ -807,7 +819,7 @@ class PlanBuilder:
             except InvalidPeriodError as err:
                 self.problem(here, str(err), "label target columns with periods such as 2009-10")
                 continue
-            found = _value(cell)
+            found = self._read(cell, here)
             if found is not None:
                 by_period[period] = found
         observation = self._observation(baseline, baseline_period, _where(where, "baseline"))
@@ -825,7 +837,7 @@ class PlanBuilder:
                 indicator=indicator_id,
                 baseline=observation,
                 values=by_period,
-                value=_value(value),
+                value=self._read(value, _where(where, "value")),
             )
         )
         return target_id
@@ -833,7 +845,7 @@ class PlanBuilder:
     def _observation(
         self, baseline: Cell | Value, period: str | Period | None, where: str
     ) -> Observation | None:
-        found = _value(baseline)
+        found = self._read(baseline, where)
         when: Period | None = None
         if isinstance(period, Period):
             when = period

@@ -837,23 +837,8 @@ _EXPORT_HEADERS: dict[str, str] = {
     "amount": "Amount",
     "amount_unit": "Amount unit",
 }
-_BEFORE_PERIODS = (
-    "priority_code",
-    "priority",
-    "outcomes",
-    "objective_code",
-    "objective",
-    "action_code",
-    "action",
-    "lead",
-    "due",
-    "target",
-    "indicator",
-    "indicator_title",
-    "baseline",
-    "baseline_period",
-)
-_AFTER_PERIODS = ("target_value", "funding", "amount", "amount_unit")
+_BEFORE_PERIODS = COLUMN_KEYS[: COLUMN_KEYS.index("target_value")]
+_AFTER_PERIODS = COLUMN_KEYS[COLUMN_KEYS.index("target_value") :]
 
 
 def _export_columns(headers: Sequence[object]) -> dict[str, Any]:
@@ -1091,7 +1076,7 @@ def plan_tables(plan: Plan) -> tuple[Table, ...]:
     stream_names = {s.id: s.name for s in plan.funding_streams}
     funding_rows = [
         (
-            owner,
+            element.id,
             a.stream or "",
             stream_names.get(a.stream or "", ""),
             a.amount.text if a.amount else "",
@@ -1100,7 +1085,7 @@ def plan_tables(plan: Plan) -> tuple[Table, ...]:
             a.arrangement.value if a.arrangement else "",
             a.period.label if a.period else "",
         )
-        for owner, a in _allocations(plan)
+        for _, element, a in plan.iter_allocations()
     ]
     funding = Table(
         "Funding",
@@ -1113,18 +1098,6 @@ def plan_tables(plan: Plan) -> tuple[Table, ...]:
         [(x.id, x.name, x.kind.value, x.role or "", x.organisation or "") for x in plan.leads],
     )
     return (about, actions, targets, indicators, funding, leads)
-
-
-def _allocations(plan: Plan) -> Iterator[tuple[str, Allocation]]:
-    for priority in plan.priorities:
-        for allocation in priority.funding:
-            yield priority.id, allocation
-        for objective in priority.objectives:
-            for allocation in objective.funding:
-                yield objective.id, allocation
-        for action in priority.iter_actions():
-            for allocation in action.funding:
-                yield action.id, allocation
 
 
 def _tables_of(monitoring: object) -> tuple[Table, ...]:
