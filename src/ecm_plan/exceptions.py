@@ -31,6 +31,7 @@ __all__ = [
     "PlanFileError",
     "PlanValidationError",
     "Problem",
+    "ReturnsError",
     "TrajectoryError",
     "UnitError",
     "UnknownIndicatorError",
@@ -147,6 +148,32 @@ class PlanFileError(PlanError, ValueError):
     def __reduce__(self) -> tuple[type[PlanFileError], tuple[str, tuple[Problem, ...]]]:
         """Pickle with the source and problems."""
         return (type(self), (self.source, self.problems))
+
+
+class ReturnsError(PlanFileError):
+    """A returns file (or text) could not be loaded; every problem is listed with its location.
+
+    A CSV problem is located by line and column (``line 4, column period``); a YAML or JSON
+    problem by key path (``returns[3].period``), with the line where the format gives it.
+
+    Attributes:
+        source: The file name, or ``<string>`` for text.
+        problems: Every problem found, in file order.
+
+    Example:
+        >>> err = ReturnsError("q2.csv", [Problem("line 4, column period", "cannot read 'Q5'")])
+        >>> print(err)
+        cannot load returns q2.csv: 1 problem
+          - line 4, column period: cannot read 'Q5'
+        >>> isinstance(err, PlanFileError) and isinstance(err, ValueError)
+        True
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __str__(self) -> str:
+        """List every problem on its own line, after the file name."""
+        return _render(f"cannot load returns {self.source}", self.problems)
 
 
 class UnknownIndicatorError(PlanError, KeyError):

@@ -38,6 +38,7 @@ from ecm_plan.model import (
     IndicatorScheme,
     Lead,
     LeadKind,
+    Measure,
     Milestone,
     Money,
     Note,
@@ -54,16 +55,20 @@ from ecm_plan.model import (
     Target,
     TargetKind,
     Value,
+    ValueStatus,
 )
+from ecm_plan.monitoring import Return, Returns
 from ecm_plan.periods import Period
 
 __all__ = [
     "cell_texts",
     "due_texts",
+    "indicator_measures",
     "money",
     "notes",
     "periods",
     "plans",
+    "returns",
     "texts",
     "values",
     "written_dates",
@@ -334,6 +339,7 @@ def plans(draw: st.DrawFn, max_priorities: int = 3) -> Plan:
             responsible=tuple(draw(st.lists(st.sampled_from(lead_ids), max_size=1, unique=True)))
             if lead_ids
             else (),
+            measure=draw(st.none() | indicator_measures()),
         )
         for i in indicator_ids
     ]
@@ -438,3 +444,62 @@ def plans(draw: st.DrawFn, max_priorities: int = 3) -> Plan:
         sections=tuple(sections),
         notes=draw(_tuple(notes())),
     )
+
+
+def indicator_measures() -> st.SearchStrategy[Measure]:
+    """A plan's override of what an indicator's figure is (:class:`~ecm_plan.model.Measure`).
+
+    Example:
+        >>> from hypothesis import find
+        >>> isinstance(find(indicator_measures(), lambda _: True), Measure)
+        True
+
+    .. versionadded:: 0.2.0
+    """
+    bound = st.none() | st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False)
+    return st.builds(
+        lambda aggregation, change_from, a, b: Measure(
+            aggregation,
+            change_from,
+            *((a, b) if a is None or b is None or a <= b else (b, a)),
+        ),
+        st.none() | st.sampled_from(["level", "count"]),
+        st.none() | periods(),
+        bound,
+        bound,
+    )
+
+
+@st.composite
+def returns(draw: st.DrawFn, max_rows: int = 8) -> Returns:
+    """Returns (:class:`~ecm_plan.monitoring.Returns`) whose rows never clash.
+
+    Example:
+        >>> from hypothesis import find
+        >>> from ecm_plan.monitoring import Returns
+        >>> isinstance(find(returns(), lambda _: True), Returns)
+        True
+
+    .. versionadded:: 0.2.0
+    """
+    optional = st.none() | texts() | st.sampled_from(["line one\nline two", 'a, "quoted" cell'])
+    figure_values = values().filter(lambda v: v.status is not ValueStatus.TEXT)
+    rows: list[Return] = []
+    for _ in range(draw(st.integers(0, max_rows))):
+        row = Return(
+            indicator=draw(st.sampled_from(["NI 56", "NI 111", "2016SC"]) | texts(12)),
+            period=draw(periods()),
+            value=draw(figure_values),
+            plan=draw(st.none() | st.sampled_from(["wigan-2009-12", "sample"])),
+            status=draw(st.none() | st.sampled_from(["green", "Amber", "ON COURSE"]) | texts()),
+            comment=draw(optional),
+            source=draw(optional),
+        )
+        if any(
+            (r.indicator, r.period) == (row.indicator, row.period)
+            and (r.plan is None or row.plan is None or r.plan == row.plan)
+            for r in rows
+        ):
+            continue
+        rows.append(row)
+    return Returns(tuple(rows))

@@ -12,6 +12,7 @@ Example:
 .. versionadded:: 0.1.0
 """
 
+from ecm_plan.catalog._measures import MeasureKind, measure_of, measures
 from ecm_plan.catalog._nis import (
     IndicatorCode,
     NationalIndicator,
@@ -40,6 +41,7 @@ from ecm_plan.catalog._outcomes import (
 __all__ = [
     "Aim",
     "IndicatorCode",
+    "MeasureKind",
     "NationalIndicator",
     "Outcome",
     "PlanWording",
@@ -50,6 +52,8 @@ __all__ = [
     "aims",
     "is_national_code",
     "match_title",
+    "measure_of",
+    "measures",
     "national_indicator",
     "national_indicators",
     "normalise_code",

@@ -12,6 +12,7 @@ Example:
 """
 
 from ecm_plan.model._enums import (
+    Aggregation,
     Arrangement,
     Bound,
     Comparator,
@@ -30,13 +31,14 @@ from ecm_plan.model._enums import (
 )
 from ecm_plan.model.due import Due
 from ecm_plan.model.elements import Allocation, FundingStream, Lead, Note, Section
-from ecm_plan.model.measures import Indicator, Observation, Target
+from ecm_plan.model.measures import Indicator, Measure, Observation, Target
 from ecm_plan.model.plan import Action, Element, Milestone, Objective, OutcomeLink, Plan, Priority
 from ecm_plan.model.values import Figure, Money, Value, parse_figure
 from ecm_plan.periods import Period
 
 __all__ = [
     "Action",
+    "Aggregation",
     "Allocation",
     "Arrangement",
     "Bound",
@@ -51,6 +53,7 @@ __all__ = [
     "IndicatorScheme",
     "Lead",
     "LeadKind",
+    "Measure",
     "Milestone",
     "Money",
     "MoneyKind",

@@ -286,3 +286,21 @@ class IndicatorScheme(enum.StrEnum):
     NATIONAL = "national"
     BVPI = "bvpi"
     LOCAL = "local"
+
+
+class Aggregation(enum.StrEnum):
+    """How an indicator's figure relates to time: a level at a point, or a count over a period.
+
+    A level (a percentage, a rate, an average) for a year is the year's figure, and a quarter's
+    level is comparable with the year's; a count accumulates over the period, so a quarter holds
+    part of the year's total.
+
+    Example:
+        >>> Aggregation("count").value
+        'count'
+
+    .. versionadded:: 0.2.0
+    """
+
+    LEVEL = "level"
+    COUNT = "count"

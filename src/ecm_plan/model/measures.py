@@ -12,11 +12,13 @@ Example:
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import attrs
 
 from ecm_plan.model._enums import (
+    Aggregation,
     Comparator,
     IndicatorScheme,
     Polarity,
@@ -29,7 +31,7 @@ from ecm_plan.model.values import Value
 from ecm_plan.periods import Period
 from ecm_plan.units import UNIT_NAMES
 
-__all__ = ["Indicator", "Observation", "Target"]
+__all__ = ["Indicator", "Measure", "Observation", "Target"]
 
 
 def _check_unit(_instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:  # noqa: ANN401
@@ -61,6 +63,54 @@ class Observation:
     period: Period | None = None
 
 
+def _finite(_instance: Any, attribute: attrs.Attribute[Any], value: float | None) -> None:  # noqa: ANN401
+    if value is not None and not math.isfinite(value):
+        raise FieldError(attribute.name, f"{attribute.name} must be a finite number, not {value}")
+
+
+@attrs.frozen
+class Measure:
+    """What a plan says its indicator's figure is, where it differs from the catalogue's choice.
+
+    Every field left as None takes the catalogue's choice
+    (:func:`ecm_plan.catalog.measure_of`); bounds are figures in the indicator's unit.
+
+    Attributes:
+        aggregation: A ``level`` at a point in time or a ``count`` over the period.
+        change_from: The reference period of a "% change from baseline" figure (the 1998
+            baseline of NI 112), or None.
+        lower: The lowest figure the measure can take, or None.
+        upper: The highest figure the measure can take, or None.
+
+    Example:
+        >>> m = Measure(aggregation="count", lower=0)
+        >>> m.aggregation.value, m.lower, m.upper
+        ('count', 0.0, None)
+        >>> Measure(lower=10, upper=5)
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.FieldError: upper 5.0 is below lower 10.0
+
+    .. versionadded:: 0.2.0
+    """
+
+    aggregation: Aggregation | None = attrs.field(
+        default=None, converter=attrs.converters.optional(Aggregation)
+    )
+    change_from: Period | None = None
+    lower: float | None = attrs.field(
+        default=None, converter=attrs.converters.optional(float), validator=_finite
+    )
+    upper: float | None = attrs.field(
+        default=None, converter=attrs.converters.optional(float), validator=_finite
+    )
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse bounds the wrong way round."""
+        if self.lower is not None and self.upper is not None and self.upper < self.lower:
+            raise FieldError("upper", f"upper {self.upper} is below lower {self.lower}")
+
+
 @attrs.frozen
 class Indicator:
     """A measure the plan reports: a National Indicator, an older BVPI, or a local code.
@@ -87,6 +137,8 @@ class Indicator:
         targets: Target values by period.
         responsible: Lead ids responsible for it.
         notes: Remarks and transcription judgements.
+        measure: What its figure is (level or count, change from a baseline, bounds) where
+            the plan differs from the catalogue, or None.
 
     Example:
         >>> Indicator(id="NI 19", unit="ratio").unit
@@ -117,6 +169,7 @@ class Indicator:
     targets: dict[Period, Value] = attrs.field(factory=dict)
     responsible: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    measure: Measure | None = None
 
     @property
     def written_code(self) -> str:
