@@ -30,6 +30,7 @@ __all__ = [
     "PlanError",
     "PlanFileError",
     "PlanValidationError",
+    "PolarityUnknownError",
     "Problem",
     "ReturnsError",
     "TrajectoryError",
@@ -274,6 +275,45 @@ class TrajectoryError(AnalysisError):
         >>> print(TrajectoryError("a compound path needs start and end of the same sign"))
         a compound path needs start and end of the same sign
     """
+
+
+class PolarityUnknownError(TrajectoryError):
+    """Nothing says which way an indicator or target improves, so it cannot be judged.
+
+    The polarity is taken from the plan, else from the National Indicator catalogue, else
+    from the comparator of the target (``reduce_to`` is lower-is-better); when none of them
+    says, pass one.
+
+    Attributes:
+        subject: The id of the indicator or target.
+
+    Example:
+        >>> err = PolarityUnknownError("2016SC")
+        >>> isinstance(err, ValueError), err.subject
+        (True, '2016SC')
+        >>> print(err)
+        no polarity for 2016SC: the plan gives none, the catalogue does not know it ...
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, subject: str) -> None:
+        """Keep the subject."""
+        self.subject = subject
+        super().__init__(subject)
+
+    def __str__(self) -> str:
+        """Say whose polarity is unknown and how to give one."""
+        return (
+            f"no polarity for {self.subject}: the plan gives none, the catalogue does not know "
+            "it and no target comparator says which way is better; pass polarity= "
+            "('higher_is_better' or 'lower_is_better'), or set the indicator's polarity in "
+            "the plan"
+        )
+
+    def __reduce__(self) -> tuple[type[PolarityUnknownError], tuple[str]]:
+        """Pickle with the subject."""
+        return (type(self), (self.subject,))
 
 
 class FieldError(PlanError, ValueError):
