@@ -37,6 +37,7 @@ __all__ = [
     "UnitError",
     "UnknownIndicatorError",
     "UnknownOutcomeError",
+    "UnknownRuleError",
 ]
 
 
@@ -384,3 +385,35 @@ class UnknownOutcomeError(PlanError, KeyError):
     def __reduce__(self) -> tuple[type[UnknownOutcomeError], tuple[str, str, tuple[str, ...]]]:
         """Pickle with the key, kind and suggestions."""
         return (type(self), (self.key, self.kind, self.suggestions))
+
+
+class UnknownRuleError(PlanError, KeyError):
+    """A rating rule was asked for by a name the library does not know.
+
+    Attributes:
+        name: The name as given.
+        known: The names the library knows.
+
+    Example:
+        >>> print(UnknownRuleError("traffic", ("default", "havering", "tolerance")))
+        unknown rating rule 'traffic'; use one of default, havering, tolerance, or pass a RatingRule
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, name: str, known: Sequence[str] = ()) -> None:
+        """Keep the name and the known names."""
+        self.name = name
+        self.known = tuple(known)
+        super().__init__(name)
+
+    def __str__(self) -> str:
+        """Say which name is unknown and what to use."""
+        return (
+            f"unknown rating rule {self.name!r}; use one of {', '.join(self.known)}, or pass a "
+            "RatingRule"
+        )
+
+    def __reduce__(self) -> tuple[type[UnknownRuleError], tuple[str, tuple[str, ...]]]:
+        """Pickle with the name and the known names."""
+        return (type(self), (self.name, self.known))
