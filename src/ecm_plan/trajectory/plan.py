@@ -481,8 +481,18 @@ class PlanTrajectory:
             return self.upper
         return value
 
-    def _sense(self, index: int) -> Polarity | None:
-        """The one-sided direction of period ``index``'s criterion, or None (two-sided)."""
+    def sense(self, index: int) -> Polarity | None:
+        """The direction that is better at period ``index``, or None for a two-sided criterion.
+
+        ``at_least`` is higher-is-better, ``at_most`` lower-is-better, ``maintain`` follows
+        the polarity; ``within`` and ``exactly`` have no better direction.
+
+        Example:
+            >>> t = plan_trajectory(Indicator(id="NI 45", unit="percent",
+            ...     targets={Period.financial_year(2011): Value("90%")}))
+            >>> t.sense(0)
+            <Polarity.HIGHER_IS_BETTER: 'higher_is_better'>
+        """
         criterion = self.criteria[index]
         if criterion in _ONE_SIDED:
             return _ONE_SIDED[criterion]
@@ -506,7 +516,7 @@ class PlanTrajectory:
             (2.0, 0.0, 1.0)
         """
         planned = self.values[index]
-        sense = self._sense(index)
+        sense = self.sense(index)
         if sense is Polarity.HIGHER_IS_BETTER:
             return max(0.0, planned - actual)
         if sense is Polarity.LOWER_IS_BETTER:
@@ -571,7 +581,7 @@ class PlanTrajectory:
             >>> t.direction(-10.0, 0.58, 0)
             <Direction.IMPROVING: 'improving'>
         """
-        sense = self._sense(index) or (
+        sense = self.sense(index) or (
             self.polarity if self.criteria[index] is Criterion.MAINTAIN else None
         )
         if sense is not None:
@@ -632,7 +642,7 @@ class PlanTrajectory:
         k = self.final
         if k is None:
             raise TrajectoryError(f"{self.subject} has no planned figure to assess against")
-        pol = polarity if polarity is not None else (self._sense(k) or self.polarity)
+        pol = polarity if polarity is not None else (self.sense(k) or self.polarity)
         if pol is None:
             raise PolarityUnknownError(self.subject)
         planned = [None if math.isnan(v) else v for v in self.values[: k + 1]]
