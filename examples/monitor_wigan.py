@@ -44,7 +44,7 @@ def quarter_table(plan: ecm_plan.Plan, returns: Returns, quarter: Period) -> Tab
             "" if r.agrees is None else ("yes" if r.agrees else "NO"),
         )
         for r in result.rows
-        if r.period == quarter or r.period == YEAR
+        if r.period in {quarter, YEAR}
     ]
     total = result.total
     return Table(
@@ -52,8 +52,10 @@ def quarter_table(plan: ecm_plan.Plan, returns: Returns, quarter: Period) -> Tab
         ("indicator", "period", "actual", "planned", "status", "category", "reported", "agrees"),
         rows,
         notes=[
-            f"green {total.green}, amber {total.amber}, red {total.red}, "
-            f"not assessed {total.not_assessed}"
+            (
+                f"green {total.green}, amber {total.amber}, red {total.red}, "
+                f"not assessed {total.not_assessed}"
+            )
         ],
     )
 
