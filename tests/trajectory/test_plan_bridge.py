@@ -209,7 +209,7 @@ class TestPolarity:
 
     def test_error_pickles(self):
         """The error keeps its subject through pickling."""
-        err = pickle.loads(pickle.dumps(PolarityUnknownError("X1")))
+        err = pickle.loads(pickle.dumps(PolarityUnknownError("X1")))  # noqa: S301 (our own bytes)
         assert ("X1", str(PolarityUnknownError("X1"))) == (err.subject, str(err))
 
     def test_catalogue(self):
