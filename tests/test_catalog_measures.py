@@ -9,11 +9,14 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ecm_plan import bundled_plans, dumps_plan, load_bundled, loads_plan
 from ecm_plan.catalog import MeasureKind, measure_of, measures, national_indicators, parse_code
 from ecm_plan.exceptions import FieldError, PlanFileError, UnknownIndicatorError
 from ecm_plan.model import Aggregation, Indicator, Measure, Period, Value
+from ecm_plan.testing import plans
 from ecm_plan.units import UNIT_NAMES
 
 DOCS = Path(__file__).parent.parent / "docs"
@@ -116,6 +119,28 @@ class TestMeasuresData:
 
 
 class TestMeasureOf:
+    @given(st.text(max_size=12) | st.from_regex(r"N[I1.]{0,2} ?0?[0-9]{1,3}[a-c]?", fullmatch=True))
+    def test_any_code_gives_a_measure_or_the_librarys_error(self, code):
+        """Any text is a measure or an UnknownIndicatorError, never another exception."""
+        try:
+            m = measure_of(code)
+        except UnknownIndicatorError:
+            return
+        assert m.lower is None or m.upper is None or m.lower <= m.upper
+
+    @given(plans())
+    def test_every_indicator_of_any_plan_has_a_measure(self, plan):
+        """measure_of never fails for an indicator of a valid plan."""
+        for indicator in plan.indicators:
+            m = measure_of(indicator)
+            assert (m.origin == "plan") == (indicator.measure is not None)
+            assert m.lower is None or m.upper is None or m.lower <= m.upper
+
+    def test_plan_bound_beyond_the_catalogues_other_bound(self):
+        """A plan's lower bound above the catalogue's upper one drops the borrowed upper."""
+        own = Indicator(id="NI 56", unit="percent", measure=Measure(lower=150))
+        assert (150.0, None) == measure_of(own).bounds_for("percent")
+
     def test_part_takes_its_parents_row(self):
         """NI 102a is measured as NI 102 is."""
         assert measure_of("NI 102") == measure_of("NI 102a")

@@ -170,7 +170,7 @@ class ReturnsError(PlanFileError):
         >>> isinstance(err, PlanFileError) and isinstance(err, ValueError)
         True
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     def __str__(self) -> str:

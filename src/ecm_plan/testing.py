@@ -454,7 +454,7 @@ def indicator_measures() -> st.SearchStrategy[Measure]:
         >>> isinstance(find(indicator_measures(), lambda _: True), Measure)
         True
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     bound = st.none() | st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False)
     return st.builds(
@@ -480,7 +480,7 @@ def returns(draw: st.DrawFn, max_rows: int = 8) -> Returns:
         >>> isinstance(find(returns(), lambda _: True), Returns)
         True
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     optional = st.none() | texts() | st.sampled_from(["line one\nline two", 'a, "quoted" cell'])
     figure_values = values().filter(lambda v: v.status is not ValueStatus.TEXT)

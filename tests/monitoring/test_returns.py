@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -22,7 +23,7 @@ from ecm_plan.monitoring import (
     plan_actuals,
     with_plan_actuals,
 )
-from ecm_plan.testing import returns
+from ecm_plan.testing import plans, returns
 
 FY = Period.financial_year
 HEADER = "indicator,period,value\n"
@@ -148,6 +149,16 @@ class TestLoadsCsv:
         """A row with more cells than the header is reported with the count."""
         [(path, message, _)] = problems_of(HEADER + "NI 1,2009,5%,extra\n")
         assert ("line 2", "4 cells where the header has 3") == (path, message)
+
+    def test_trailing_commas_are_tolerated(self):
+        """A spreadsheet's trailing empty columns and cells are no problem."""
+        (row,) = loads_returns("indicator,period,value,\nNI 1,2009,5%,,\n", "csv").rows
+        assert Value("5%") == row.value
+
+    def test_cell_under_a_nameless_column(self):
+        """A cell under a column with no name is reported, not dropped."""
+        [(path, message, _)] = problems_of("indicator,period,value,\nNI 1,2009,5%,lost\n")
+        assert ("line 2, column 4", "a cell under a column with no name") == (path, message)
 
     def test_every_problem_at_once(self):
         """Problems of several rows and columns come together, in file order."""
@@ -331,6 +342,14 @@ class TestDumpsRoundTrip:
 
 
 class TestLoadReturns:
+    def test_documented_examples_agree(self, wigan):
+        """The three example files of the format page hold the same returns, fit for Wigan."""
+        docs = Path(__file__).parent.parent.parent / "docs" / "explanation"
+        forms = [load_returns(docs / f"returns-example.{s}") for s in ("csv", "yaml", "json")]
+        assert forms[0] == forms[1] == forms[2]
+        assert 4 == len(forms[0])
+        assert () == check_returns(forms[0], wigan)
+
     def test_file(self, tmp_path):
         """A file is read by its suffix and named in problems."""
         path = tmp_path / "q1.yml"
@@ -403,6 +422,21 @@ class TestReturnsValue:
 
 
 class TestPlanActuals:
+    @given(plan=plans(max_priorities=1), generated=returns())
+    def test_merge_rule(self, plan, generated):
+        """Every file row for the plan is kept; every plan actual fills a period left open."""
+        both = with_plan_actuals(generated, plan)
+        mine = generated.for_plan(plan.id)
+        for row in mine:
+            assert row == both.get(plan.id, row.indicator, row.period)
+        for own in plan_actuals(plan):
+            kept = both.get(plan.id, own.indicator, own.period)
+            assert kept is not None
+            assert kept in mine.rows or kept == own
+        assert len(both) == len(mine) + sum(
+            1 for own in plan_actuals(plan) if mine.get(plan.id, own.indicator, own.period) is None
+        )
+
     def test_plan_actuals(self, wigan):
         """Every actual a plan gives is a return for that plan."""
         own = plan_actuals(wigan)
@@ -454,6 +488,8 @@ class TestCheckReturns:
         assert "did you mean 'NI 56'?" == hint
         [(_, _, hint)] = self.check("NI 71,2009-10,5%\n", wigan)
         assert "did you mean 'N1 71', the plan's id for it?" == hint
+        [(_, _, hint)] = self.check("NI056,2009-10,5%\n", wigan)
+        assert "did you mean 'NI 56', the plan's id for it?" == hint
 
     def test_period_outside_the_plan(self):
         """A period the plan does not cover is a problem with a hint."""

@@ -9,9 +9,12 @@ import numpy as np
 import numpy.typing as npt
 
 import ecm_plan
-from ecm_plan.catalog import national_indicator
+from ecm_plan.catalog import MeasureKind, measure_of, national_indicator
+from ecm_plan.exceptions import Problem, ReturnsError
 from ecm_plan.graph import KIND, NodeKind, PlanGraph
 from ecm_plan.model import Plan, Value, ValueStatus
+from ecm_plan.monitoring import Returns, check_returns, loads_returns, with_plan_actuals
+from ecm_plan.periods import Period
 from ecm_plan.trajectory import (
     Assessment,
     AssessmentArray,
@@ -42,6 +45,17 @@ def outcomes_reached(graph: PlanGraph, node: str) -> set[str]:
     return {n for n in nx.descendants(graph, node) if graph.nodes[n][KIND] is NodeKind.OUTCOME}
 
 
+def latest_actuals(plan: Plan, returns: Returns) -> dict[str, tuple[Period, Value]]:
+    """The latest value of each indicator, from the returns and the plan's own actuals."""
+    both = with_plan_actuals(returns, plan)
+    latest: dict[str, tuple[Period, Value]] = {}
+    for indicator in plan.indicators:
+        series = both.series(plan.id, indicator.id)
+        if series:
+            latest[indicator.id] = series[-1]
+    return latest
+
+
 def main() -> None:
     """Load, check, analyse."""
     plan: Plan = ecm_plan.load_bundled("sample")
@@ -56,7 +70,16 @@ def main() -> None:
     except ecm_plan.PlanFileError as err:
         paths: list[str] = [p.path for p in err.problems]
         del paths
-    del reached, magnitude, title, pairs
+    returns: Returns = loads_returns("indicator,period,value\nNI 112,2009-10,-20%\n", "csv")
+    problems: tuple[Problem, ...] = check_returns(returns, plan)
+    measure: MeasureKind = measure_of(plan.indicators[0])
+    bounds: tuple[float | None, float | None] = measure.bounds_for("percent")
+    try:
+        loads_returns("", "csv")
+    except ReturnsError as err:
+        del err
+    latest = latest_actuals(plan, returns)
+    del reached, magnitude, title, pairs, problems, bounds, latest
 
 
 def trajectories(plan: Plan) -> None:

@@ -4,7 +4,7 @@ The catalogue's choices are read once from the package data (``data/measures.csv
 per National Indicator with the reason for the choice. A plan may override them for one of
 its indicators with :attr:`Indicator.measure <ecm_plan.model.Indicator.measure>`.
 
-.. versionadded:: 0.2.0
+.. versionadded:: 0.1.0
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ class MeasureKind:
         >>> measure_of("NI 112").change_from
         Period('1998')
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     code: str
@@ -197,7 +197,8 @@ def measure_of(subject: str | Indicator) -> MeasureKind:
     :class:`~ecm_plan.model.Indicator`, its ``catalogue_code`` (else its id) is looked up; a
     local code takes the bounds of the indicator's unit; then every field the indicator's
     ``measure:`` sets replaces the catalogue's. Bounds the plan sets are in the indicator's
-    unit; a bound it leaves out keeps the catalogue's when the units agree, else is None.
+    unit; a bound it leaves out keeps the catalogue's when the units agree (and the two do not
+    contradict each other), else is None.
 
     Args:
         subject: An indicator code, or an indicator of a plan.
@@ -241,9 +242,10 @@ def measure_of(subject: str | Indicator) -> MeasureKind:
         changes["change_from"] = own.change_from
     if own.lower is not None or own.upper is not None:
         same_unit = found.unit == subject.unit
-        changes.update(
-            unit=subject.unit,
-            lower=own.lower if own.lower is not None else (found.lower if same_unit else None),
-            upper=own.upper if own.upper is not None else (found.upper if same_unit else None),
-        )
+        lower = own.lower if own.lower is not None else (found.lower if same_unit else None)
+        upper = own.upper if own.upper is not None else (found.upper if same_unit else None)
+        if lower is not None and upper is not None and upper < lower:
+            # A borrowed catalogue bound that contradicts the plan's own gives way to it.
+            lower, upper = (own.lower, None) if own.lower is not None else (None, own.upper)
+        changes.update(unit=subject.unit, lower=lower, upper=upper)
     return attrs.evolve(found, **changes)

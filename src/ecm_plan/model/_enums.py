@@ -299,7 +299,7 @@ class Aggregation(enum.StrEnum):
         >>> Aggregation("count").value
         'count'
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     LEVEL = "level"

@@ -91,7 +91,7 @@ class Measure:
         ...
         ecm_plan.exceptions.FieldError: upper 5.0 is below lower 10.0
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     aggregation: Aggregation | None = attrs.field(

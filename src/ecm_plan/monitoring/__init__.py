@@ -18,7 +18,7 @@ Example:
     >>> [(p.label, v.text) for p, v in with_plan_actuals(returns, wigan).series(wigan.id, "NI 56")]
     [('2008-09', '18.01%'), ('2009-10', '17.6%')]
 
-.. versionadded:: 0.2.0
+.. versionadded:: 0.1.0
 """
 
 from ecm_plan.monitoring.assess import (

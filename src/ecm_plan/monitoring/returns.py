@@ -22,7 +22,7 @@ Example:
     ecm_plan.exceptions.ReturnsError: cannot load returns <string>: 1 problem
       - line 2, column period: cannot read '2009-13' as a period: ...
 
-.. versionadded:: 0.2.0
+.. versionadded:: 0.1.0
 """
 
 from __future__ import annotations
@@ -31,14 +31,14 @@ import csv
 import difflib
 import io
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Final
 
 import attrs
 import yaml
 
-from ecm_plan.catalog import measure_of, national_indicator
+from ecm_plan.catalog import measure_of, national_indicator, normalise_code
 from ecm_plan.exceptions import FieldError, PlanError, Problem, ReturnsError, UnitError
 from ecm_plan.io._formats import MAX_BYTES, FormatError, _BoundedLoader, dumps, parse
 from ecm_plan.model import Indicator, Plan, Value, ValueStatus
@@ -119,7 +119,7 @@ class Return:
         ...
         ecm_plan.exceptions.FieldError: value 'rising' holds no figure and no state ...
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     indicator: str = attrs.field(validator=_text_field("indicator", optional=False))
@@ -189,7 +189,7 @@ class Returns:
         ecm_plan.exceptions.ReturnsError: cannot load returns <string>: 1 problem
           - NI 56 2009-10: a second value for NI 56 in 2009-10 (plan wigan-2009-12) ...
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     rows: tuple[Return, ...] = attrs.field(default=(), converter=_to_rows)
@@ -307,7 +307,7 @@ class _Reader:
     def row(
         self,
         cells: dict[str, Any],
-        where: Any,  # noqa: ANN401 (a callable naming a cell's location)
+        where: Callable[[str], str],
         line: int | None,
         absent: frozenset[str] = frozenset(),
     ) -> None:
@@ -413,6 +413,9 @@ def _column_problems(header: list[str]) -> tuple[list[str | None], list[Problem]
     seen: set[str] = set()
     for raw in header:
         name = raw.strip().lower()
+        if not name:
+            names.append(None)  # a spreadsheet's trailing comma; its cells must be empty
+            continue
         if name in COLUMNS and name not in seen:
             names.append(name)
             seen.add(name)
@@ -451,6 +454,14 @@ def _empty(source: str, what: str) -> ReturnsError:
     )
 
 
+def _csv_place(line: int) -> Callable[[str], str]:
+    return lambda column: f"line {line}, column {column}"
+
+
+def _tree_place(index: int, at: str) -> Callable[[str], str]:
+    return lambda key: f"returns[{index}].{key}{at}"
+
+
 def _loads_csv(text: str, source: str) -> Returns:
     text = text.removeprefix("\ufeff")
     if not text.strip():
@@ -467,7 +478,7 @@ def _loads_csv(text: str, source: str) -> Returns:
             first, line = line, reader.line_num + 1
             if not any(c.strip() for c in cells):
                 continue
-            if len(cells) > len(names):
+            if any(c.strip() for c in cells[len(names) :]):
                 result.problems.append(
                     Problem(
                         f"line {first}",
@@ -476,8 +487,22 @@ def _loads_csv(text: str, source: str) -> Returns:
                     )
                 )
                 continue
+            stray = [
+                i + 1
+                for i, cell in enumerate(cells[: len(header)])
+                if not header[i].strip() and cell.strip()
+            ]
+            if stray:
+                result.problems.append(
+                    Problem(
+                        f"line {first}, column {stray[0]}",
+                        "a cell under a column with no name",
+                        "name the column in the header, or empty the cell",
+                    )
+                )
+                continue
             row = {n: c for n, c in zip(names, cells, strict=False) if n is not None}
-            result.row(row, lambda c, n=first: f"line {n}, column {c}", first, absent)
+            result.row(row, _csv_place(first), first, absent)
     except csv.Error as err:
         result.problems.append(
             Problem(f"line {reader.line_num}", f"not valid CSV: {err}", "check the quoting")
@@ -557,7 +582,7 @@ def _loads_tree(text: str, fmt: str, source: str) -> Returns:
                         f"{hint}the keys are {', '.join(COLUMNS)}",
                     )
                 )
-        result.row(item, lambda c, i=i, at=at: f"returns[{i}].{c}{at}", line)
+        result.row(item, _tree_place(i, at), line)
     return result.result()
 
 
@@ -757,10 +782,23 @@ def _unit_of(indicator: Indicator) -> str | None:
         return None
 
 
+def _normal(code: str | None) -> str | None:
+    if code is None:
+        return None
+    try:
+        return normalise_code(code)
+    except PlanError:
+        return None
+
+
 def _near_indicator(code: str, plan: Plan) -> str:
     ids = [i.id for i in plan.indicators]
+    normal = _normal(code)
     for indicator in plan.indicators:
-        if code in {indicator.catalogue_code, indicator.code, *indicator.also}:
+        names = {indicator.id, indicator.catalogue_code, indicator.code, *indicator.also}
+        if code in names or (
+            normal is not None and normal in {_normal(n) for n in names if n is not None}
+        ):
             return f"did you mean {indicator.id!r}, the plan's id for it?"
     near = difflib.get_close_matches(code, ids, n=2, cutoff=0.6)
     if near:
@@ -809,13 +847,13 @@ def check_returns(returns: Returns, plan: Plan) -> tuple[Problem, ...]:
         >>> text = '''indicator,period,value
         ... NI 56,2010-11,104%
         ... NI 111,2009-10,45%
-        ... NI 5600,2010-11,17%
+        ... NI056,2010-11,17%
         ... '''
         >>> for problem in check_returns(loads_returns(text, "csv"), wigan):
         ...     print(problem)
         line 2, column value: 104% is above 100, the highest figure NI 56 can take (percent) ...
         line 3, column value: NI 111 is in count, and '45%' is in percent, ...
-        line 4, column indicator: wigan-2009-12 has no indicator 'NI 5600' (hint: ...)
+        line 4, column indicator: wigan-2009-12 has no indicator 'NI056' (hint: did you mean ...)
     """
     by_id = {i.id: i for i in plan.indicators}
     problems: list[Problem] = []
