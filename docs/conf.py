@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from importlib.metadata import version as _version
 from pathlib import Path
 
@@ -11,6 +12,9 @@ copyright = "2026, The ecm_plan developers"
 release = _version("ecm-plan")
 version = ".".join(release.split(".")[:2])
 
+# Local extensions: `coverage_rules` renders the rule registry into the coverage-rules page.
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
 extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
@@ -18,6 +22,7 @@ extensions = [
     "sphinx.ext.doctest",
     "sphinx.ext.viewcode",
     "matplotlib.sphinxext.plot_directive",
+    "coverage_rules",
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 exclude_patterns = ["_build"]

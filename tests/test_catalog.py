@@ -25,6 +25,7 @@ from ecm_plan.catalog import (
     match_title,
     national_indicator,
     national_indicators,
+    ni_of,
     normalise_code,
     outcome,
     outcomes,
@@ -34,7 +35,7 @@ from ecm_plan.catalog import (
 )
 from ecm_plan.catalog._titles import similarity_tokens, title_similarity, wording_confirms
 from ecm_plan.exceptions import PlanError, UnknownIndicatorError
-from ecm_plan.model import OutcomeKey, Polarity
+from ecm_plan.model import Indicator, OutcomeKey, Polarity
 from ecm_plan.units import UNIT_NAMES
 
 WITHHELD = ("NI 14", "NI 141", "NI 142", "NI 161", "NI 162")
@@ -243,6 +244,50 @@ class TestIndicatorCode:
         """Numbers outside 1..199 and parts other than one lower-case letter are refused."""
         with pytest.raises(ValueError):
             IndicatorCode(number, part)
+
+
+class TestNiOf:
+    """ni_of(): the one rule for which National Indicator a plan's indicator stands for."""
+
+    def test_plain(self):
+        """A National Indicator cited as such stands for itself."""
+        assert IndicatorCode(112) == ni_of(Indicator(id="NI 112"))
+
+    def test_recorded_slip_wins(self):
+        """The transcriber's catalogue_code wins over the code the document cites."""
+        assert "NI 57" == ni_of(Indicator(id="NI 157", catalogue_code="NI 57")).full
+
+    def test_part_kept(self):
+        """A part keeps its letter; its code is the parent's."""
+        found = ni_of(Indicator(id="NI 102a"))
+        assert ("NI 102a", "NI 102") == (found.full, found.code)
+
+    def test_written_spelling(self):
+        """The code as the document writes it is read in any accepted spelling."""
+        assert "NI 93" == ni_of(Indicator(id="NI 93", code="Ni 93")).full
+
+    def test_id_when_written_code_unknown(self):
+        """A written code that names no indicator falls back to the id."""
+        assert "NI 93" == ni_of(Indicator(id="NI 93", code="N1 93")).full
+
+    @pytest.mark.parametrize("code", ["NI 31", "NI 999", "2016SC"])
+    def test_unknown(self, code):
+        """A dropped, out-of-range or local-looking code stands for no National Indicator."""
+        assert ni_of(Indicator(id=code)) is None
+
+    def test_unknown_catalogue_code_falls_back_to_id(self):
+        """A catalogue_code the catalogue does not know leaves the id to decide."""
+        assert "NI 112" == ni_of(Indicator(id="NI 112", catalogue_code="NI 31")).full
+
+    @pytest.mark.parametrize("scheme", ["bvpi", "local"])
+    def test_other_schemes(self, scheme):
+        """BVPI and local indicators stand for none, even with a National-looking code."""
+        assert ni_of(Indicator(id="NI 112", scheme=scheme, catalogue_code="NI 112")) is None
+
+    def test_not_an_indicator(self):
+        """A code string is not an indicator."""
+        with pytest.raises(TypeError, match="takes an Indicator"):
+            ni_of("NI 112")  # type: ignore[arg-type]
 
 
 class TestNationalIndicator:

@@ -6,6 +6,7 @@ import math
 import subprocess
 import sys
 
+import attrs
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -141,6 +142,30 @@ class TestSourcePlans:
         frame = values_frame(ecm_plan.load_bundled("sample"))
         assert pd.api.types.is_datetime64_any_dtype(frame.start)
         assert "2009-04-01" == str(frame[frame.period == "2009-10"].start.iloc[0].date())
+
+
+class TestCatalogueCode:
+    """The catalogue_code column is what ni_of decides."""
+
+    def test_as_ni_of(self):
+        """A BVPI indicator with a catalogue code and a dropped code have none; a
+        National Indicator written in another spelling has the normal form."""
+        sample = ecm_plan.load_bundled("sample")
+        base = attrs.evolve(sample.indicators[0], responsible=())
+        indicators = [
+            attrs.evolve(base, id="BVPI 197", scheme="bvpi", catalogue_code="NI 112"),
+            attrs.evolve(base, id="NI 31"),
+            attrs.evolve(base, id="NI 56", code="NI056"),
+        ]
+        plan = ecm_plan.Plan(
+            id="p", authority="A", title="T", period=sample.period, indicators=indicators
+        )
+        frame = values_frame(plan)
+        codes = {
+            o: c if isinstance(c, str) else None
+            for o, c in zip(frame.owner, frame.catalogue_code, strict=True)
+        }
+        assert {"BVPI 197": None, "NI 31": None, "NI 56": "NI 56"} == codes
 
 
 class TestShapes:

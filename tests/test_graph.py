@@ -130,6 +130,21 @@ class TestBuildPortfolioGraph:
         graph = build_portfolio_graph([load_bundled("sample")])
         assert ["sample:NI 157"] == sorted(graph.predecessors(nis_node("NI 57")))
 
+    def test_only_indicators_that_stand_for_one(self):
+        """Indicators join a National Indicator node as ni_of decides: not a BVPI with an
+        NI-like code, not a dropped code, and a part joins its indicator."""
+        sample = load_bundled("sample")
+        extra = [
+            attrs.evolve(sample.indicators[0], id="NI 102a", responsible=()),
+            attrs.evolve(sample.indicators[0], id="NI 31", responsible=()),
+            attrs.evolve(sample.indicators[0], id="NI 79", scheme="bvpi", responsible=()),
+        ]
+        other = Plan(id="other", authority="B", title="T", period=sample.period, indicators=extra)
+        graph = build_portfolio_graph([other])
+        assert ["other:NI 102a"] == sorted(graph.predecessors(nis_node("NI 102")))
+        assert nis_node("NI 31") not in graph
+        assert nis_node("NI 79") not in graph
+
     def test_duplicate_plan_ids(self):
         """Two plans with one id cannot share a portfolio."""
         sample = load_bundled("sample")

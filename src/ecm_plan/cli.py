@@ -30,7 +30,7 @@ from ecm_plan.graph import build_graph, export_graph, to_dot
 from ecm_plan.io import load_plan, plan_schema
 from ecm_plan.model import Plan
 from ecm_plan.plans import bundled_plans, load_bundled
-from ecm_plan.report import Table
+from ecm_plan.tables import Table
 
 if TYPE_CHECKING:
     from ecm_plan.monitoring import MonitoringResult

@@ -18,6 +18,7 @@ Example:
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 
 import attrs
@@ -37,6 +38,7 @@ __all__ = [
     "UnitError",
     "UnknownIndicatorError",
     "UnknownOutcomeError",
+    "UnknownPlanError",
     "UnknownRuleError",
 ]
 
@@ -385,6 +387,47 @@ class UnknownOutcomeError(PlanError, KeyError):
     def __reduce__(self) -> tuple[type[UnknownOutcomeError], tuple[str, str, tuple[str, ...]]]:
         """Pickle with the key, kind and suggestions."""
         return (type(self), (self.key, self.kind, self.suggestions))
+
+
+class UnknownPlanError(PlanError, KeyError):
+    """No bundled plan has this name.
+
+    Attributes:
+        name: The name as given (any object: a caller may pass ``None`` or a number).
+        known: The names of the bundled plans.
+
+    Example:
+        >>> from ecm_plan import load_bundled
+        >>> load_bundled("wigan")
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.UnknownPlanError: no bundled plan 'wigan'; ...
+        >>> import pickle
+        >>> print(pickle.loads(pickle.dumps(UnknownPlanError(None, ("sample",)))))
+        no bundled plan None; bundled plans: sample
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, name: object, known: Sequence[str]) -> None:
+        """Keep the name and the names there are."""
+        self.name = name
+        self.known = tuple(known)
+        super().__init__(name)
+
+    def __str__(self) -> str:
+        """Say which names there are, nearest first."""
+        near = (
+            difflib.get_close_matches(self.name, self.known, n=1, cutoff=0.6)
+            if isinstance(self.name, str)
+            else []
+        )
+        hint = f"did you mean {near[0]!r}? " if near else ""
+        return f"no bundled plan {self.name!r}; {hint}bundled plans: {', '.join(self.known)}"
+
+    def __reduce__(self) -> tuple[type[UnknownPlanError], tuple[object, tuple[str, ...]]]:
+        """Pickle with the name and the known names."""
+        return (type(self), (self.name, self.known))
 
 
 class UnknownRuleError(PlanError, KeyError):

@@ -33,7 +33,7 @@ from typing import Any
 
 import attrs
 
-from ecm_plan.report import Table
+from ecm_plan.tables import Table
 
 __all__ = ["Finding", "Severity", "findings_from_json", "findings_table", "findings_to_json"]
 

@@ -34,11 +34,11 @@ from collections.abc import Iterable, Iterator
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from ecm_plan.catalog import ni_of
 from ecm_plan.model import (
     Action,
     Allocation,
     Indicator,
-    IndicatorScheme,
     Objective,
     Observation,
     Plan,
@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 
     from ecm_plan.findings import Finding
     from ecm_plan.monitoring import MonitoringResult, PortfolioResult
-    from ecm_plan.report import Table
+    from ecm_plan.tables import Table
 
 __all__ = [
     "FINDING_COLUMNS",
@@ -90,8 +90,10 @@ VALUE_COLUMNS: tuple[str, ...] = (
 
 ``owner`` is the id of the indicator or target the value belongs to and ``source`` says which
 (``"indicator"`` or ``"target"``); ``code`` is the code the document cites and
-``catalogue_code`` the National Indicator it stands for; ``indicator`` is, for a target, the
-id of the indicator it measures; ``series`` is ``"baseline"``, ``"actual"`` or ``"target"``;
+``catalogue_code`` the National Indicator it stands for, with its part, as
+:func:`~ecm_plan.catalog.ni_of` decides (missing for BVPI, local and unknown codes);
+``indicator`` is, for a target, the id of the indicator it measures; ``series`` is
+``"baseline"``, ``"actual"`` or ``"target"``;
 ``period`` is the period's label and ``start`` and ``end`` its first and last days (a
 target's single value takes the period its "by when" allows, and has none when that names no
 date); ``status``, ``magnitude``, ``upper``, ``unit`` and ``bound`` are what was read from
@@ -240,9 +242,8 @@ def _series(
 
 
 def _catalogue_code(indicator: Indicator) -> str | None:
-    if indicator.catalogue_code is not None:
-        return indicator.catalogue_code
-    return indicator.id if indicator.scheme is IndicatorScheme.NATIONAL else None
+    found = ni_of(indicator)
+    return None if found is None else found.full
 
 
 def _value_rows(plan: Plan) -> Iterator[dict[str, Any]]:
@@ -394,7 +395,8 @@ def findings_frame(findings: Iterable[Finding]) -> pd.DataFrame:
     The columns are :data:`FINDING_COLUMNS`.
 
     Args:
-        findings: Findings, such as :func:`ecm_plan.coverage.check` returns.
+        findings: Findings, such as :func:`ecm_plan.coverage.check
+            <ecm_plan.coverage.rules.check>` returns.
 
     Returns:
         A new DataFrame.

@@ -35,6 +35,7 @@ from typing import Any, TypeAlias
 
 import networkx as nx
 
+from ecm_plan.catalog import ni_of
 from ecm_plan.model import (
     Action,
     Allocation,
@@ -348,8 +349,9 @@ def build_graph(plan: Plan) -> PlanGraph:
 def build_portfolio_graph(plans: Iterable[Plan]) -> PlanGraph:
     """Build one graph of many plans, with shared outcome, aim and National Indicator nodes.
 
-    Each plan's elements are prefixed with its id (``wigan-2009-12:P1``). Every indicator whose
-    code is a National Indicator (after the plan's own ``catalogue_code`` correction) gets an
+    Each plan's elements are prefixed with its id (``wigan-2009-12:P1``). Every indicator that
+    stands for a National Indicator (as :func:`~ecm_plan.catalog.ni_of` decides: after the
+    plan's own ``catalogue_code`` correction, a part counting for its indicator) gets an
     ``instance_of`` edge to a shared ``NIS:NI <n>`` node, so that "which plans target NI 112?"
     is a look at that node's predecessors.
 
@@ -366,8 +368,6 @@ def build_portfolio_graph(plans: Iterable[Plan]) -> PlanGraph:
 
     .. versionadded:: 0.1.0
     """
-    from ecm_plan.catalog import is_national_code, normalise_code  # noqa: PLC0415
-
     plans = list(plans)
     ids = [p.id for p in plans]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
@@ -379,10 +379,10 @@ def build_portfolio_graph(plans: Iterable[Plan]) -> PlanGraph:
         builder = _Builder(graph, plan, f"{plan.id}:")
         builder.build()
         for indicator in plan.indicators:
-            code = indicator.catalogue_code or indicator.id
-            if not is_national_code(code):
+            found = ni_of(indicator)
+            if found is None:
                 continue
-            national = normalise_code(code).rstrip("abcdefgh")
+            national = found.code
             node = nis_node(national)
             if node not in graph:
                 graph.add_node(

@@ -9,8 +9,11 @@ import numpy as np
 import numpy.typing as npt
 
 import ecm_plan
-from ecm_plan.catalog import MeasureKind, measure_of, national_indicator
+from ecm_plan.catalog import IndicatorCode, MeasureKind, measure_of, national_indicator, ni_of
+from ecm_plan.coverage import RuleSet, check, outcome_matrix
+from ecm_plan.coverage.rules import Rule, rule
 from ecm_plan.exceptions import Problem, ReturnsError
+from ecm_plan.findings import Finding
 from ecm_plan.graph import KIND, NodeKind, PlanGraph
 from ecm_plan.model import Plan, Value, ValueStatus
 from ecm_plan.monitoring import Returns, check_returns, loads_returns, with_plan_actuals
@@ -65,6 +68,10 @@ def main() -> None:
     magnitude: float | None = value.magnitude
     title: str | None = national_indicator("NI 112").title
     pairs = provisional_targets(plan)
+    findings: tuple[Finding, ...] = check(plan, RuleSet().disable("ECM502"), graph=graph)
+    columns: int = len(outcome_matrix(plan, graph=graph).columns)
+    slip: Rule = rule("indicator-title-mismatch")
+    stands_for: IndicatorCode | None = ni_of(plan.indicators[0])
     try:
         ecm_plan.loads_plan("id: x", "yaml")
     except ecm_plan.PlanFileError as err:
@@ -80,6 +87,7 @@ def main() -> None:
         del err
     latest = latest_actuals(plan, returns)
     del reached, magnitude, title, pairs, problems, bounds, latest
+    del findings, columns, slip, stands_for
 
 
 def trajectories(plan: Plan) -> None:

@@ -21,7 +21,7 @@ import attrs
 
 from ecm_plan.catalog._titles import TitleIndex, wording_confirms
 from ecm_plan.exceptions import UnknownIndicatorError
-from ecm_plan.model import OutcomeKey, Polarity
+from ecm_plan.model import Indicator, IndicatorScheme, OutcomeKey, Polarity
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -36,6 +36,7 @@ __all__ = [
     "match_title",
     "national_indicator",
     "national_indicators",
+    "ni_of",
     "normalise_code",
     "parse_code",
     "plan_wordings",
@@ -581,6 +582,66 @@ def national_indicator(code: str) -> NationalIndicator:
     if found is None:
         raise _unknown(code, parsed.number)
     return found
+
+
+def ni_of(indicator: Indicator) -> IndicatorCode | None:
+    """The National Indicator a plan's indicator stands for, or None when it stands for none.
+
+    This is the library's one rule for it; the coverage checks, the portfolio graph and the
+    data frames all read it from here.
+
+    - Only indicators of the national scheme stand for a National Indicator; BVPI and local
+      indicators give None, whatever their codes look like.
+    - A written slip is resolved by the plan file, not guessed: when the transcriber recorded
+      a ``catalogue_code`` (the document cites "NI 157" for participation in sport, which is
+      NI 57), that code is the one the indicator stands for. Otherwise the code as the
+      document writes it counts (``Ni 93``, ``N.I 112``: any spelling :func:`parse_code`
+      reads), and, when that is not a known indicator, the indicator's id.
+    - The indicator must exist in the catalogue: a code spelt as a National Indicator but
+      never published (NI 31 was dropped) or not spelt as one at all gives None. A wrong
+      but existing code stays what it says; ECM602 is the check that questions it.
+    - A part code keeps its part: ``NI 102a`` gives ``IndicatorCode(102, "a")``, whose
+      :attr:`~IndicatorCode.full` is ``"NI 102a"`` and whose :attr:`~IndicatorCode.code`,
+      ``"NI 102"``, is the catalogue entry it counts for (``national_indicator`` gives the
+      parent for a part).
+
+    Args:
+        indicator: An indicator of a plan.
+
+    Returns:
+        The code, normalised (number and part), or None.
+
+    Raises:
+        TypeError: ``indicator`` is not an :class:`~ecm_plan.model.Indicator`.
+
+    Example:
+        >>> from ecm_plan.model import Indicator
+        >>> ni_of(Indicator(id="NI 157", catalogue_code="NI 57")).full
+        'NI 57'
+        >>> ni_of(Indicator(id="NI 102a")).full, ni_of(Indicator(id="NI 102a")).code
+        ('NI 102a', 'NI 102')
+        >>> ni_of(Indicator(id="NI 93", code="Ni 93", catalogue_code="NI 102a")).full
+        'NI 102a'
+        >>> ni_of(Indicator(id="NI 31")) is None, ni_of(Indicator(id="BVPI 197", scheme="bvpi"))
+        (True, None)
+        >>> ni_of("NI 112")
+        Traceback (most recent call last):
+        ...
+        TypeError: ni_of() takes an Indicator, not str
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(indicator, Indicator):
+        raise TypeError(f"ni_of() takes an Indicator, not {type(indicator).__name__}")
+    if indicator.scheme is not IndicatorScheme.NATIONAL:
+        return None
+    for text in (indicator.catalogue_code or indicator.written_code, indicator.id):
+        try:
+            national_indicator(text)
+        except UnknownIndicatorError:
+            continue
+        return parse_code(text)
+    return None
 
 
 # --- matching wordings to titles -----------------------------------------------------------

@@ -80,7 +80,7 @@ from ecm_plan.monitoring.profile import Profile, monthly_profile, quarterly_prof
 from ecm_plan.monitoring.returns import Return, Returns, with_plan_actuals
 from ecm_plan.monitoring.rules import RatingRule, rating_rule
 from ecm_plan.periods import Period, financial_year_of, parse_period
-from ecm_plan.report import Table
+from ecm_plan.tables import Table
 from ecm_plan.trajectory import (
     Direction,
     MonitoringCategory,

@@ -15,38 +15,14 @@ Example:
 
 from __future__ import annotations
 
-import difflib
 import functools
 from importlib import resources
 
-from ecm_plan.exceptions import PlanError
+from ecm_plan.exceptions import UnknownPlanError
 from ecm_plan.io import loads_plan
 from ecm_plan.model import Plan
 
 __all__ = ["UnknownPlanError", "bundled_plans", "load_bundled"]
-
-
-class UnknownPlanError(PlanError, KeyError):
-    """No bundled plan has this name.
-
-    Example:
-        >>> load_bundled("wigan")
-        Traceback (most recent call last):
-        ...
-        ecm_plan.plans.UnknownPlanError: no bundled plan 'wigan'; ...
-    """
-
-    def __init__(self, name: str, known: tuple[str, ...]) -> None:
-        """Keep the name and the names there are."""
-        self.name = name
-        self.known = known
-        super().__init__(name)
-
-    def __str__(self) -> str:
-        """Say which names there are, nearest first."""
-        near = difflib.get_close_matches(self.name, self.known, n=1, cutoff=0.6)
-        hint = f"did you mean {near[0]!r}? " if near else ""
-        return f"no bundled plan {self.name!r}; {hint}bundled plans: {', '.join(self.known)}"
 
 
 def bundled_plans() -> tuple[str, ...]:

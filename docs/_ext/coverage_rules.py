@@ -1,0 +1,91 @@
+"""Sphinx extension: the ``coverage-rules`` directive lists every registered coverage rule.
+
+Write, in a MyST page::
+
+    ```{coverage-rules}
+    ```
+
+and the build renders, from :func:`ecm_plan.coverage.rules`, a table of every rule (code,
+slug, default severity, subject, one line) followed by one section a rule, headed
+``ECMnnn `slug``` under the label ``ecmnnn``, saying what it checks, why it matters and how
+to fix what it finds. The list is read from the registry at build time, so the page cannot
+fall behind the code.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+from docutils.statemachine import StringList
+from sphinx.util.docutils import SphinxDirective
+
+from ecm_plan.coverage import Rule, rules
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def _sentences(text: str) -> str:
+    """One sentence a line, as the docs are written."""
+    return re.sub(r"(?<=[.?]) (?=[A-Z])", "\n", text)
+
+
+def rules_markdown(found: tuple[Rule, ...] | None = None) -> str:
+    """The rule list, as MyST Markdown: a table, then one section a rule.
+
+    Args:
+        found: The rules to list; every registered rule by default.
+
+    Returns:
+        The Markdown text the directive renders.
+    """
+    found = rules() if found is None else found
+    lines = [
+        "| Code | Slug | Severity | Subject | Finds |",
+        "|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.severity.value} | {r.subject} | "
+        f"{r.title} |"
+        for r in found
+    ]
+    for r in found:
+        lines += [
+            "",
+            f"({r.code.lower()})=",
+            f"### {r.code} `{r.name}`",
+            "",
+            f"*{r.title}*",
+            f"Default severity: **{r.severity.value}**; about: {r.subject}.",
+            "",
+            f"**What it checks.** {_sentences(r.checks)}",
+            "",
+            f"**Why it matters.** {_sentences(r.why)}",
+            "",
+            f"**How to fix it.** {_sentences(r.fix)}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+class CoverageRulesDirective(SphinxDirective):
+    """``{coverage-rules}``: render the registered coverage rules; takes no arguments."""
+
+    has_content = False
+    required_arguments = 0
+    optional_arguments = 0
+    option_spec: ClassVar[dict[str, object]] = {}
+
+    def run(self) -> list[nodes.Node]:
+        """Parse the generated Markdown in place of the directive."""
+        holder = nodes.Element()
+        text = StringList(rules_markdown().splitlines(), source=self.get_source_info()[0])
+        self.state.nested_parse(text, self.content_offset, holder, match_titles=True)
+        return list(holder.children)
+
+
+def setup(app: Sphinx) -> dict[str, object]:
+    """Register the directive; the extension is safe for parallel reading and writing."""
+    app.add_directive("coverage-rules", CoverageRulesDirective)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

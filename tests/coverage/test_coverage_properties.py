@@ -1,0 +1,60 @@
+"""Tests for properties of check, summary and the outcome matrix over generated plans."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ecm_plan.coverage import check, outcome_matrix, rules, summary
+from ecm_plan.coverage._facts import Facts
+from ecm_plan.findings import Finding, Severity
+from ecm_plan.graph import build_graph
+from ecm_plan.testing import plans
+
+
+class TestProperties:
+    """Properties over generated plans (ecm_plan.testing.plans).
+
+    The number of examples follows the Hypothesis profile (``HYPOTHESIS_PROFILE``); several
+    properties share one test because generating a plan is the slow part.
+    """
+
+    @settings(deadline=None)
+    @given(plans())
+    def test_check_summary_matrix_on_any_plan(self, plan):
+        """For any valid plan: check() returns sorted findings located in the plan; summary
+        counts are within bounds; the matrix has a cell per priority in each row."""
+        result = check(plan)
+        assert list(result) == sorted(result)
+        assert all(isinstance(f, Finding) and f.plan == plan.id for f in result)
+        index = {e.id: path for path, e in plan.iter_elements()}
+        for finding in result:
+            if finding.subject in index:
+                assert finding.path.startswith(index[finding.subject])
+        assert all(0 <= k.complete <= k.total for k in summary(plan).kinds)
+        matrix = outcome_matrix(plan)
+        assert {len(plan.priorities)} == {len(r.links) for r in matrix.rows}
+
+    @settings(deadline=None)
+    @given(plans(), st.sampled_from([r.code for r in rules()]))
+    def test_disabling_removes_exactly_its_findings(self, plan, code):
+        """Disabling a rule removes its findings and no others."""
+        every = check(plan)
+        assert [f for f in every if f.code != code] == list(check(plan, disable=[code]))
+
+    @settings(deadline=None)
+    @given(plans(), st.sampled_from(list(Severity)))
+    def test_severity_override(self, plan, level):
+        """Overriding every rule's severity reports every finding at that severity."""
+        result = check(plan, severity={r.code: level for r in rules()})
+        assert all(f.severity is level for f in result)
+
+    @settings(deadline=None)
+    @given(plans())
+    def test_graph_gives_the_same_results(self, plan):
+        """Reading reach from the plan's graph changes no finding, summary or matrix."""
+        graph = build_graph(plan)
+        assert Facts(plan).reach == Facts(plan, graph).reach
+        assert check(plan) == check(plan, graph=graph)
+        assert summary(plan) == summary(plan, graph=graph)
+        assert outcome_matrix(plan) == outcome_matrix(plan, graph=graph)
