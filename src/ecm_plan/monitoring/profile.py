@@ -186,7 +186,7 @@ def profile(
         )
     total = math.fsum(shares)
     norm = tuple(w / total for w in shares)
-    head = [annual * w for w in norm[:-1]]
+    head = [annual * w / total for w in shares[:-1]]
     values = (*head, annual - math.fsum(head))
     return Profile(float(annual), agg, tuple(float(v) for v in values), tuple(periods), None, norm)
 
