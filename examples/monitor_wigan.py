@@ -18,7 +18,7 @@ from pathlib import Path
 import ecm_plan
 from ecm_plan.monitoring import Returns, assess_plan, check_returns, load_returns
 from ecm_plan.periods import Period, quarters_of
-from ecm_plan.report import Table, render
+from ecm_plan.tables import Table, render
 
 PLAN_NAME = "wigan-2009-12"
 RETURNS = Path(__file__).resolve().parent / "wigan-2009-10-returns.csv"

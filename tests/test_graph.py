@@ -8,6 +8,8 @@ import pytest
 from hypothesis import given
 
 from ecm_plan import NodeKind, Relation, build_graph, build_portfolio_graph, load_bundled
+from ecm_plan._references import find_references
+from ecm_plan.exceptions import DuplicatePlanIdError
 from ecm_plan.graph import (
     ENTITY,
     KIND,
@@ -47,6 +49,7 @@ class TestBuildGraph:
         assert ["leads"] == relations(graph, "HoHealth", "P1.O1.A1")
         assert ["supports"] == relations(graph, "P3", "P1")
         assert ["enables"] == relations(graph, "P1.O1.A1", "P1.O1.A2")
+        assert ["referenced_by"] == relations(graph, "P1.O1", "P2.O1.A1")
         assert ["includes"] == relations(graph, "ABG", "ABG(CF)")
         assert ["part_of"] == relations(graph, "P1", plan_node("sample"))
 
@@ -88,7 +91,25 @@ class TestGraphInvariants:
         milestones = sum(len(a.milestones) for _, _, a in plan.iter_actions()) + sum(
             len(o.milestones) for p in plan.priorities for o in p.objectives
         )
-        assert 1 + 5 + 25 + elements + milestones == graph.number_of_nodes()
+        externals = {r.external for r in find_references(plan) if r.external is not None}
+        assert 1 + 5 + 25 + elements + milestones + len(externals) == graph.number_of_nodes()
+
+    @given(plans())
+    def test_references_point_from_prerequisite_to_dependent(self, plan):
+        """Each resolved textual reference is one referenced_by edge, from what is needed to
+        the element whose text names it, like enables edges; unresolved ones are no edge."""
+        graph = build_graph(plan)
+        edges = sorted(
+            (u, v, d["field"], d["span"])
+            for u, v, d in graph.edges(data=True)
+            if d[RELATION] is Relation.REFERENCED_BY
+        )
+        expected = sorted(
+            (r.node, r.source, r.field, r.span)
+            for r in find_references(plan)
+            if r.kind == "textual" and r.resolved
+        )
+        assert expected == edges
 
     @given(plans())
     def test_contribution_view_is_acyclic(self, plan):
@@ -148,5 +169,15 @@ class TestBuildPortfolioGraph:
     def test_duplicate_plan_ids(self):
         """Two plans with one id cannot share a portfolio."""
         sample = load_bundled("sample")
-        with pytest.raises(ValueError, match="distinct ids"):
+        with pytest.raises(DuplicatePlanIdError, match="distinct ids; repeated: sample") as info:
             build_portfolio_graph([sample, sample])
+        assert isinstance(info.value, ValueError)
+        assert ("sample",) == info.value.duplicates
+
+    def test_references_are_prefixed(self):
+        """In a portfolio, references join the prefixed elements of their own plan."""
+        graph = build_portfolio_graph([load_bundled("sample")])
+        assert ["referenced_by"] == relations(graph, "sample:P1.O1", "sample:P2.O1.A1")
+        assert ("sample:P2.O1.A1", "sample:P1.O1") in {
+            (r.source, r.target) for r in graph.graph["references"]
+        }

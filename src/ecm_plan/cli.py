@@ -114,8 +114,8 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _trajectory(args: argparse.Namespace, out: TextIO) -> int:
-    from ecm_plan.report import render  # noqa: PLC0415
     from ecm_plan.report.plan import trajectory_table  # noqa: PLC0415
+    from ecm_plan.tables import render  # noqa: PLC0415
 
     print(render(trajectory_table(_load(args.plan))), file=out)
     return 0

@@ -19,15 +19,19 @@ Example:
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
 __all__ = [
     "AnalysisError",
+    "CycleError",
+    "DuplicatePlanIdError",
     "EcmPlanWarning",
     "FieldError",
     "InvalidPeriodError",
+    "InvalidShareError",
+    "NotInResultError",
     "PlanError",
     "PlanFileError",
     "PlanValidationError",
@@ -36,6 +40,7 @@ __all__ = [
     "ReturnsError",
     "TrajectoryError",
     "UnitError",
+    "UnknownElementError",
     "UnknownIndicatorError",
     "UnknownOutcomeError",
     "UnknownPlanError",
@@ -428,6 +433,185 @@ class UnknownPlanError(PlanError, KeyError):
     def __reduce__(self) -> tuple[type[UnknownPlanError], tuple[object, tuple[str, ...]]]:
         """Pickle with the name and the known names."""
         return (type(self), (self.name, self.known))
+
+
+class CycleError(AnalysisError):
+    """The dependencies go round in a circle, so no order of work exists.
+
+    Like networkx's ``NetworkXUnfeasible``, raised by analyses that need an acyclic set of
+    dependencies (:func:`order_of_work`, :func:`critical_path`). :func:`cycles` lists every
+    cycle without raising.
+
+    Attributes:
+        cycle: The elements on one cycle, in order (each needs the one before it; the first
+            needs the last).
+
+    Example:
+        >>> err = CycleError(("A1", "A2"))
+        >>> print(err)
+        the dependencies form a cycle (A1 -> A2 -> A1), so no order of work exists
+        >>> isinstance(err, ValueError)
+        True
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, cycle: Sequence[str]) -> None:
+        """Keep the cycle."""
+        self.cycle: tuple[str, ...] = tuple(cycle)
+        super().__init__(self.cycle)
+
+    def __str__(self) -> str:
+        """Name the elements on the cycle."""
+        loop = " -> ".join((*self.cycle, self.cycle[0])) if self.cycle else "?"
+        return f"the dependencies form a cycle ({loop}), so no order of work exists"
+
+    def __reduce__(self) -> tuple[type[CycleError], tuple[tuple[str, ...]]]:
+        """Pickle with the cycle."""
+        return (type(self), (self.cycle,))
+
+
+class UnknownElementError(PlanError, KeyError):
+    """No node of the graph has this id.
+
+    Attributes:
+        element_id: The id asked for.
+        suggestions: Near ids that do exist, best first.
+
+    Example:
+        >>> print(UnknownElementError("P1.O1.A9", ("P1.O1.A1",)))
+        no element 'P1.O1.A9' in the graph; did you mean P1.O1.A1?
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, element_id: str, suggestions: Sequence[str] = ()) -> None:
+        """Keep the id and the near ids."""
+        self.element_id = element_id
+        self.suggestions = tuple(suggestions)
+        super().__init__(element_id)
+
+    @classmethod
+    def for_graph(cls, element_id: str, graph: Iterable[object]) -> UnknownElementError:
+        """The error for an id missing from a graph, with the nearest ids as suggestions.
+
+        Example:
+            >>> from ecm_plan import build_graph, load_bundled
+            >>> UnknownElementError.for_graph("P1.O2", build_graph(load_bundled("sample")))
+            UnknownElementError('P1.O2')
+        """
+        near = difflib.get_close_matches(element_id, [str(n) for n in graph], n=3)
+        return cls(element_id, near)
+
+    def __str__(self) -> str:
+        """Say which id is missing and what to try instead."""
+        hint = f"; did you mean {' or '.join(self.suggestions)}?" if self.suggestions else ""
+        return f"no element {self.element_id!r} in the graph{hint}"
+
+    def __reduce__(self) -> tuple[type[UnknownElementError], tuple[str, tuple[str, ...]]]:
+        """Pickle with the id and suggestions."""
+        return (type(self), (self.element_id, self.suggestions))
+
+
+class NotInResultError(PlanError, KeyError):
+    """An element asked of an analysis result is not in it.
+
+    Raised by lookups on results, such as ``OrderOfWork.step_of`` and ``Impact.path_to``.
+
+    Attributes:
+        element_id: The id asked for.
+        result: What was searched, in words (``"the order of work"``).
+        known: Some ids that are in the result, to show what is valid.
+
+    Example:
+        >>> err = NotInResultError("A9", "the order of work", ("A1", "A2"))
+        >>> print(err)
+        'A9' is not in the order of work; it holds A1, A2
+        >>> isinstance(err, KeyError)
+        True
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, element_id: str, result: str, known: Sequence[str] = ()) -> None:
+        """Keep the id, the result searched and some ids that are in it."""
+        self.element_id = element_id
+        self.result = result
+        self.known = tuple(known)
+        super().__init__(element_id)
+
+    def __str__(self) -> str:
+        """Say what is missing and what the result holds."""
+        if not self.known:
+            return f"{self.element_id!r} is not in {self.result}, which is empty"
+        shown = ", ".join(self.known[:10]) + (", ..." if len(self.known) > 10 else "")
+        return f"{self.element_id!r} is not in {self.result}; it holds {shown}"
+
+    def __reduce__(self) -> tuple[type[NotInResultError], tuple[str, str, tuple[str, ...]]]:
+        """Pickle with the id, result and known ids."""
+        return (type(self), (self.element_id, self.result, self.known))
+
+
+class InvalidShareError(PlanError, ValueError):
+    """A share of a loss is not a fraction in (0, 1].
+
+    Attributes:
+        share: The share as given.
+
+    Example:
+        >>> print(InvalidShareError(1.5))
+        share must be more than 0 and at most 1 (a fraction of the money lost), not 1.5
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, share: object) -> None:
+        """Keep the share given."""
+        self.share = share
+        super().__init__(share)
+
+    def __str__(self) -> str:
+        """Say what was given and what is valid."""
+        return (
+            "share must be more than 0 and at most 1 (a fraction of the money lost), "
+            f"not {self.share!r}"
+        )
+
+    def __reduce__(self) -> tuple[type[InvalidShareError], tuple[object]]:
+        """Pickle with the share."""
+        return (type(self), (self.share,))
+
+
+class DuplicatePlanIdError(PlanError, ValueError):
+    """Two plans of a portfolio share an id, so their elements could not be told apart.
+
+    Attributes:
+        duplicates: The repeated ids, sorted.
+
+    Example:
+        >>> print(DuplicatePlanIdError(["wigan-2009-12"]))
+        plans in a portfolio need distinct ids; repeated: wigan-2009-12 (give each plan its own id)
+        >>> isinstance(DuplicatePlanIdError(["a"]), ValueError)
+        True
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, duplicates: Sequence[str]) -> None:
+        """Keep the repeated ids."""
+        self.duplicates = tuple(duplicates)
+        super().__init__(self.duplicates)
+
+    def __str__(self) -> str:
+        """Name the repeated ids and what to do."""
+        return (
+            "plans in a portfolio need distinct ids; repeated: "
+            f"{', '.join(self.duplicates)} (give each plan its own id)"
+        )
+
+    def __reduce__(self) -> tuple[type[DuplicatePlanIdError], tuple[tuple[str, ...]]]:
+        """Pickle with the repeated ids."""
+        return (type(self), (self.duplicates,))
 
 
 class UnknownRuleError(PlanError, KeyError):

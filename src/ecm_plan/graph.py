@@ -6,7 +6,7 @@ Edges point from what contributes to what it serves, so "what does this affect?"
     funding stream -> action -> objective -> priority -> outcome
     action -> target -> indicator        lead -> action
     organisational priority -> service priority (supports)
-    prerequisite -> dependent (enables)
+    prerequisite -> dependent (enables; referenced_by, for a reference found in the text)
 
 Every node has a ``kind`` (:class:`NodeKind`) and holds its element under ``entity``; every
 edge has a ``relation`` (:class:`Relation`). The graph is derived from the plan, never the
@@ -22,6 +22,9 @@ Example:
     >>> g.nodes["P1.O1.A1"]["kind"]
     <NodeKind.ACTION: 'action'>
     >>> sorted(n for n in nx.descendants(g, "P1.O1.A1") if g.nodes[n]["kind"] == "outcome")
+    ['outcome:be_healthy', 'outcome:enjoy_and_achieve', 'outcome:stay_safe']
+    >>> view = contribution_view(g)
+    >>> sorted(n for n in nx.descendants(view, "P1.O1.A1") if g.nodes[n]["kind"] == "outcome")
     ['outcome:be_healthy']
 
 .. versionadded:: 0.1.0
@@ -33,9 +36,12 @@ import enum
 from collections.abc import Iterable
 from typing import Any, TypeAlias
 
+import attrs
 import networkx as nx
 
+from ecm_plan._references import Reference, ReferenceKind, find_references
 from ecm_plan.catalog import ni_of
+from ecm_plan.exceptions import DuplicatePlanIdError
 from ecm_plan.model import (
     Action,
     Allocation,
@@ -54,6 +60,7 @@ __all__ = [
     "KIND",
     "LABEL",
     "PLAN",
+    "REFERENCES",
     "RELATION",
     "NodeKind",
     "PlanGraph",
@@ -63,6 +70,7 @@ __all__ = [
     "build_portfolio_graph",
     "contribution_view",
     "export_graph",
+    "external_node",
     "nis_node",
     "outcome_node",
     "plan_node",
@@ -82,6 +90,12 @@ PLAN = "plan"
 """Node attribute: the id of the plan the node belongs to (absent on shared nodes)."""
 RELATION = "relation"
 """Edge attribute: the :class:`Relation`."""
+REFERENCES = "references"
+"""Graph attribute: every reference of the plan (or plans), in document order.
+
+Explicit ones (``depends_on``) and those found in the text, unresolved ones included: a
+reference that names nothing the plan has cannot be an edge, so this list is where it is kept.
+"""
 
 
 class NodeKind(enum.StrEnum):
@@ -123,7 +137,11 @@ class Relation(enum.StrEnum):
     ``funds``             funding stream -> priority, objective or action (``allocation``)
     ``includes``          funding stream -> a stream that is part of it (ABG -> ABG(CF))
     ``leads``             lead -> priority, objective, action, or indicator
-    ``enables``           prerequisite -> dependent
+    ``enables``           prerequisite -> dependent, from ``depends_on`` (``explicit``)
+    ``referenced_by``     prerequisite -> dependent, from a reference found in the
+                          dependent's text (``rule``, ``text``, ``field``, ``span``,
+                          ``confidence`` and the ``reference`` itself as edge data); the
+                          prerequisite may be an outside document (``external:<name>``)
     ``instance_of``       plan indicator -> National Indicator (portfolio graphs)
     ====================  ==================================================================
 
@@ -141,6 +159,7 @@ class Relation(enum.StrEnum):
     INCLUDES = "includes"
     LEADS = "leads"
     ENABLES = "enables"
+    REFERENCED_BY = "referenced_by"
     INSTANCE_OF = "instance_of"
 
 
@@ -182,6 +201,18 @@ def nis_node(code: str) -> str:
         'NIS:NI 112'
     """
     return f"NIS:{code}"
+
+
+def external_node(name: str) -> str:
+    """The node id of an outside document or body that elements depend on.
+
+    Example:
+        >>> external_node("Youth Justice Plan")
+        'external:Youth Justice Plan'
+
+    .. versionadded:: 0.1.0
+    """
+    return f"external:{name}"
 
 
 def _outcomes(graph: PlanGraph) -> None:
@@ -301,7 +332,48 @@ class _Builder:
             for prerequisite in dependent.depends_on:
                 source, target = self.node(prerequisite), self.node(dependent.id)
                 self.edge(source, target, Relation.ENABLES, explicit=True)
+        found = tuple(self.prefixed(ref) for ref in find_references(plan))
+        self.graph.graph[REFERENCES] = (*self.graph.graph.get(REFERENCES, ()), *found)
+        for ref in found:
+            if ref.kind is ReferenceKind.TEXTUAL and ref.resolved:
+                self.reference(ref)
         return root
+
+    def prefixed(self, ref: Reference) -> Reference:
+        """The reference with the ids of this graph's nodes (prefixed in a portfolio)."""
+        if not self.prefix:
+            return ref
+        target = None if ref.target is None else self.node(ref.target)
+        return attrs.evolve(ref, source=self.node(ref.source), target=target)
+
+    def reference(self, ref: Reference) -> None:
+        """A ``referenced_by`` edge from what a textual reference needs to its source."""
+        if ref.target is not None:
+            needed = ref.target
+        else:
+            needed = self.node(external_node(str(ref.external)))
+            if needed not in self.graph:
+                self.graph.add_node(
+                    needed,
+                    **{
+                        KIND: NodeKind.EXTERNAL,
+                        ENTITY: ref.external,
+                        LABEL: ref.external,
+                        PLAN: self.plan.id,
+                    },
+                )
+        self.edge(
+            needed,
+            ref.source,
+            Relation.REFERENCED_BY,
+            explicit=False,
+            rule=ref.rule,
+            text=ref.text,
+            field=ref.field,
+            span=ref.span,
+            confidence=ref.confidence,
+            reference=ref,
+        )
 
 
 def _indicator_label(indicator: Indicator) -> str:
@@ -327,6 +399,15 @@ def build_graph(plan: Plan) -> PlanGraph:
     Args:
         plan: The plan.
 
+    Besides the elements and their links, the graph holds the dependencies: each
+    ``depends_on`` as an ``enables`` edge, and each reference found in the text (see
+    :data:`ecm_plan.dependencies.REFERENCE_RULES`) as a ``referenced_by`` edge from what is
+    needed to what needs it, with the reference's rule, matched text, field, span and
+    confidence as edge data. An outside document the text names becomes a node of kind
+    ``external``. Every reference, unresolved ones included, is kept in
+    ``graph.graph["references"]`` (:data:`REFERENCES`), so that an analysis gives the same
+    answer from the plan and from its graph.
+
     Returns:
         A new ``MultiDiGraph``; ``graph.graph["plans"]`` lists the plan id.
 
@@ -337,6 +418,9 @@ def build_graph(plan: Plan) -> PlanGraph:
         'indicator'
         >>> sorted({d["relation"].value for _, _, d in g.in_edges("P1.O1.A1", data=True)})
         ['funds', 'leads', 'part_of']
+        >>> [(u, d["rule"], d["confidence"]) for u, _, d in g.in_edges("P2.O1.A1", data=True)
+        ...  if d["relation"] == "referenced_by"]
+        [('P1.O1', 'objective_number', 0.95)]
 
     .. versionadded:: 0.1.0
     """
@@ -356,7 +440,7 @@ def build_portfolio_graph(plans: Iterable[Plan]) -> PlanGraph:
     is a look at that node's predecessors.
 
     Raises:
-        ValueError: Two plans share an id.
+        DuplicatePlanIdError: Two plans share an id (a ``ValueError``).
 
     Example:
         >>> from ecm_plan import load_bundled
@@ -365,6 +449,10 @@ def build_portfolio_graph(plans: Iterable[Plan]) -> PlanGraph:
         'sample'
         >>> sorted(g.predecessors("NIS:NI 57"))
         ['sample:NI 157']
+        >>> build_portfolio_graph([load_bundled("sample")] * 2)
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.DuplicatePlanIdError: plans in a portfolio need distinct ids; ...
 
     .. versionadded:: 0.1.0
     """
@@ -372,7 +460,7 @@ def build_portfolio_graph(plans: Iterable[Plan]) -> PlanGraph:
     ids = [p.id for p in plans]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
-        raise ValueError(f"plans in a portfolio need distinct ids; repeated: {duplicates}")
+        raise DuplicatePlanIdError(duplicates)
     graph: PlanGraph = nx.MultiDiGraph(plans=tuple(ids))
     _outcomes(graph)
     for plan in plans:
@@ -392,11 +480,11 @@ def build_portfolio_graph(plans: Iterable[Plan]) -> PlanGraph:
     return graph
 
 
-_NON_CONTRIBUTING = frozenset({Relation.ENABLES, Relation.SUPPORTS})
+_NON_CONTRIBUTING = frozenset({Relation.ENABLES, Relation.REFERENCED_BY, Relation.SUPPORTS})
 
 
 def contribution_view(graph: PlanGraph) -> PlanGraph:
-    """A read-only view of the graph without ``enables`` and ``supports`` edges.
+    """A read-only view of the graph without ``enables``, ``referenced_by`` and ``supports`` edges.
 
     What remains is the contribution hierarchy, which is acyclic for every valid plan.
 

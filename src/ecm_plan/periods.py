@@ -37,15 +37,34 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import enum
 import functools
 import re
 
 import attrs
 
 from ecm_plan.exceptions import InvalidPeriodError
-from ecm_plan.model._enums import PeriodKind
 
-__all__ = ["Period", "financial_year_of", "parse_period", "quarters_of"]
+__all__ = ["Period", "PeriodKind", "financial_year_of", "parse_period", "quarters_of"]
+
+
+class PeriodKind(enum.StrEnum):
+    """The precision of a period, finest first.
+
+    Example:
+        >>> PeriodKind("financial_year") is PeriodKind.FINANCIAL_YEAR
+        True
+    """
+
+    DAY = "day"
+    MONTH = "month"
+    QUARTER = "quarter"
+    SEASON = "season"
+    ACADEMIC_YEAR = "academic_year"
+    FINANCIAL_YEAR = "financial_year"
+    CALENDAR_YEAR = "calendar_year"
+    SPAN = "span"
+
 
 _MONTHS = {
     "january": 1,
@@ -101,7 +120,7 @@ class Period:
     the kind and the two days and is checked.
 
     Attributes:
-        kind: The precision (:class:`~ecm_plan.model.PeriodKind`).
+        kind: The precision (:class:`PeriodKind`).
         start: The first day.
         end: The last day (inclusive).
 

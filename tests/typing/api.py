@@ -12,7 +12,9 @@ import ecm_plan
 from ecm_plan.catalog import IndicatorCode, MeasureKind, measure_of, national_indicator, ni_of
 from ecm_plan.coverage import RuleSet, check, outcome_matrix
 from ecm_plan.coverage.rules import Rule, rule
-from ecm_plan.exceptions import Problem, ReturnsError
+from ecm_plan.dependencies import Cycles, Impact, cycles, impact
+from ecm_plan.dependencies.impact import Unallocated
+from ecm_plan.exceptions import InvalidShareError, Problem, ReturnsError, UnknownElementError
 from ecm_plan.findings import Finding
 from ecm_plan.graph import KIND, NodeKind, PlanGraph
 from ecm_plan.model import Plan, Value, ValueStatus
@@ -63,6 +65,16 @@ def outcomes_reached(graph: PlanGraph, node: str) -> set[str]:
     return {n for n in nx.descendants(graph, node) if graph.nodes[n][KIND] is NodeKind.OUTCOME}
 
 
+def money_at_risk(plan: Plan, stream: str, share: float) -> tuple[float, float]:
+    """The allocated and the unallocated money at stake if a share of a stream is cut."""
+    try:
+        lost: Impact = impact(plan, stream, share=share)
+    except (UnknownElementError, InvalidShareError):
+        return 0.0, 0.0
+    gaps: tuple[Unallocated, ...] = lost.unallocated
+    return lost.at_stake_gbp, sum(gap.at_stake_gbp for gap in gaps)
+
+
 def latest_actuals(plan: Plan, returns: Returns) -> dict[str, tuple[Period, Value]]:
     """The latest value of each indicator, from the returns and the plan's own actuals."""
     both = with_plan_actuals(returns, plan)
@@ -87,22 +99,14 @@ def main() -> None:
     columns: int = len(outcome_matrix(plan, graph=graph).columns)
     slip: Rule = rule("indicator-title-mismatch")
     stands_for: IndicatorCode | None = ni_of(plan.indicators[0])
+    at_stake: tuple[float, float] = money_at_risk(plan, "Area Based Grant", 0.5)
+    knots: Cycles = cycles(graph)
     try:
         ecm_plan.loads_plan("id: x", "yaml")
     except ecm_plan.PlanFileError as err:
         paths: list[str] = [p.path for p in err.problems]
         del paths
-    returns: Returns = loads_returns("indicator,period,value\nNI 112,2009-10,-20%\n", "csv")
-    problems: tuple[Problem, ...] = check_returns(returns, plan)
-    measure: MeasureKind = measure_of(plan.indicators[0])
-    bounds: tuple[float | None, float | None] = measure.bounds_for("percent")
-    try:
-        loads_returns("", "csv")
-    except ReturnsError as err:
-        del err
-    latest = latest_actuals(plan, returns)
-    del reached, magnitude, title, pairs, problems, bounds, latest
-    del findings, columns, slip, stands_for
+    del reached, magnitude, title, pairs, findings, columns, slip, stands_for, at_stake, knots
 
 
 def trajectories(plan: Plan) -> None:
@@ -123,7 +127,21 @@ def trajectories(plan: Plan) -> None:
             assert_type(start.value, float)
 
 
-def monitoring(plan: Plan, returns: Returns) -> None:
+def monitoring(plan: Plan) -> None:
+    """Returns read, checked against the plan and merged with its own actuals."""
+    returns: Returns = loads_returns("indicator,period,value\nNI 112,2009-10,-20%\n", "csv")
+    problems: tuple[Problem, ...] = check_returns(returns, plan)
+    measure: MeasureKind = measure_of(plan.indicators[0])
+    bounds: tuple[float | None, float | None] = measure.bounds_for("percent")
+    try:
+        loads_returns("", "csv")
+    except ReturnsError as err:
+        del err
+    latest = latest_actuals(plan, returns)
+    del problems, bounds, latest
+
+
+def assessing(plan: Plan, returns: Returns) -> None:
     """A quarter's monitoring the way a council tool runs it."""
     result: MonitoringResult = assess_plan(plan, returns, as_of="2009-10 Q2", rule="havering")
     for row in result.rows:

@@ -19,7 +19,7 @@ from ecm_plan.catalog import outcomes
 from ecm_plan.coverage._facts import Facts, _need_graph, _need_plan
 from ecm_plan.graph import PlanGraph
 from ecm_plan.model import OutcomeKey, Plan, Priority, PriorityKind
-from ecm_plan.report import Table
+from ecm_plan.tables import Table
 
 __all__ = [
     "Link",

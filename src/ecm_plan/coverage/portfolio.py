@@ -19,7 +19,7 @@ from ecm_plan.catalog import national_indicators
 from ecm_plan.coverage._facts import _need_plan, catalogue_entry, outcome_title
 from ecm_plan.exceptions import AnalysisError
 from ecm_plan.model import OutcomeKey, Plan
-from ecm_plan.report import Table
+from ecm_plan.tables import Table
 
 __all__ = [
     "IndicatorCoverage",

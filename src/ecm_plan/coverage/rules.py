@@ -33,7 +33,7 @@ from ecm_plan.exceptions import PlanError
 from ecm_plan.findings import Finding, Severity
 from ecm_plan.graph import PlanGraph
 from ecm_plan.model import Plan
-from ecm_plan.report import Table
+from ecm_plan.tables import Table
 
 __all__ = [
     "Rule",

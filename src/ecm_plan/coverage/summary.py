@@ -20,7 +20,7 @@ from ecm_plan.coverage.rules import RulesArg, _findings, _ruleset
 from ecm_plan.findings import Severity
 from ecm_plan.graph import PlanGraph
 from ecm_plan.model import Action, Indicator, Objective, OutcomeKey, Plan, Priority, Target
-from ecm_plan.report import Table
+from ecm_plan.tables import Table
 
 __all__ = ["CoverageSummary", "KindSummary", "summary"]
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import enum
 
+from ecm_plan.periods import PeriodKind
+
 __all__ = [
     "Arrangement",
     "Bound",
@@ -210,24 +212,6 @@ class DueKind(enum.StrEnum):
     EXTERNAL = "external"
     UNSCHEDULED = "unscheduled"
     NONE = "none"
-
-
-class PeriodKind(enum.StrEnum):
-    """The precision of a period, finest first.
-
-    Example:
-        >>> PeriodKind("financial_year") is PeriodKind.FINANCIAL_YEAR
-        True
-    """
-
-    DAY = "day"
-    MONTH = "month"
-    QUARTER = "quarter"
-    SEASON = "season"
-    ACADEMIC_YEAR = "academic_year"
-    FINANCIAL_YEAR = "financial_year"
-    CALENDAR_YEAR = "calendar_year"
-    SPAN = "span"
 
 
 class MoneyKind(enum.StrEnum):

@@ -22,7 +22,7 @@ from ecm_plan import coverage, dependencies
 from ecm_plan.exceptions import TrajectoryError
 from ecm_plan.findings import Finding, findings_table
 from ecm_plan.model import Plan, ValueStatus
-from ecm_plan.report import Table, render_all
+from ecm_plan.tables import Table, render_all
 from ecm_plan.trajectory import matching_methods, planned_series
 
 __all__ = [

@@ -22,7 +22,7 @@ from ecm_plan.dependencies import (
     references,
     shared,
 )
-from ecm_plan.graph import KIND, NodeKind
+from ecm_plan.graph import KIND, NodeKind, plan_node
 from ecm_plan.model import Objective, Plan, Priority
 
 SOURCE_PLANS = ("southend-2008-09", "stockton-2008-11", "wigan-2009-12")
@@ -204,15 +204,26 @@ class TestEverySourcePlan:
             return
         order = order_of_work(graph)
         steps = {e.id: i for i, step in enumerate(order.generations) for e in step}
-        enables = [(u, v) for u, v, d in graph.edges(data=True) if d["relation"] == "enables"]
+        needs = {"enables", "referenced_by"}
+        enables = [(u, v) for u, v, d in graph.edges(data=True) if d["relation"] in needs]
         assert all(steps[u] < steps[v] for u, v in enables if u in steps)
 
-    def test_impact_is_the_descendants(self, name):
-        """For every funding stream and lead, the impact is exactly the descendants."""
+    def test_impact_of_a_lead_is_the_descendants(self, name):
+        """For every lead, the impact is exactly the descendants, the plan aside."""
         plan = bundled(name)
         graph = dependency_graph(plan)
-        for element in [s.id for s in plan.funding_streams] + [lead.id for lead in plan.leads]:
-            assert nx.descendants(graph, element) == impact(graph, element).ids()
+        for element in [lead.id for lead in plan.leads]:
+            expected = nx.descendants(graph, element) - {plan_node(plan.id)}
+            assert expected == impact(graph, element).ids()
+
+    def test_impact_of_a_stream_holds_the_descendants(self, name):
+        """For every funding stream, the impact holds every descendant, the plan aside."""
+        plan = bundled(name)
+        graph = dependency_graph(plan)
+        for element in [s.id for s in plan.funding_streams]:
+            expected = nx.descendants(graph, element) - {plan_node(plan.id)}
+            assert expected <= impact(graph, element).ids()
+            assert plan_node(plan.id) not in impact(graph, element).ids()
 
     def test_findings_and_tables(self, name):
         """The dependency section and its findings are produced without error."""
