@@ -145,7 +145,7 @@ def _monitor_json(result: MonitoringResult) -> str:
 
 def _monitor(args: argparse.Namespace, out: TextIO) -> int:
     from ecm_plan.monitoring import assess_plan, load_returns  # noqa: PLC0415
-    from ecm_plan.report import render  # noqa: PLC0415
+    from ecm_plan.tables import render  # noqa: PLC0415
 
     try:
         plan = _load(args.plan)
