@@ -14,7 +14,8 @@ Every figure comes from the trajectory package, by one rule:
   :meth:`~ecm_plan.trajectory.PlanTrajectory.judge`); an actual for a quarter or a month of
   a target period is assessed against the profile of that year's target
   (:func:`~ecm_plan.monitoring.quarterly_profile`: a level stepped from the last actual, a
-  count pro rata);
+  count pro rata; a quarter's return of a count is read as the quarter's own count, not the
+  year to date);
 - the :class:`~ecm_plan.monitoring.RatingRule` turns the trajectory's status into the rule's;
 - **direction** is given three ways: short term against the previous return (of the same
   kind of period; for a level, any earlier return), long term against the same period a year
