@@ -44,7 +44,7 @@ __all__ = [
     "UnknownIndicatorError",
     "UnknownOutcomeError",
     "UnknownPlanError",
-    "UnknownRuleError",
+    "UnknownRatingRuleError",
 ]
 
 
@@ -614,7 +614,7 @@ class DuplicatePlanIdError(PlanError, ValueError):
         return (type(self), (self.duplicates,))
 
 
-class UnknownRuleError(PlanError, KeyError):
+class UnknownRatingRuleError(PlanError, KeyError):
     """A rating rule was asked for by a name the library does not know.
 
     Attributes:
@@ -622,7 +622,7 @@ class UnknownRuleError(PlanError, KeyError):
         known: The names the library knows.
 
     Example:
-        >>> print(UnknownRuleError("traffic", ("default", "havering", "tolerance")))
+        >>> print(UnknownRatingRuleError("traffic", ("default", "havering", "tolerance")))
         unknown rating rule 'traffic'; use one of default, havering, tolerance, or pass a RatingRule
 
     .. versionadded:: 0.2.0
@@ -641,6 +641,6 @@ class UnknownRuleError(PlanError, KeyError):
             "RatingRule"
         )
 
-    def __reduce__(self) -> tuple[type[UnknownRuleError], tuple[str, tuple[str, ...]]]:
+    def __reduce__(self) -> tuple[type[UnknownRatingRuleError], tuple[str, tuple[str, ...]]]:
         """Pickle with the name and the known names."""
         return (type(self), (self.name, self.known))

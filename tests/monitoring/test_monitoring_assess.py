@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from ecm_plan import load_bundled
 from ecm_plan.cli import main
-from ecm_plan.exceptions import PlanError, TrajectoryError, UnknownRuleError
+from ecm_plan.exceptions import PlanError, TrajectoryError, UnknownRatingRuleError
 from ecm_plan.model import Indicator, Period, Polarity, Value
 from ecm_plan.monitoring import (
     DEFAULT_RULE,
@@ -139,7 +139,7 @@ class TestRules:
 
     def test_unknown(self):
         """An unknown name is a KeyError of the library, and pickles."""
-        with pytest.raises(UnknownRuleError) as info:
+        with pytest.raises(UnknownRatingRuleError) as info:
             rating_rule("traffic")
         assert isinstance(info.value, KeyError)
         assert isinstance(info.value, PlanError)
@@ -325,7 +325,7 @@ class TestAssessPlan:
 
     def test_unknown_rule(self):
         """An unknown rule name raises before any work."""
-        with pytest.raises(UnknownRuleError):
+        with pytest.raises(UnknownRatingRuleError):
             assess_plan(WIGAN, Returns(), rule="nope")
 
 

@@ -1057,7 +1057,7 @@ def assess_plan(
         The result, with its roll-ups and findings.
 
     Raises:
-        UnknownRuleError: ``rule`` names no rule the library knows.
+        UnknownRatingRuleError: ``rule`` names no rule the library knows.
         InvalidPeriodError: ``as_of`` is not a period label.
 
     Example:
@@ -1133,7 +1133,7 @@ def assess_portfolio(
         One result per plan, with roll-ups by outcome and in all.
 
     Raises:
-        UnknownRuleError: ``rule`` names no rule the library knows.
+        UnknownRatingRuleError: ``rule`` names no rule the library knows.
 
     Example:
         >>> from ecm_plan import load_bundled

@@ -28,7 +28,7 @@ Example:
     >>> rating_rule("traffic")
     Traceback (most recent call last):
     ...
-    ecm_plan.exceptions.UnknownRuleError: unknown rating rule 'traffic'; use one of ...
+    ecm_plan.exceptions.UnknownRatingRuleError: unknown rating rule 'traffic'; use one of ...
 
 .. versionadded:: 0.2.0
 """
@@ -39,7 +39,7 @@ from typing import Final
 
 import attrs
 
-from ecm_plan.exceptions import UnknownRuleError
+from ecm_plan.exceptions import UnknownRatingRuleError
 from ecm_plan.trajectory import Status, Tolerance, ToleranceBasis
 
 __all__ = ["DEFAULT_RULE", "RULES", "RatingRule", "rating_rule"]
@@ -188,7 +188,7 @@ def rating_rule(rule: str | RatingRule | None = None) -> RatingRule:
         The rule.
 
     Raises:
-        UnknownRuleError: The name is not one the library knows.
+        UnknownRatingRuleError: The name is not one the library knows.
 
     Example:
         >>> rating_rule().name, rating_rule("tolerance").name
@@ -203,4 +203,4 @@ def rating_rule(rule: str | RatingRule | None = None) -> RatingRule:
     try:
         return RULES[rule]
     except KeyError:
-        raise UnknownRuleError(str(rule), sorted(RULES)) from None
+        raise UnknownRatingRuleError(str(rule), sorted(RULES)) from None
