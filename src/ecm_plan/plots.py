@@ -344,7 +344,8 @@ def plot_monitoring(
     it. The actual values are joined within each kind of period (years, quarters), with a gap
     where a period has no return, and each is marked in the colour of its status
     (:data:`STATUS_COLOURS`). The projection is a dotted line to the final target period; the
-    measure's natural bounds are drawn as thin lines and the y axis does not run past them.
+    measure's natural bounds are drawn as thin lines where the figures come near them, and the y
+    axis does not run past them.
 
     Args:
         subject: A :class:`~ecm_plan.monitoring.MonitoringRow` (its trajectory and history are
@@ -366,7 +367,7 @@ def plot_monitoring(
         >>> row = assess_plan(load_bundled("wigan-2009-12"), loads_returns(text, "csv")).rows[0]
         >>> ax = plot_monitoring(row)
         >>> [line.get_label() for line in ax.get_lines()]
-        ['trajectory', 'actual', 'projection', 'upper bound', 'lower bound']
+        ['trajectory', 'actual', 'projection', 'upper bound']
         >>> float(ax.get_ylim()[1]) <= 100.0
         True
     """
@@ -431,12 +432,12 @@ def plot_monitoring(
     low, high = min(values, default=0.0), max(values, default=1.0)
     margin = (high - low) * 0.1 or 1.0
     bottom, top = low - margin, high + margin
-    if t.upper is not None:
+    if t.upper is not None and t.upper <= top:
         axes.axhline(t.upper, color="0.7", linewidth=0.8, label="upper bound")
-        top = min(top, t.upper)
-    if t.lower is not None:
+        top = t.upper
+    if t.lower is not None and t.lower >= bottom:
         axes.axhline(t.lower, color="0.7", linewidth=0.8, label="lower bound")
-        bottom = max(bottom, t.lower)
+        bottom = t.lower
     axes.set_ylim(bottom, top)
     axes.set_xticks([x for x, _ in labels])
     axes.set_xticklabels([label for _, label in labels])
