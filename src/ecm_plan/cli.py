@@ -1,8 +1,18 @@
 """The ``ecm-plan`` command: validate, report, trajectories, monitoring, graph export, schema.
 
 A thin argparse layer over the library. ``main(argv)`` returns the exit code, so tests call it
-directly: 0 success, 1 the plan has problems (or, with ``--strict``, error findings), 2 a
-usage error.
+directly. Results go to standard output; problems, warnings and errors to standard error, one
+``where: what`` line each, never a Python traceback. Exit codes:
+
+- 0: success.
+- 1: the plan has problems (or, with ``--strict``, error findings), or a file cannot be
+  read or written.
+- 2: a usage error (argparse).
+- 3: an internal error, a bug: one line names the exception and asks for a report; set
+  ``ECM_PLAN_DEBUG=1`` in the environment to see the traceback.
+- 130: interrupted (Ctrl-C).
+- 141: standard output was closed early (``ecm-plan report sample | head -1``): the
+  command stops quietly, as ``git`` and other tools killed by ``SIGPIPE`` do (128 + 13).
 
 Example:
     >>> main(["validate", "sample"])
@@ -15,17 +25,22 @@ Example:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import io
 import json
+import os
 import sys
+import traceback
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 import networkx as nx
 
-from ecm_plan.exceptions import PlanError
+from ecm_plan import __version__
+from ecm_plan.exceptions import PlanError, PlanFileError, PlanValidationError
 from ecm_plan.graph import build_graph, export_graph, to_dot
 from ecm_plan.io import load_plan, plan_schema
 from ecm_plan.model import Plan
@@ -57,48 +72,74 @@ def _counts(plan: Plan) -> str:
     )
 
 
-def _validate(args: argparse.Namespace, out: TextIO) -> int:
+DEBUG_VARIABLE = "ECM_PLAN_DEBUG"
+_PROG = "ecm-plan"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split("\n"))
+
+
+def _print_error(err: PlanError, errors: TextIO, name: str = _PROG) -> None:
+    """Print a library error as ``where: what`` lines, one per problem."""
+    if isinstance(err, PlanFileError):
+        lines = [f"{err.source}: {problem}" for problem in err.problems]
+    elif isinstance(err, PlanValidationError):
+        lines = [f"{name}: {problem}" for problem in err.problems]
+    else:
+        lines = [f"{name}: {_one_line(str(err))}"]
+    for line in lines:
+        print(line, file=errors)
+
+
+def _validate(args: argparse.Namespace, out: TextIO, errors: TextIO) -> int:
     status = 0
     for name in args.plans:
         try:
             plan = _load(name)
         except PlanError as err:
-            print(err, file=out)
+            _print_error(err, errors)
             status = 1
             continue
         print(f"{name}: valid ({_counts(plan)})", file=out)
     return status
 
 
-def _list(_args: argparse.Namespace, out: TextIO) -> int:
+def _list(_args: argparse.Namespace, out: TextIO, _errors: TextIO) -> int:
     for name in bundled_plans():
         plan = load_bundled(name)
         print(f"{name}\t{plan.authority}\t{plan.title}", file=out)
     return 0
 
 
-def _schema(_args: argparse.Namespace, out: TextIO) -> int:
+def _schema(_args: argparse.Namespace, out: TextIO, _errors: TextIO) -> int:
     print(json.dumps(plan_schema(), indent=2), file=out)
     return 0
 
 
-def _graph(args: argparse.Namespace, out: TextIO) -> int:
-    graph = build_graph(_load(args.plan))
-    if args.format == "dot":
-        text = to_dot(graph)
-        if args.output:
-            Path(args.output).write_text(text, encoding="utf-8")
-        else:
-            out.write(text)
-        return 0
-    if not args.output:
-        print("graphml needs --output FILE", file=out)
+def _graph(args: argparse.Namespace, out: TextIO, errors: TextIO) -> int:
+    if args.format == "graphml" and not args.output:
+        print(f"{_PROG} graph: graphml needs --output FILE", file=errors)
         return 2
-    nx.write_graphml(export_graph(graph), args.output)
+    graph = build_graph(_load(args.plan))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        if args.format == "dot":
+            text = to_dot(graph)
+        else:
+            plain = export_graph(graph)
+    for warning in caught:
+        print(f"{_PROG}: warning: {_one_line(str(warning.message))}", file=errors)
+    if args.format == "graphml":
+        nx.write_graphml(plain, args.output)
+    elif args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        out.write(text)
     return 0
 
 
-def _report(args: argparse.Namespace, out: TextIO) -> int:
+def _report(args: argparse.Namespace, out: TextIO, _errors: TextIO) -> int:
     from ecm_plan.report.plan import plan_findings, plan_report  # noqa: PLC0415
 
     plan = _load(args.plan)
@@ -113,7 +154,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _trajectory(args: argparse.Namespace, out: TextIO) -> int:
+def _trajectory(args: argparse.Namespace, out: TextIO, _errors: TextIO) -> int:
     from ecm_plan.report.plan import trajectory_table  # noqa: PLC0415
     from ecm_plan.tables import render  # noqa: PLC0415
 
@@ -143,16 +184,12 @@ def _monitor_json(result: MonitoringResult) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False)
 
 
-def _monitor(args: argparse.Namespace, out: TextIO) -> int:
+def _monitor(args: argparse.Namespace, out: TextIO, errors: TextIO) -> int:
     from ecm_plan.monitoring import assess_plan, load_returns  # noqa: PLC0415
     from ecm_plan.tables import render  # noqa: PLC0415
 
-    try:
-        plan = _load(args.plan)
-        result = assess_plan(plan, load_returns(args.returns), as_of=args.as_of, rule=args.rule)
-    except (PlanError, OSError) as err:
-        sys.stderr.write(f"ecm-plan monitor: {err}\n")
-        return 1
+    plan = _load(args.plan)
+    result = assess_plan(plan, load_returns(args.returns), as_of=args.as_of, rule=args.rule)
     rows, rollup = result.to_tables()
     if args.format == "json":
         print(_monitor_json(result), file=out)
@@ -164,7 +201,7 @@ def _monitor(args: argparse.Namespace, out: TextIO) -> int:
         print(file=out)
         print(render(rollup), file=out)
     for finding in result.findings:
-        sys.stderr.write(f"{finding}\n")
+        print(f"{_PROG} monitor: {finding}", file=errors)
     return 0
 
 
@@ -174,8 +211,11 @@ def _parser() -> argparse.ArgumentParser:
         description=(
             "Every Child Matters plans: validate, report, trajectories, monitoring, graph export."
         ),
-        epilog="PLAN is a plan file (.yaml, .json, .toml) or the name of a bundled plan.",
+        epilog="PLAN is a plan file (.yaml, .json, .toml) or the name of a bundled plan. "
+        "Exit codes: 0 success, 1 problems, 2 usage, 3 internal error (a bug; "
+        f"{DEBUG_VARIABLE}=1 shows the traceback), 130 interrupted, 141 output closed.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="load plans and report every problem")
     validate.add_argument("plans", nargs="+", metavar="PLAN")
@@ -213,26 +253,76 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code.
-
-    Args:
-        argv: The arguments, without the program name.
-        out: Where to print (default: standard output).
-
-    Example:
-        >>> main(["validate", "no-such-plan"])
-        no bundled plan 'no-such-plan'; bundled plans: ...
-        1
-    """
-    stream = out if out is not None else sys.stdout
+def _run(argv: Sequence[str] | None, out: TextIO, errors: TextIO) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
-        return int(exit_.code or 0)
+        if exit_.code is None:
+            return 0
+        return exit_.code if isinstance(exit_.code, int) else 2
     try:
-        return int(args.run(args, stream))
+        return int(args.run(args, out, errors))
     except PlanError as err:
-        print(err, file=stream)
+        _print_error(err, errors)
         return 1
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        where = err.filename if err.filename is not None else _PROG
+        print(f"{where}: {err.strerror or err}", file=errors)
+        return 1
+
+
+def _quiet(out: TextIO) -> None:
+    """Point a closed standard output at the null device, so exiting does not fail again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, out.fileno())
+        os.close(devnull)
+
+
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code.
+
+    Never raises and never prints a traceback (unless ``ECM_PLAN_DEBUG=1`` asks for one);
+    the exit codes are listed in the module's description.
+
+    Args:
+        argv: The arguments, without the program name.
+        out: Where results go (default: standard output).
+        err: Where problems, warnings and errors go (default: standard error).
+
+    Example:
+        >>> import sys
+        >>> main(["validate", "no-such-plan"], err=sys.stdout)
+        ecm-plan: no bundled plan 'no-such-plan'; bundled plans: ...
+        1
+        >>> main(["validate", "plan.txt"], err=sys.stdout)
+        plan.txt: (document): unknown file suffix '.txt' (hint: name the file .yaml, ...)
+        1
+    """
+    stream = out if out is not None else sys.stdout
+    errors = err if err is not None else sys.stderr
+    try:
+        code = _run(argv, stream, errors)
+        stream.flush()
+    except BrokenPipeError:
+        _quiet(stream)
+        return 141
+    except KeyboardInterrupt:
+        print(f"{_PROG}: interrupted", file=errors)
+        return 130
+    except Exception as exc:  # noqa: BLE001 (the last resort: one line instead of a traceback)
+        if os.environ.get(DEBUG_VARIABLE, "") not in {"", "0"}:
+            traceback.print_exception(exc, file=errors)
+        print(
+            f"{_PROG}: internal error: {type(exc).__name__}: {_one_line(str(exc))} "
+            f"(this is a bug: please report it with the command that caused it; "
+            f"{DEBUG_VARIABLE}=1 shows the traceback)",
+            file=errors,
+        )
+        return 3
+    return code

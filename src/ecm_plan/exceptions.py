@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
 __all__ = [
     "AnalysisError",
+    "ArgumentError",
     "CycleError",
     "DuplicatePlanIdError",
     "EcmPlanWarning",
@@ -35,9 +37,11 @@ __all__ = [
     "PlanError",
     "PlanFileError",
     "PlanValidationError",
+    "PlanWriteError",
     "PolarityUnknownError",
     "Problem",
     "ReturnsError",
+    "TextReplacedWarning",
     "TrajectoryError",
     "UnitError",
     "UnknownElementError",
@@ -70,6 +74,135 @@ class EcmPlanWarning(UserWarning):
     """
 
 
+class TextReplacedWarning(EcmPlanWarning):
+    """An export replaced characters that its format cannot hold.
+
+    Fires when :func:`~ecm_plan.graph.export_graph` or :func:`~ecm_plan.graph.to_dot` meets
+    text holding characters XML 1.0 cannot hold (C0 controls other than tab, line feed and
+    carriage return; lone surrogates; U+FFFE and U+FFFF): each is written as U+FFFD, the
+    replacement character, so that the export stays valid. The plan itself is unchanged.
+    To export the text exactly, remove the control characters from the plan.
+
+    Attributes:
+        count: How many characters were replaced.
+        where: The first few node ids whose text was changed.
+
+    Example:
+        >>> import warnings
+        >>> w = TextReplacedWarning(2, ("P1",))
+        >>> print(w)
+        replaced 2 characters that XML 1.0 cannot hold with U+FFFD (in P1); ...
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, count: int, where: Sequence[str] = ()) -> None:
+        """Keep the count and where the characters were."""
+        self.count = count
+        self.where = tuple(where)
+        super().__init__(count, self.where)
+
+    def __str__(self) -> str:
+        """Say how many characters were replaced, where, and what to do."""
+        place = f" (in {', '.join(self.where)})" if self.where else ""
+        plural = "s" if self.count != 1 else ""
+        return (
+            f"replaced {self.count} character{plural} that XML 1.0 cannot hold with "
+            f"U+FFFD{place}; remove control characters from the plan's text to export it "
+            "exactly"
+        )
+
+    def __reduce__(self) -> tuple[type[TextReplacedWarning], tuple[int, tuple[str, ...]]]:
+        """Pickle with the count and places."""
+        return (type(self), (self.count, self.where))
+
+
+class ArgumentError(PlanError, TypeError):
+    """A function of the library was given the wrong kind of argument.
+
+    Raised before anything is changed: :func:`~ecm_plan.io.dump_plan` refuses anything
+    that is not a :class:`~ecm_plan.model.Plan` before it touches the file.
+
+    Attributes:
+        name: The argument's name.
+        expected: What the argument must be.
+        got: The type name of what was given.
+
+    Example:
+        >>> from ecm_plan import dump_plan
+        >>> dump_plan(None, "plan.yaml")
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.ArgumentError: plan must be a Plan, not NoneType; ...
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, name: str, expected: str, got: str) -> None:
+        """Keep the argument's name, what it must be, and what it was."""
+        self.name = name
+        self.expected = expected
+        self.got = got
+        super().__init__(name, expected, got)
+
+    @classmethod
+    def for_value(cls, name: str, expected: str, value: object) -> ArgumentError:
+        """The error for ``value`` given as argument ``name``.
+
+        Example:
+            >>> print(ArgumentError.for_value("plan", "a Plan", 3))
+            plan must be a Plan, not int; nothing was written
+        """
+        return cls(name, expected, type(value).__name__)
+
+    def __str__(self) -> str:
+        """Say which argument was wrong and what it must be."""
+        return f"{self.name} must be {self.expected}, not {self.got}; nothing was written"
+
+    def __reduce__(self) -> tuple[type[ArgumentError], tuple[str, str, str]]:
+        """Pickle with the name, expectation and type name."""
+        return (type(self), (self.name, self.expected, self.got))
+
+
+class PlanWriteError(PlanError, OSError):
+    """A plan file could not be written; any old file at the path is left as it was.
+
+    Attributes:
+        path: The file that was to be written.
+        reason: What the operating system said.
+        errno: The operating system's error number, or None (also ``OSError.errno``).
+
+    Example:
+        >>> err = PlanWriteError("/no/such/dir/plan.yaml", "No such file or directory", 2)
+        >>> print(err)
+        cannot write /no/such/dir/plan.yaml: No such file or directory (the old file, ...)
+        >>> isinstance(err, OSError), err.errno
+        (True, 2)
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, path: str, reason: str, errno: int | None = None) -> None:
+        """Keep the path, the reason and the error number."""
+        if errno is None:
+            super().__init__(reason)
+        else:
+            super().__init__(errno, reason, path)
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        """Say which file could not be written and why."""
+        return (
+            f"cannot write {self.path}: {self.reason} (the old file, if any, is unchanged; "
+            "check that the folder exists and is writable)"
+        )
+
+    def __reduce__(self) -> tuple[type[PlanWriteError], tuple[str, str, int | None]]:
+        """Pickle with the path, reason and error number."""
+        return (type(self), (self.path, self.reason, self.errno))
+
+
 @attrs.frozen
 class Problem:
     """One problem found in a plan: where it is and what to do about it.
@@ -79,19 +212,25 @@ class Problem:
             empty for the whole document.
         message: What is wrong, in words a plan author understands.
         hint: What to do about it, or an empty string.
+        line: The line of the file the path starts on (YAML files), or None.
 
     Example:
         >>> print(Problem("priorities[0].leads[0]", "unknown lead id 'HoS'", "add it to leads"))
         priorities[0].leads[0]: unknown lead id 'HoS' (hint: add it to leads)
+        >>> print(Problem("priorities[0].leads", "expected a list", line=12))
+        line 12: priorities[0].leads: expected a list
     """
 
     path: str
     message: str
     hint: str = ""
+    line: int | None = None
 
     def __str__(self) -> str:
-        """Render as ``path: message (hint: ...)``."""
+        """Render as ``line N: path: message (hint: ...)``."""
         where = self.path or "(document)"
+        if self.line is not None:
+            where = f"line {self.line}: {where}"
         tail = f" (hint: {self.hint})" if self.hint else ""
         return f"{where}: {self.message}{tail}"
 
@@ -353,17 +492,26 @@ class FieldError(PlanError, ValueError):
         return (type(self), (self.field, self.message))
 
 
-class UnknownOutcomeError(PlanError, KeyError):
+class UnknownOutcomeError(PlanError, KeyError, ValueError):
     """An outcome key or an aim id is not in the Every Child Matters framework.
+
+    It is a ``KeyError`` (a look-up in the framework failed) and a ``ValueError`` (a model
+    field was given a bad value), so that either catches it.
+    For an outcome the message lists the valid keys it was given; the suggestions come from
+    :func:`~ecm_plan.model.suggest_outcomes`, which knows the titles and the spellings plans
+    use ("Be healthy", "Staying Safe", "enjoy & achieve").
 
     Attributes:
         key: The key or id as given.
         kind: ``"outcome"`` or ``"aim"``.
         suggestions: Near keys or ids that do exist, best first.
+        known: The valid keys (the library passes the five outcome keys), or empty.
 
     Example:
-        >>> print(UnknownOutcomeError("be_happy", "outcome", ["be_healthy"]))
-        unknown ECM outcome 'be_happy'; did you mean be_healthy?
+        >>> from ecm_plan.model import OutcomeKey
+        >>> print(UnknownOutcomeError("be_happy", "outcome", ["be_healthy"], known=OutcomeKey))
+        unknown ECM outcome 'be_happy'; did you mean be_healthy? The outcomes are
+        be_healthy, stay_safe, enjoy_and_achieve, positive_contribution, economic_wellbeing
         >>> print(UnknownOutcomeError("be_healthy.6", "aim"))
         unknown ECM aim 'be_healthy.6';
         an aim id is '<outcome key>.<1 to 5>', such as 'be_healthy.1'
@@ -371,27 +519,46 @@ class UnknownOutcomeError(PlanError, KeyError):
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, key: str, kind: str = "outcome", suggestions: Sequence[str] = ()) -> None:
-        """Keep the key, what kind of thing it should name, and the near keys."""
+    def __init__(
+        self,
+        key: str,
+        kind: str = "outcome",
+        suggestions: Sequence[str] = (),
+        *,
+        known: Iterable[str] = (),
+    ) -> None:
+        """Keep the key, what kind of thing it should name, the near keys and the valid ones."""
         self.key = key
         self.kind = kind
         self.suggestions = tuple(suggestions)
+        self.known = tuple(str(k) for k in known)
         super().__init__(key)
 
     def __str__(self) -> str:
         """Say what is unknown and what to use instead."""
         msg = f"unknown ECM {self.kind} {self.key!r}"
         if self.suggestions:
-            return f"{msg}; did you mean {' or '.join(self.suggestions)}?"
+            msg = f"{msg}; did you mean {' or '.join(self.suggestions)}?"
         if self.kind == "aim":
+            if self.suggestions:
+                return msg
             return f"{msg}; an aim id is '<outcome key>.<1 to 5>', such as 'be_healthy.1'"
-        from ecm_plan.model import OutcomeKey  # noqa: PLC0415 - the model imports this module
+        if not self.known:
+            return msg
+        keys = ", ".join(self.known)
+        if self.suggestions:
+            return f"{msg} The outcomes are {keys}"
+        return f"{msg}; the outcomes are {keys}"
 
-        return f"{msg}; the outcomes are {', '.join(OutcomeKey)}"
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle with the key, kind, suggestions and valid keys."""
+        return (_rebuild_unknown_outcome, (self.key, self.kind, self.suggestions, self.known))
 
-    def __reduce__(self) -> tuple[type[UnknownOutcomeError], tuple[str, str, tuple[str, ...]]]:
-        """Pickle with the key, kind and suggestions."""
-        return (type(self), (self.key, self.kind, self.suggestions))
+
+def _rebuild_unknown_outcome(
+    key: str, kind: str, suggestions: tuple[str, ...], known: tuple[str, ...]
+) -> UnknownOutcomeError:
+    return UnknownOutcomeError(key, kind, suggestions, known=known)
 
 
 class UnknownPlanError(PlanError, KeyError):

@@ -39,9 +39,10 @@ from typing import Any, TypeAlias
 import attrs
 import networkx as nx
 
+from ecm_plan._export_text import TextCleaner, dot_id, dot_label
 from ecm_plan._references import Reference, ReferenceKind, find_references
 from ecm_plan.catalog import ni_of
-from ecm_plan.exceptions import DuplicatePlanIdError
+from ecm_plan.exceptions import DuplicatePlanIdError, PlanValidationError, Problem
 from ecm_plan.model import (
     Action,
     Allocation,
@@ -503,40 +504,83 @@ def contribution_view(graph: PlanGraph) -> PlanGraph:
 
 
 def export_graph(graph: PlanGraph) -> PlanGraph:
-    """A copy of the graph whose attributes are plain strings and booleans, for GraphML.
+    r"""A copy of the graph whose attributes are plain strings and booleans, for GraphML.
 
     Node attributes keep ``kind``, ``label`` and ``plan``; edge attributes keep ``relation``,
     ``inferred`` and ``explicit``. The elements themselves stay in the plan.
 
+    The copy is valid XML 1.0 whatever the text: characters XML cannot hold (C0 controls
+    other than tab, line feed and carriage return, lone surrogates, U+FFFE and U+FFFF) are
+    replaced by U+FFFD in ids, labels and plan names, and a
+    :class:`~ecm_plan.exceptions.TextReplacedWarning` says how many and where. XML readers
+    turn a carriage return in a label into a line feed.
+
+    Raises:
+        PlanValidationError: Two node ids differ only in characters XML cannot hold, so the
+            copy would merge them.
+
+    Warns:
+        TextReplacedWarning: Characters were replaced.
+
     Example:
-        >>> import io, networkx as nx
+        >>> import io, warnings, attrs, networkx as nx
         >>> from ecm_plan import build_graph, load_bundled
         >>> out = io.BytesIO()
         >>> nx.write_graphml(export_graph(build_graph(load_bundled("sample"))), out)
         >>> b'key="d0"' in out.getvalue() or b"<graphml" in out.getvalue()
         True
+        >>> bell = attrs.evolve(load_bundled("sample"), title="Ring\x07")
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     plain = export_graph(build_graph(bell))
+        >>> print(caught[0].message)
+        replaced 1 character that XML 1.0 cannot hold with U+FFFD (in plan:sample); ...
+        >>> plain.nodes["plan:sample"]["label"] == "Ring\ufffd"
+        True
     """
-    plain: PlanGraph = nx.MultiDiGraph(plans=",".join(graph.graph.get("plans", ())))
+    clean = TextCleaner()
+    names = {node: clean(str(node), str(node)) for node in graph.nodes}
+    if len(set(names.values())) != len(names):
+        seen: dict[str, str] = {}
+        for node, name in names.items():
+            if name in seen:
+                message = (
+                    f"node ids {seen[name]!r} and {node!r} differ only in characters "
+                    "XML 1.0 cannot hold"
+                )
+                raise PlanValidationError([Problem(repr(node), message, "rename one of them")])
+            seen[name] = str(node)
+    plans = ",".join(str(p) for p in graph.graph.get("plans", ()))
+    plain: PlanGraph = nx.MultiDiGraph(plans=clean(plans, "plans"))
     for node, data in graph.nodes(data=True):
-        attrs = {KIND: str(data[KIND].value), LABEL: str(data.get(LABEL, node))}
+        attrs = {
+            KIND: str(data[KIND].value),
+            LABEL: clean(str(data.get(LABEL, node)), str(node)),
+        }
         if PLAN in data:
-            attrs[PLAN] = str(data[PLAN])
-        plain.add_node(node, **attrs)
+            attrs[PLAN] = clean(str(data[PLAN]), str(node))
+        plain.add_node(names[node], **attrs)
     for source, target, key, data in graph.edges(keys=True, data=True):
         edge: dict[str, str | bool] = {RELATION: str(data[RELATION].value)}
         for flag in ("inferred", "explicit"):
             if flag in data:
                 edge[flag] = bool(data[flag])
-        plain.add_edge(source, target, key=key, **edge)
+        plain.add_edge(names[source], names[target], key=key, **edge)
+    clean.warn(stacklevel=2)
     return plain
 
 
-def _dot_id(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def to_dot(graph: PlanGraph) -> str:
-    """The graph in Graphviz DOT, nodes labelled and shaped by kind, edges by relation.
+    r"""The graph in Graphviz DOT, nodes labelled and shaped by kind, edges by relation.
+
+    Every id and label is a quoted string, valid for any text: ``"`` and ``\`` are escaped,
+    line ends become ``\n`` (a line break in a Graphviz label), ``&``, ``<`` and ``>`` in
+    labels are written as ``&amp;``, ``&lt;`` and ``&gt;`` (Graphviz shows them as the
+    characters), and characters XML 1.0 cannot hold are replaced by U+FFFD, as in
+    :func:`export_graph`, with a :class:`~ecm_plan.exceptions.TextReplacedWarning`.
+
+    Warns:
+        TextReplacedWarning: Characters were replaced.
 
     Example:
         >>> from ecm_plan import build_graph, load_bundled
@@ -557,17 +601,20 @@ def to_dot(graph: PlanGraph) -> str:
         NodeKind.FUNDING_STREAM: "invhouse",
         NodeKind.LEAD: "house",
     }
+    clean = TextCleaner()
+    names = {node: dot_id(clean(str(node), str(node))) for node in graph.nodes}
     lines = ["digraph plan {", "  rankdir=LR;"]
     for node in sorted(graph.nodes):
         data = graph.nodes[node]
         shape = shapes.get(data[KIND], "plaintext")
-        label = _dot_id(str(data.get(LABEL, node)))
-        lines.append(f"  {_dot_id(node)} [label={label}, shape={shape}];")
+        label = dot_label(clean(str(data.get(LABEL, node)), str(node)))
+        lines.append(f"  {names[node]} [label={label}, shape={shape}];")
     edges = sorted(
         (source, target, str(data[RELATION].value))
         for source, target, data in graph.edges(data=True)
     )
     for source, target, relation in edges:
-        lines.append(f'  {_dot_id(source)} -> {_dot_id(target)} [label="{relation}"];')
+        lines.append(f"  {names[source]} -> {names[target]} [label={dot_label(relation)}];")
     lines.append("}")
+    clean.warn(stacklevel=2)
     return "\n".join(lines) + "\n"

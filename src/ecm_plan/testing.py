@@ -7,7 +7,7 @@ can be checked for any generated plan ``p``.
 Example:
     >>> from hypothesis import find, given, settings
     >>> from ecm_plan import build_graph
-    >>> @settings(max_examples=5, database=None)
+    >>> @settings(max_examples=5, database=None, deadline=None)
     ... @given(plans())
     ... def test_graph_has_every_priority(plan):
     ...     graph = build_graph(plan)
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -64,12 +65,14 @@ __all__ = [
     "cell_texts",
     "due_texts",
     "indicator_measures",
+    "measured_values",
     "money",
     "notes",
     "periods",
     "plans",
     "returns",
     "texts",
+    "unicode_texts",
     "values",
     "written_dates",
 ]
@@ -77,6 +80,7 @@ __all__ = [
 _YEARS = st.integers(min_value=1995, max_value=2035)
 
 
+@functools.cache  # a strategy is immutable: build and validate it once
 def texts(max_size: int = 40) -> st.SearchStrategy[str]:
     """Free text as plans hold it: letters, digits, punctuation, symbols and spaces.
 
@@ -92,6 +96,27 @@ def texts(max_size: int = 40) -> st.SearchStrategy[str]:
     ).filter(lambda s: s.strip() == s and s != "")
 
 
+@functools.cache  # a strategy is immutable: build and validate it once
+def unicode_texts(max_size: int = 40) -> st.SearchStrategy[str]:
+    r"""Hostile text: any code point at all, controls, NUL, NEL, separators and surrogates too.
+
+    For checking that text survives a round trip or is refused with a documented error;
+    :func:`plans` takes it as ``text=unicode_texts()``. The strings may have leading or
+    trailing spaces and lone surrogates, which no plan file can hold.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(unicode_texts(), lambda s: "\ud800" <= s[0] <= "\udfff")[0] >= "\ud800"
+        True
+    """
+    return st.text(
+        alphabet=st.characters(codec=None, categories=None, exclude_categories=()),
+        min_size=1,
+        max_size=max_size,
+    )
+
+
+@functools.cache  # a strategy is immutable: build and validate it once
 def periods() -> st.SearchStrategy[Period]:
     """Periods of every kind: days, months, quarters, seasons, years and spans.
 
@@ -141,6 +166,7 @@ _CELLS = (
 )
 
 
+@functools.cache  # a strategy is immutable: build and validate it once
 def cell_texts() -> st.SearchStrategy[str]:
     """Table cells: the plans' own spellings and generated figures with units and bounds.
 
@@ -159,6 +185,7 @@ def cell_texts() -> st.SearchStrategy[str]:
     return st.one_of(st.sampled_from(_CELLS), figures, texts())
 
 
+@functools.cache  # a strategy is immutable: build and validate it once
 def values() -> st.SearchStrategy[Value]:
     """Cell values (:class:`~ecm_plan.model.Value`).
 
@@ -168,6 +195,20 @@ def values() -> st.SearchStrategy[Value]:
         True
     """
     return cell_texts().map(Value)
+
+
+def measured_values() -> st.SearchStrategy[Value]:
+    """Values that hold a figure or a state: what an indicator series or a measurable target holds.
+
+    A plan refuses a measured value that holds neither (see
+    :func:`~ecm_plan.model.plan.check_figures`).
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(measured_values(), lambda _: True).status.value != "text"
+        True
+    """
+    return values().filter(lambda v: v.status is not ValueStatus.TEXT)
 
 
 _DUES = (
@@ -197,6 +238,7 @@ _DATE_FORMS: tuple[Callable[[dt.date], str], ...] = (
 )
 
 
+@functools.cache  # a strategy is immutable: build and validate it once
 def written_dates() -> st.SearchStrategy[tuple[dt.date, str]]:
     """A day and one way plans write it: ISO, day first with ``/``, ``.`` or ``-``, or in words.
 
@@ -215,6 +257,7 @@ def written_dates() -> st.SearchStrategy[tuple[dt.date, str]]:
     )
 
 
+@functools.cache  # a strategy is immutable: build and validate it once
 def due_texts() -> st.SearchStrategy[str]:
     """Texts of "By when" cells: the plans' own phrases, months, written days, free text.
 
@@ -232,6 +275,7 @@ def due_texts() -> st.SearchStrategy[str]:
     return st.one_of(st.sampled_from(_DUES), months, dates, texts())
 
 
+@functools.cache  # a strategy is immutable: build and validate it once
 def money() -> st.SearchStrategy[Money]:
     """Money cells, in pounds or in a "£000" column.
 
@@ -246,6 +290,7 @@ def money() -> st.SearchStrategy[Money]:
     return st.one_of(st.one_of(amounts, words).map(Money), thousands)
 
 
+@functools.cache  # a strategy is immutable: build and validate it once
 def notes() -> st.SearchStrategy[Note]:
     """Notes of every kind.
 
@@ -257,41 +302,70 @@ def notes() -> st.SearchStrategy[Note]:
     return st.builds(Note, texts(), st.sampled_from(list(NoteKind)))
 
 
+_Text = st.SearchStrategy[str] | None
+
+
+@functools.cache  # a strategy is immutable: build and validate it once
+def _values(text: _Text) -> st.SearchStrategy[Value]:
+    return values() if text is None else st.one_of(cell_texts(), text).map(Value)
+
+
+@functools.cache  # a strategy is immutable: build and validate it once
+def _notes(text: _Text) -> st.SearchStrategy[Note]:
+    return notes() if text is None else st.builds(Note, text, st.sampled_from(list(NoteKind)))
+
+
+@functools.cache  # a strategy is immutable: build and validate it once
+def _dues(text: _Text) -> st.SearchStrategy[Due]:
+    return (due_texts() if text is None else st.one_of(due_texts(), text)).map(Due)
+
+
+@functools.cache  # a strategy is immutable: build and validate it once
+def _money(text: _Text) -> st.SearchStrategy[Money]:
+    return money() if text is None else st.one_of(money(), text.map(Money))
+
+
+@functools.cache  # a strategy is immutable: build and validate it once
 def _tuple(strategy: st.SearchStrategy[Any], max_size: int = 2) -> st.SearchStrategy[Any]:
     return st.lists(strategy, max_size=max_size).map(tuple)
 
 
 @st.composite
-def _targets(draw: st.DrawFn, owner: str, indicator_ids: list[str]) -> tuple[Target, ...]:
+def _targets(
+    draw: st.DrawFn, owner: str, indicator_ids: list[str], text: _Text
+) -> tuple[Target, ...]:
+    t = texts() if text is None else text
     found = []
-    for t in range(draw(st.integers(0, 2))):
+    for k in range(draw(st.integers(0, 2))):
         measurable = draw(st.booleans())
         indicator = draw(st.sampled_from(indicator_ids)) if measurable and indicator_ids else None
-        period_values = draw(st.dictionaries(periods(), values(), max_size=3))
+        cells = measured_values() if measurable else _values(text)
+        period_values = draw(st.dictionaries(periods(), cells, max_size=3))
         found.append(
             Target(
-                id=f"{owner}.T{t + 1}",
-                text=draw(texts()),
+                id=f"{owner}.T{k + 1}",
+                text=draw(t),
                 kind=TargetKind.MEASURABLE if measurable else TargetKind.QUALITATIVE,
                 indicator=indicator,
                 comparator=draw(st.none() | st.sampled_from(list(Comparator))),
-                baseline=draw(st.none() | st.builds(Observation, values(), st.none() | periods())),
+                baseline=draw(st.none() | st.builds(Observation, cells, st.none() | periods())),
                 values=period_values,
-                value=draw(st.none() | values()),
-                due=draw(st.none() | due_texts().map(Due)),
-                notes=draw(_tuple(notes(), 1)),
+                value=draw(st.none() | cells),
+                due=draw(st.none() | _dues(text)),
+                notes=draw(_tuple(_notes(text), 1)),
             )
         )
     return tuple(found)
 
 
 @st.composite
-def _allocations(draw: st.DrawFn, stream_ids: list[str]) -> tuple[Allocation, ...]:
+def _allocations(draw: st.DrawFn, stream_ids: list[str], text: _Text) -> tuple[Allocation, ...]:
+    t = texts() if text is None else text
     return tuple(
         Allocation(
             stream=draw(st.none() | st.sampled_from(stream_ids)) if stream_ids else None,
-            amount=draw(st.none() | money()),
-            label=draw(st.none() | texts()),
+            amount=draw(st.none() | _money(text)),
+            label=draw(st.none() | t),
             arrangement=draw(st.none() | st.sampled_from(list(Arrangement))),
             period=draw(st.none() | periods()),
         )
@@ -300,42 +374,47 @@ def _allocations(draw: st.DrawFn, stream_ids: list[str]) -> tuple[Allocation, ..
 
 
 @st.composite
-def plans(draw: st.DrawFn, max_priorities: int = 3) -> Plan:
+def plans(
+    draw: st.DrawFn, max_priorities: int = 3, *, text: st.SearchStrategy[str] | None = None
+) -> Plan:
     """Valid plans: unique ids, every cross-reference resolving, every field exercised.
 
     Args:
         draw: Supplied by Hypothesis.
         max_priorities: The most priorities a plan gets.
+        text: Where free text comes from (names, titles, cells, notes); default
+            :func:`texts`. Pass :func:`unicode_texts` for hostile text, with which a plan
+            may hold text no plan file can hold (a lone surrogate).
 
     Example:
         >>> from hypothesis import find
         >>> isinstance(find(plans(), lambda _: True), Plan)
         True
     """
+    t = texts() if text is None else text
+    long_t = texts(80) if text is None else text
     lead_ids = [f"L{i}" for i in range(draw(st.integers(0, 3)))]
     stream_ids = [f"F{i}" for i in range(draw(st.integers(0, 3)))]
     indicator_ids = [f"NI {n}" for n in draw(st.sets(st.integers(1, 199), max_size=3))]
-    leads = [
-        Lead(id=i, name=draw(texts()), kind=draw(st.sampled_from(list(LeadKind)))) for i in lead_ids
-    ]
+    leads = [Lead(id=i, name=draw(t), kind=draw(st.sampled_from(list(LeadKind)))) for i in lead_ids]
     streams = [
         FundingStream(
             id=s,
-            name=draw(texts()),
+            name=draw(t),
             part_of=stream_ids[0] if k > 0 and draw(st.booleans()) else None,
-            amounts=draw(st.dictionaries(periods(), money(), max_size=2)),
+            amounts=draw(st.dictionaries(periods(), _money(text), max_size=2)),
         )
         for k, s in enumerate(stream_ids)
     ]
     indicators = [
         Indicator(
             id=i,
-            title=draw(st.none() | texts()),
+            title=draw(st.none() | t),
             scheme=IndicatorScheme.NATIONAL,
             unit=draw(st.none() | st.sampled_from(["percent", "per_1000", "count", "ratio"])),
             polarity=draw(st.none() | st.sampled_from(list(Polarity))),
-            actuals=draw(st.dictionaries(periods(), values(), max_size=2)),
-            targets=draw(st.dictionaries(periods(), values(), max_size=3)),
+            actuals=draw(st.dictionaries(periods(), measured_values(), max_size=2)),
+            targets=draw(st.dictionaries(periods(), measured_values(), max_size=3)),
             responsible=tuple(draw(st.lists(st.sampled_from(lead_ids), max_size=1, unique=True)))
             if lead_ids
             else (),
@@ -361,14 +440,12 @@ def plans(draw: st.DrawFn, max_priorities: int = 3) -> Plan:
                 actions.append(
                     Action(
                         id=aid,
-                        text=draw(texts()),
+                        text=draw(t),
                         leads=draw(some_leads),
-                        due=draw(st.none() | due_texts().map(Due)),
-                        milestones=draw(
-                            _tuple(st.builds(Milestone, texts(), st.none() | periods()), 4)
-                        ),
-                        funding=draw(_allocations(stream_ids)),
-                        targets=draw(_targets(aid, indicator_ids)),
+                        due=draw(st.none() | _dues(text)),
+                        milestones=draw(_tuple(st.builds(Milestone, t, st.none() | periods()), 4)),
+                        funding=draw(_allocations(stream_ids, text)),
+                        targets=draw(_targets(aid, indicator_ids, text)),
                         depends_on=tuple(
                             draw(st.lists(st.sampled_from(work_ids), max_size=1, unique=True))
                         )
@@ -380,12 +457,12 @@ def plans(draw: st.DrawFn, max_priorities: int = 3) -> Plan:
             objectives.append(
                 Objective(
                     id=oid,
-                    title=draw(texts()),
+                    title=draw(t),
                     code=f"{p}.{o}",
                     leads=draw(some_leads),
                     actions=tuple(actions),
-                    targets=draw(_targets(oid, indicator_ids)),
-                    funding=draw(_allocations(stream_ids)),
+                    targets=draw(_targets(oid, indicator_ids, text)),
+                    funding=draw(_allocations(stream_ids, text)),
                 )
             )
             work_ids.append(oid)
@@ -393,7 +470,7 @@ def plans(draw: st.DrawFn, max_priorities: int = 3) -> Plan:
         priorities.append(
             Priority(
                 id=pid,
-                title=draw(texts()),
+                title=draw(t),
                 code=f"Priority {p}",
                 kind=PriorityKind.ORGANISATIONAL if organisational else PriorityKind.SERVICE,
                 leads=draw(some_leads),
@@ -408,44 +485,45 @@ def plans(draw: st.DrawFn, max_priorities: int = 3) -> Plan:
                         2,
                     )
                 ),
-                rationale=draw(_tuple(texts())),
+                rationale=draw(_tuple(t)),
                 supports=("P1",) if organisational else (),
                 objectives=tuple(objectives),
-                targets=draw(_targets(pid, indicator_ids)),
-                notes=draw(_tuple(notes(), 1)),
+                targets=draw(_targets(pid, indicator_ids, text)),
+                notes=draw(_tuple(_notes(text), 1)),
             )
         )
     subjects = [p.id for p in priorities]
     sections = [
         Section(
             id=f"S{s}",
-            title=draw(texts()),
+            title=draw(t),
             topic="needs_analysis",
             subject=draw(st.sampled_from(subjects)) if subjects else None,
-            items=draw(_tuple(texts(80), 3)),
-            events=draw(_tuple(st.builds(Milestone, texts(), st.none() | periods()), 2)),
-            sections=(Section(id=f"S{s}.1", title="Context", items=draw(_tuple(texts(), 2))),),
+            items=draw(_tuple(long_t, 3)),
+            events=draw(_tuple(st.builds(Milestone, t, st.none() | periods()), 2)),
+            sections=(Section(id=f"S{s}.1", title="Context", items=draw(_tuple(t, 2))),),
         )
         for s in range(draw(st.integers(0, 2)))
     ]
     return Plan(
         id=draw(st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True)),
-        authority=draw(texts()),
-        title=draw(texts()),
+        authority=draw(t),
+        title=draw(t),
         period=draw(periods()),
         kind=draw(st.sampled_from(list(DocumentKind))),
         published=draw(st.none() | periods()),
-        vision=draw(_tuple(texts(80))),
+        vision=draw(_tuple(long_t)),
         outcomes=draw(_tuple(st.sampled_from(list(OutcomeKey)).map(OutcomeLink), 2)),
         leads=tuple(leads),
         funding_streams=tuple(streams),
         indicators=tuple(indicators),
         priorities=tuple(priorities),
         sections=tuple(sections),
-        notes=draw(_tuple(notes())),
+        notes=draw(_tuple(_notes(text))),
     )
 
 
+@functools.cache  # a strategy is immutable: build and validate it once
 def indicator_measures() -> st.SearchStrategy[Measure]:
     """A plan's override of what an indicator's figure is (:class:`~ecm_plan.model.Measure`).
 

@@ -16,7 +16,7 @@ from importlib import resources
 import attrs
 
 from ecm_plan.exceptions import UnknownOutcomeError
-from ecm_plan.model import OutcomeKey
+from ecm_plan.model import OutcomeKey, suggest_outcomes
 
 __all__ = ["Aim", "Outcome", "UnknownOutcomeError", "aim", "aims", "outcome", "outcomes"]
 
@@ -141,15 +141,15 @@ def outcome(key: OutcomeKey | str) -> Outcome:
         Traceback (most recent call last):
         ...
         ecm_plan.exceptions.UnknownOutcomeError: unknown ECM outcome 'be_happy';
-        did you mean be_healthy?
+        did you mean be_healthy? The outcomes are ...
 
     .. versionadded:: 0.1.0
     """
     table = _outcome_lookup()
     found = table.get(key) or table.get(str(key).strip().casefold())
     if found is None:
-        near = difflib.get_close_matches(str(key), [k.value for k in OutcomeKey], n=2, cutoff=0.6)
-        raise UnknownOutcomeError(str(key), "outcome", near)
+        near = [k.value for k in suggest_outcomes(str(key))]
+        raise UnknownOutcomeError(str(key), "outcome", near, known=OutcomeKey)
     return found
 
 

@@ -2,8 +2,13 @@
 
 Loading never executes anything from a file (YAML is read with a safe loader that also
 refuses duplicate keys and alias expansion bombs), and reports every problem at once, each with
-its key path in the file and a hint, as one :class:`~ecm_plan.exceptions.PlanFileError`.
-Writing a file is atomic: a crash mid-write leaves the old file intact.
+its key path in the file (and its line, for YAML) and a hint, as one
+:class:`~ecm_plan.exceptions.PlanFileError`, in the order of the file: structural problems,
+values of the wrong shape, unknown or duplicate ids and measured values without a figure come
+from the same load.
+Writing a file is atomic: a crash mid-write leaves the old file intact; the file keeps its
+permissions, a symbolic link keeps pointing at it, and nothing is touched when the plan
+cannot be written.
 
 Example:
     >>> from ecm_plan import loads_plan, dumps_plan
@@ -20,22 +25,35 @@ Example:
     Traceback (most recent call last):
     ...
     ecm_plan.exceptions.PlanFileError: cannot load <string>: 2 problems
-      - priorities[0].title: this required key is missing (hint: add it)
-      - priorities[0].titel: unknown key 'titel' (hint: did you mean 'title'?)
+      - line 7: priorities[0].title: this required key is missing (hint: add it)
+      - line 8: priorities[0].titel: unknown key 'titel' (hint: did you mean 'title'?)
 
 .. versionadded:: 0.1.0
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
-import tempfile
+import re
+import secrets
+import stat
 from pathlib import Path
-from typing import Any
 
-from ecm_plan.exceptions import PlanFileError, PlanValidationError, Problem
+import attrs
+
+from ecm_plan.exceptions import (
+    ArgumentError,
+    PlanFileError,
+    PlanValidationError,
+    PlanWriteError,
+    Problem,
+)
 from ecm_plan.io._errors import problems_from
-from ecm_plan.io._formats import FORMATS, FormatError, dumps, parse
+from ecm_plan.io._formats import FORMATS, Document, FormatError, dumps, parse_document
+from ecm_plan.io._raw import raw_problems
+from ecm_plan.io._text import surrogate_problems
 from ecm_plan.io.converter import configure_converter, make_converter
 from ecm_plan.io.schema import plan_schema
 from ecm_plan.model import Plan
@@ -53,6 +71,7 @@ __all__ = [
 ]
 
 _CONVERTER = make_converter()
+_O_BINARY = getattr(os, "O_BINARY", 0)
 _SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 
 
@@ -86,7 +105,49 @@ def format_of(path: str | os.PathLike[str]) -> str:
     return _SUFFIXES[suffix]
 
 
-def _structure(data: Any, source: str) -> Plan:  # noqa: ANN401
+_BRACKETED_KEY = re.compile(r"""\[(?:'([^']*)'|"([^"]*)")\]""")
+_LAST_PART = re.compile(r"(?:\.[^.\[]+|\[[^\]]*\])$")
+
+
+def _ancestry(path: str) -> list[str]:
+    """The path and each of its parents, up to the document (``""``)."""
+    path = _BRACKETED_KEY.sub(lambda m: "." + (m.group(1) or m.group(2) or ""), path)
+    found = [path]
+    while path:
+        shorter = _LAST_PART.sub("", path)
+        path = "" if shorter == path else shorter
+        found.append(path)
+    return found
+
+
+def _located(problem: Problem, doc: Document) -> tuple[Problem, int]:
+    """The problem with its YAML line, and its rank in document order."""
+    chain = _ancestry(problem.path)
+    line = problem.line
+    if line is None:
+        line = next((doc.lines[p] for p in chain if p in doc.lines), None)
+        if line is not None:
+            problem = attrs.evolve(problem, line=line)
+    rank = next((doc.order[p] for p in chain if p in doc.order), -1)
+    return problem, rank
+
+
+def _sorted(problems: list[Problem], doc: Document) -> list[Problem]:
+    """Located problems, each once, in the order of the file."""
+    seen: set[tuple[str, str]] = set()
+    ranked = []
+    for problem in problems:
+        if (problem.path, problem.message) in seen:
+            continue
+        seen.add((problem.path, problem.message))
+        located, rank = _located(problem, doc)
+        ranked.append((located.line or 0, rank, located.path, located))
+    ranked.sort(key=lambda r: r[:3])
+    return [r[3] for r in ranked]
+
+
+def _structure(doc: Document, source: str) -> Plan:
+    data = doc.data
     if not isinstance(data, dict):
         kind = "empty" if data is None else f"a {type(data).__name__}"
         raise PlanFileError(
@@ -99,17 +160,28 @@ def _structure(data: Any, source: str) -> Plan:  # noqa: ANN401
                 )
             ],
         )
+    problems = list(doc.problems)
     try:
-        return _CONVERTER.structure(data, Plan)
+        plan = _CONVERTER.structure(data, Plan)
     except PlanValidationError as err:
-        raise PlanFileError(source, err.problems) from None
+        # Every field was read; the plan's own checks (references, figures) found these.
+        problems.extend(err.problems)
     except Exception as err:  # noqa: BLE001 (every structuring failure becomes problems)
-        problems = problems_from(err)
-        raise PlanFileError(source, problems or [Problem("", str(err))]) from None
+        problems.extend(problems_from(err) or [Problem("", str(err))])
+        # The plan was never built, so its checks run over what the file holds.
+        problems.extend(raw_problems(data))
+    else:
+        if not problems:
+            return plan
+    raise PlanFileError(source, _sorted(problems, doc))
 
 
 def loads_plan(text: str, format: str = "yaml", *, source: str = "<string>") -> Plan:  # noqa: A002
-    """Read a plan from text.
+    r"""Read a plan from text.
+
+    A byte order mark at the start of the text is skipped. Every text in the plan loads
+    exactly as written, or is refused: a lone surrogate (such as the JSON escape
+    ``"\ud800"`` on its own) cannot be written as UTF-8, so it is a problem at its key path.
 
     Args:
         text: The plan file's text.
@@ -128,11 +200,15 @@ def loads_plan(text: str, format: str = "yaml", *, source: str = "<string>") -> 
         >>> plan.period.label
         '2009-10'
     """
+    text = text.removeprefix("\ufeff")
     try:
-        data = parse(text, format)
+        doc = parse_document(text, format)
     except FormatError as err:
         raise PlanFileError(source, err.problems) from None
-    return _structure(data, source)
+    problems = surrogate_problems(doc.data)
+    if problems:
+        raise PlanFileError(source, problems)
+    return _structure(doc, source)
 
 
 def load_plan(path: str | os.PathLike[str]) -> Plan:
@@ -152,29 +228,108 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
     """
     fmt = format_of(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
         raise PlanFileError(str(path), [Problem("", f"cannot read the file: {err}")]) from None
     return loads_plan(text, fmt, source=str(path))
 
 
 def dumps_plan(plan: Plan, format: str = "yaml") -> str:  # noqa: A002
-    """Write a plan as text; :func:`loads_plan` reads it back to an equal plan.
+    r"""Write a plan as text; :func:`loads_plan` reads it back to an equal plan.
+
+    Every text survives the round trip in every format: control characters (NUL included),
+    NEL (U+0085), the line and paragraph separators (U+2028, U+2029), a byte order mark and
+    carriage returns are written as escapes (YAML in a double-quoted scalar, JSON and TOML in
+    their ordinary strings), so they load back exactly.
+
+    Args:
+        plan: The plan.
+        format: ``"yaml"``, ``"json"`` or ``"toml"``.
+
+    Raises:
+        ArgumentError: ``plan`` is not a :class:`~ecm_plan.model.Plan`.
+        PlanValidationError: A text holds a lone surrogate, which no file can hold; the
+            problem names its key path.
 
     Example:
+        >>> import attrs
         >>> from ecm_plan import load_bundled
         >>> plan = load_bundled("sample")
         >>> loads_plan(dumps_plan(plan, "toml"), "toml") == plan
         True
+        >>> odd = attrs.evolve(plan, title="Bell\x07 and NEL\x85 kept")
+        >>> all(loads_plan(dumps_plan(odd, f), f) == odd for f in ("yaml", "json", "toml"))
+        True
+        >>> dumps_plan(None)
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.ArgumentError: plan must be a Plan, not NoneType; ...
     """
-    return dumps(_CONVERTER.unstructure(plan), format)
+    if not isinstance(plan, Plan):
+        raise ArgumentError.for_value("plan", "a Plan", plan)
+    data = _CONVERTER.unstructure(plan)
+    problems = surrogate_problems(data)
+    if problems:
+        raise PlanValidationError(problems)
+    return dumps(data, format)
+
+
+def _create_temp(folder: Path, name: str, mode: int | None) -> tuple[int, Path]:
+    """Create a new temporary file beside the target; the kernel applies the umask."""
+    for _ in range(100):
+        tmp = folder / f".{name}.{secrets.token_hex(6)}.tmp"
+        try:
+            handle = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, 0o666)
+        except FileExistsError:
+            continue
+        try:
+            if mode is not None:
+                os.fchmod(handle, mode) if hasattr(os, "fchmod") else tmp.chmod(mode)
+        except BaseException:
+            os.close(handle)
+            tmp.unlink(missing_ok=True)
+            raise
+        return handle, tmp
+    raise FileExistsError(f"no free temporary name beside {name}")  # pragma: no cover
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":  # pragma: no cover (folders cannot be opened on Windows)
+        return
+    handle = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 def dump_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
     """Write a plan file atomically; the format comes from the suffix.
 
-    The text goes to a temporary file in the same folder, which then replaces the target in
-    one step, so a crash mid-write leaves any old file intact.
+    The plan is checked and serialised in full first, so that nothing is touched when it
+    cannot be written. The bytes then go to a new temporary file in the target's folder
+    (``.NAME.<random>.tmp``), which is flushed and synced to disk and then replaces the
+    target in one step; the folder is synced too. A crash mid-write leaves any old file
+    intact, and an error or interrupt (:exc:`KeyboardInterrupt` included) removes the
+    temporary file; only a hard kill at the wrong moment can leave one behind, which is
+    safe to delete.
+
+    - An existing file keeps its permission bits (and its owner and group, where the
+      operating system allows); a new file gets ``0o666`` less the umask, as any editor's.
+    - A symbolic link is followed: its target is replaced and the link stays a link (a loop
+      of links is a PlanWriteError).
+    - A file with several hard links is replaced by a new file, so the other names keep
+      the old content: atomic replacement cannot keep hard links.
+
+    Args:
+        plan: The plan.
+        path: The file to write: ``.yaml``/``.yml``, ``.json`` or ``.toml``.
+
+    Raises:
+        ArgumentError: ``plan`` is not a :class:`~ecm_plan.model.Plan` (nothing is touched).
+        PlanFileError: The suffix is not a plan file's (nothing is touched).
+        PlanValidationError: A text holds a lone surrogate (nothing is touched).
+        PlanWriteError: The operating system refused; the old file is unchanged.
 
     Example:
         >>> import tempfile, pathlib
@@ -183,16 +338,44 @@ def dump_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
         ...     dump_plan(load_bundled("sample"), pathlib.Path(d) / "sample.yaml")
         ...     sorted(p.name for p in pathlib.Path(d).iterdir())
         ['sample.yaml']
+        >>> dump_plan(None, "sample.yaml")
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.ArgumentError: plan must be a Plan, not NoneType; ...
     """
-    target = Path(path)
-    text = dumps_plan(plan, format_of(target))
-    handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    if not isinstance(plan, Plan):
+        raise ArgumentError.for_value("plan", "a Plan", plan)
+    fmt = format_of(path)
+    data = dumps_plan(plan, fmt).encode("utf-8")
+    target = Path(os.path.realpath(path))
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        Path(tmp).replace(target)
+        _write_replace(target, data)
+    except OSError as err:
+        raise PlanWriteError(str(path), err.strerror or str(err), err.errno) from err
+
+
+def _write_replace(target: Path, data: bytes) -> None:
+    if target.is_symlink():  # realpath stops at a loop of links
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(target))
+    try:
+        old = target.stat()
+    except FileNotFoundError:
+        old = None
+    mode = stat.S_IMODE(old.st_mode) if old is not None else None
+    handle, tmp = _create_temp(target.parent, target.name, mode)
+    try:
+        try:
+            if old is not None and hasattr(os, "fchown"):
+                with contextlib.suppress(OSError):
+                    os.fchown(handle, old.st_uid, old.st_gid)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(handle, view) :]
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+        tmp.replace(target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
+    _fsync_folder(target.parent)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import json
+import re
 from typing import Any
 
 import attrs
@@ -14,7 +16,15 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from ecm_plan.exceptions import InvalidPeriodError, PlanValidationError, Problem, UnitError
+from ecm_plan.exceptions import (
+    FieldError,
+    InvalidPeriodError,
+    PlanValidationError,
+    Problem,
+    UnitError,
+    UnknownOutcomeError,
+)
+from ecm_plan.io.converter import ShapeError
 
 __all__ = ["problems_from"]
 
@@ -33,7 +43,115 @@ def _field_names(cls: type) -> list[str]:
     return []
 
 
+_LIST_OF = {
+    "leads": "lead ids",
+    "responsible": "lead ids",
+    "supports": "priority ids",
+    "depends_on": "ids of actions or objectives",
+    "also": "indicator codes",
+    "outcomes": "outcome keys",
+    "aims": "aim numbers",
+    "funding": "allocations",
+    "funding_streams": "funding streams",
+    "events": "milestones",
+}
+_MAPPING_EXAMPLES = {
+    "Observation": "{{value: {v}, period: 2008-09}}",
+    "Allocation": "{{stream: {v}}}",
+    "Milestone": "{{text: {v}, period: 2009-10 Q1}}",
+    "OutcomeLink": "{{outcome: be_healthy, aims: [1, 3]}}",
+}
+_BARE = re.compile(r"[A-Za-z][A-Za-z0-9 _.()/&'-]*")
+
+
+def _yaml(value: Any) -> str:  # noqa: ANN401
+    if isinstance(value, str) and _BARE.fullmatch(value) and value.strip() == value:
+        return value
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    return "..."
+
+
+def _key(path: str) -> tuple[str, bool]:
+    """The last key of a path, and whether the path ends at an item of its list."""
+    last = path.rsplit(".", 1)[-1]
+    item = last.endswith("]")
+    return last.split("[", 1)[0], item
+
+
+def _describe(value: Any) -> str:  # noqa: ANN401
+    kinds: dict[type, str] = {
+        str: "text",
+        bool: "a boolean",
+        int: "a whole number",
+        float: "a decimal number",
+        dict: "a mapping",
+        list: "a list",
+    }
+    name = kinds.get(type(value), f"a {type(value).__name__}")
+    shown = repr(value)
+    return f"{name} ({shown[:37] + '...' if len(shown) > 40 else shown})"
+
+
+def _mapping_example(cls: type | None, value: Any) -> tuple[str, str]:  # noqa: ANN401
+    name = cls.__name__ if cls is not None else ""
+    given = _yaml(value)
+    if name in _MAPPING_EXAMPLES:
+        example = _MAPPING_EXAMPLES[name].format(v=given)
+    elif cls is not None and attrs.has(cls):
+        required = [f.alias for f in attrs.fields(cls) if f.init and f.default is attrs.NOTHING]
+        parts = [f"{k}: {given if i == 0 else '...'}" for i, k in enumerate(required)]
+        example = "{" + ", ".join(parts or ["..."]) + "}"
+    else:
+        example = "{...}"
+    nouns = {"Observation": "a mapping with a value and a period", "OutcomeLink": "an outcome"}
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower() or "element"
+    article = "an" if words[0] in "aeiou" else "a"
+    return nouns.get(name, f"{article} {words} (a mapping)"), example
+
+
+def _shape(path: str, exc: ShapeError) -> Problem:
+    key, item = _key(path)
+    value = exc.value
+    given = f"the file gives {_describe(value)}"
+    if exc.shape == "bool":
+        example = f"{key}: {str(value).lower() if isinstance(value, str) else 'true'}"
+        if isinstance(value, str) and value.strip().lower() not in {"true", "false"}:
+            example = f"{key}: true"
+        return Problem(path, f"expected true or false, e.g. {example}", f"{given}; no quotes")
+    if exc.shape == "int":
+        example = f"{key}: [1, 3]" if item else f"{key}: 2"
+        return Problem(path, f"expected a whole number, e.g. {example}", given)
+    if exc.shape == "periods":
+        what = "money" if key == "amounts" else "value"
+        sample = '"£175k"' if what == "money" else '"85%"'
+        return Problem(
+            path,
+            f"expected a mapping of period to {what}, e.g. {key}: {{2009-10: {sample}}}",
+            given,
+        )
+    if exc.shape == "list":
+        noun = _LIST_OF.get(key, key.replace("_", " ") or "items")
+        element = exc.cls
+        if element is not None and attrs.has(element):
+            inner = _mapping_example(element, value)[1]
+        else:
+            inner = _yaml(value) if isinstance(value, str | int) else "..."
+        hint = f"{given}; a text is one item, never split into characters"
+        return Problem(path, f"expected a list of {noun}, e.g. {key}: [{inner}]", hint)
+    noun, example = _mapping_example(exc.cls, value)
+    shown = f"{key}: [{example}]" if item else f"{key}: {example}"
+    return Problem(path, f"expected {noun}, e.g. {shown}", given)
+
+
 def _leaf(path: str, exc: BaseException) -> Problem:
+    if isinstance(exc, ShapeError):
+        return _shape(path, exc)
+    if isinstance(exc, UnknownOutcomeError):
+        return Problem(path, str(exc), "write one of the outcome keys")
+    if isinstance(exc, FieldError):
+        where = _join(path, exc.field) if not path.endswith(exc.field) else path
+        return Problem(where, exc.message.removeprefix(f"{exc.field}: "))
     if isinstance(exc, KeyError) and not isinstance(exc, UnitError):
         return Problem(path, "this required key is missing", "add it")
     if isinstance(exc, InvalidPeriodError):

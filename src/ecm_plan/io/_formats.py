@@ -8,12 +8,23 @@ import tomllib
 from collections.abc import Hashable
 from typing import Any
 
+import attrs
 import tomli_w
 import yaml
 
 from ecm_plan.exceptions import Problem
 
-__all__ = ["FORMATS", "MAX_ALIASES", "MAX_BYTES", "MAX_NODES", "FormatError", "dumps", "parse"]
+__all__ = [
+    "FORMATS",
+    "MAX_ALIASES",
+    "MAX_BYTES",
+    "MAX_NODES",
+    "Document",
+    "FormatError",
+    "dumps",
+    "parse",
+    "parse_document",
+]
 
 FORMATS = ("yaml", "json", "toml")
 MAX_BYTES = 16 * 1024 * 1024
@@ -113,12 +124,136 @@ def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def parse(text: str, fmt: str) -> Any:  # noqa: ANN401
-    """Parse text in a format into plain data, or raise :class:`FormatError`."""
+@attrs.frozen
+class Document:
+    """Plain data parsed from a plan file, with where each key path is and what went wrong.
+
+    Attributes:
+        data: The plain data (mappings, lists, strings, numbers, booleans).
+        lines: The line (1-based) each key path starts on, for YAML; empty otherwise.
+        order: The rank of each key path in document order, for sorting problems.
+        problems: Problems found while parsing that do not stop reading (duplicate keys).
+    """
+
+    data: Any
+    lines: dict[str, int]
+    order: dict[str, int]
+    problems: tuple[Problem, ...] = ()
+
+
+def _join(path: str, key: object) -> str:
+    if isinstance(key, int) and not isinstance(key, bool):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else str(key)
+
+
+def _rank(data: Any, path: str, order: dict[str, int], depth: int = 0) -> None:  # noqa: ANN401
+    order.setdefault(path, len(order))
+    if depth > _MAX_DEPTH:
+        return
+    if isinstance(data, dict):
+        for key, value in data.items():
+            _rank(value, _join(path, key), order, depth + 1)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            _rank(value, _join(path, index), order, depth + 1)
+
+
+def _node_lines(
+    node: Any,  # noqa: ANN401
+    path: str,
+    lines: dict[str, int],
+    problems: list[Problem],
+    depth: int = 0,
+    *,
+    line: int | None = None,
+) -> None:
+    lines.setdefault(path, node.start_mark.line + 1 if line is None else line)
+    if depth > _MAX_DEPTH:
+        return
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            here = _join(path, key)
+            key_line = key_node.start_mark.line + 1
+            if isinstance(key, str) and key in seen:
+                problems.append(
+                    Problem(
+                        here,
+                        f"duplicate key {key!r} (first at line {seen[key]}); "
+                        "YAML would keep only the last value",
+                        "remove or rename one of them",
+                        line=key_line,
+                    )
+                )
+            elif isinstance(key, str):
+                seen[key] = key_line
+            _node_lines(value_node, here, lines, problems, depth + 1, line=key_line)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _node_lines(item, _join(path, index), lines, problems, depth + 1)
+
+
+_MAX_DEPTH = 200
+
+
+def parse_document(text: str, fmt: str) -> Document:
+    """Parse text into a :class:`Document`: the data, and where each key path is.
+
+    YAML keeps the line of each key (its node tree is composed first, under the same
+    limits as :func:`parse`); duplicate keys are problems that do not stop the reading, so
+    that they are reported with everything else.
+
+    Raises:
+        FormatError: The text is not well-formed, or breaks a safety limit.
+    """
+    if fmt != "yaml":
+        data = parse(text, fmt)
+        order: dict[str, int] = {}
+        _rank(data, "", order)
+        return Document(data, {}, order)
+    _check_size(text)
+    try:
+        loader = _BoundedLoader(text)
+    except yaml.YAMLError as err:
+        raise FormatError([Problem("", f"not valid YAML: {err}")]) from None
+    try:
+        node = loader.get_single_node()
+        data = None if node is None else loader.construct_document(node)
+    except yaml.MarkedYAMLError as err:
+        raise _marked(err) from None
+    except yaml.YAMLError as err:
+        raise FormatError([Problem("", f"YAML refused: {err}")]) from None
+    except (ValueError, TypeError, RecursionError) as err:
+        raise FormatError([Problem("", f"YAML could not be read: {err}")]) from None
+    finally:
+        loader.dispose()
+    lines: dict[str, int] = {}
+    problems: list[Problem] = []
+    if node is not None:
+        _node_lines(node, "", lines, problems)
+    order = {}
+    _rank(data, "", order)
+    return Document(data, lines, order, tuple(problems))
+
+
+def _check_size(text: str) -> None:
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise FormatError(
             [Problem("", f"the text is larger than {MAX_BYTES // (1024 * 1024)} MiB", "split it")]
         )
+
+
+def _marked(err: yaml.MarkedYAMLError) -> FormatError:
+    mark = err.problem_mark
+    where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+    return FormatError([Problem(where, f"not valid YAML: {err.problem}", "check the indentation")])
+
+
+def parse(text: str, fmt: str) -> Any:  # noqa: ANN401
+    """Parse text in a format into plain data, or raise :class:`FormatError`."""
+    _check_size(text)
     if fmt == "yaml":
         try:
             loader = _BoundedLoader(text)
@@ -127,11 +262,7 @@ def parse(text: str, fmt: str) -> Any:  # noqa: ANN401
         try:
             data = loader.get_single_data()
         except yaml.MarkedYAMLError as err:
-            mark = err.problem_mark
-            where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-            raise FormatError(
-                [Problem(where, f"not valid YAML: {err.problem}", "check the indentation")]
-            ) from None
+            raise _marked(err) from None
         except yaml.YAMLError as err:
             raise FormatError([Problem("", f"YAML refused: {err}")]) from None
         except (ValueError, TypeError, RecursionError) as err:
@@ -164,7 +295,18 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
+_ESCAPED = re.compile("[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+"""Characters a YAML plain, single-quoted or literal scalar would fold, drop or refuse.
+
+NEL (U+0085) and U+2028/U+2029 are line breaks to a YAML 1.1 reader, a carriage return
+becomes a line feed, and controls cannot be written raw; all of them survive only as escapes
+in a double-quoted scalar, which PyYAML writes when the style asks for one.
+"""
+
+
 def _str_presenter(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    if _ESCAPED.search(data):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style='"')
     if "\n" in data:
         return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|")
     return dumper.represent_scalar("tag:yaml.org,2002:str", data)

@@ -22,10 +22,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import typing
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory, mapping_structure_factory
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from ecm_plan.exceptions import InvalidPeriodError
@@ -53,7 +56,7 @@ from ecm_plan.model import (
 )
 from ecm_plan.periods import Period, parse_period
 
-__all__ = ["MODEL_CLASSES", "configure_converter", "make_converter"]
+__all__ = ["MODEL_CLASSES", "ShapeError", "configure_converter", "make_converter"]
 
 MODEL_CLASSES: tuple[type, ...] = (
     Plan,
@@ -71,6 +74,98 @@ MODEL_CLASSES: tuple[type, ...] = (
     Section,
 )
 """The classes that are mappings in a plan file (the others are strings or small unions)."""
+
+
+class ShapeError(TypeError):
+    """A value of the wrong shape in a plan file: a text where a list is expected, say.
+
+    The loader turns it into a problem that names the shape expected and shows a corrected
+    example built from the key and the value given.
+
+    Attributes:
+        value: The value as the file gives it.
+        shape: ``"list"``, ``"mapping"``, ``"periods"`` (a mapping keyed by period),
+            ``"bool"`` or ``"int"``.
+        cls: For a mapping, the model class it should be; for a list, the class of its
+            items; else None.
+
+    Example:
+        >>> from ecm_plan.model import Priority
+        >>> try:
+        ...     make_converter().structure({"id": "P1", "title": "t", "leads": "HoX"}, Priority)
+        ... except Exception as err:
+        ...     shape = err.exceptions[0]
+        >>> shape.shape, shape.value
+        ('list', 'HoX')
+    """
+
+    def __init__(self, value: Any, shape: str, cls: type | None = None) -> None:  # noqa: ANN401
+        """Keep the value, the shape expected and the class."""
+        self.value = value
+        self.shape = shape
+        self.cls = cls
+        super().__init__(f"expected a {shape}, got {type(value).__name__} {value!r}")
+
+
+def _structure_bool(value: Any, _type: type) -> bool:  # noqa: ANN401
+    if isinstance(value, bool):
+        return value
+    raise ShapeError(value, "bool")
+
+
+def _structure_int(value: Any, _type: type) -> int:  # noqa: ANN401
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise ShapeError(value, "int")
+
+
+def _is_tuple(tp: Any) -> bool:  # noqa: ANN401
+    return typing.get_origin(tp) is tuple
+
+
+def _is_dict(tp: Any) -> bool:  # noqa: ANN401
+    return typing.get_origin(tp) is dict
+
+
+def _tuple_factory(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:  # noqa: ANN401
+    inner = homogenous_tuple_structure_factory(tp, conv)
+    element = typing.get_args(tp)[0]
+
+    def structure(value: Any, type_: Any) -> Any:  # noqa: ANN401
+        if not isinstance(value, list | tuple):
+            raise ShapeError(value, "list", element if isinstance(element, type) else None)
+        return inner(value, type_)
+
+    return structure
+
+
+def _dict_factory(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:  # noqa: ANN401
+    inner = mapping_structure_factory(tp, conv)
+
+    def structure(value: Any, type_: Any) -> Any:  # noqa: ANN401
+        if not isinstance(value, dict):
+            raise ShapeError(value, "periods")
+        return inner(value, type_)
+
+    return structure
+
+
+def _mapping_only(cls: type, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """A model class's hook: a mapping only, read by a function made on first use.
+
+    Made on first use so that every class's hook is registered before any is generated
+    (a generated hook takes its fields' hooks as they are when it is made).
+    """
+    inner: list[Callable[[Any, Any], Any]] = []
+
+    def structure(value: Any, type_: Any) -> Any:  # noqa: ANN401
+        if not isinstance(value, dict):
+            raise ShapeError(value, "mapping", cls)
+        if not inner:
+            inner.append(make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True))
+        return inner[0](value, type_)
+
+    return structure
 
 
 def _structure_period(value: Any, _type: type) -> Period:  # noqa: ANN401
@@ -179,6 +274,10 @@ def configure_converter(conv: cattrs.Converter) -> None:
         'by'
     """
     conv.register_structure_hook(str, _structure_text)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook_factory(_is_tuple, lambda tp: _tuple_factory(tp, conv))
+    conv.register_structure_hook_factory(_is_dict, lambda tp: _dict_factory(tp, conv))
     conv.register_structure_hook(Period, _structure_period)
     conv.register_unstructure_hook(Period, lambda p: p.label)
     conv.register_structure_hook(Value, lambda v, _: Value(_cell_text(v, "a value")))
@@ -202,6 +301,8 @@ def configure_converter(conv: cattrs.Converter) -> None:
     def structure_link(value: Any, _type: type) -> OutcomeLink:  # noqa: ANN401
         if isinstance(value, str):
             return OutcomeLink(value)
+        if not isinstance(value, dict):
+            raise ShapeError(value, "mapping", OutcomeLink)
         return link_structure(value, OutcomeLink)
 
     def unstructure_link(link: OutcomeLink) -> Any:  # noqa: ANN401
@@ -225,6 +326,7 @@ def configure_converter(conv: cattrs.Converter) -> None:
             conv.register_structure_hook(member, structure_enum)
     for cls in MODEL_CLASSES:
         attrs.resolve_types(cls)
+        conv.register_structure_hook(cls, _mapping_only(cls, conv))
 
 
 def make_converter() -> cattrs.Converter:

@@ -27,26 +27,40 @@ from ecm_plan.units import UNIT_NAMES
 __all__ = ["plan_schema"]
 
 _PERIOD = {
-    "type": "string",
+    "type": ["string", "integer"],
     "description": "A period label: '2009-10' (financial year), 'AY 2009-10', '2009-10 Q2', "
-    "'October 2008', 'Summer 2009', '2010', '2010-03-31', or 'X to Y'.",
+    "'October 2008', 'Summer 2009', '2010', '2010-03-31', or 'X to Y'; a year may be written "
+    "as a number.",
 }
+_ELEMENT_ID = r"^[A-Za-z0-9£](?:[A-Za-z0-9 ._()/&'+\-]*[A-Za-z0-9._()/&'+\-])?$"
+"""An element id: a letter or digit first, no ':' and no space at the end."""
+_PLAN_ID = r"^[a-z0-9][a-z0-9-]*$"
+"""A plan id: a slug."""
+_TEXT = {"type": ["string", "integer"]}
+"""Text; a whole number is read as its digits. A decimal is refused: write it in quotes."""
 _CELL = {
-    "type": ["string", "number"],
+    "type": ["string", "integer"],
     "description": "A table cell as the document writes it, such as '86% (prov.)', 'N/A', "
-    "'-16% (2008 data)' or 'target to be determined'.",
+    "'-16% (2008 data)' or 'target to be determined'; a decimal figure is written in quotes "
+    "so that its digits stay as printed.",
 }
 _SPECIAL: dict[Any, dict[str, Any]] = {
     Period: _PERIOD,
     Value: _CELL,
-    Due: {"type": "string", "description": "The 'By when' text as the document writes it."},
+    Due: {
+        "type": ["string", "integer"],
+        "description": "The 'By when' text as the document writes it.",
+    },
     Money: {
         "oneOf": [
-            {"type": "string", "description": "Money as written: '£175k', 'Nil additional'."},
+            {
+                "type": ["string", "integer"],
+                "description": "Money as written: '£175k', 'Nil additional'.",
+            },
             {
                 "type": "object",
                 "properties": {
-                    "text": {"type": ["string", "number"]},
+                    "text": {"type": ["string", "integer"]},
                     "unit": {"enum": ["GBP", "kGBP", "MGBP"]},
                 },
                 "required": ["text"],
@@ -83,8 +97,12 @@ _SPECIAL: dict[Any, dict[str, Any]] = {
 def _type_schema(tp: Any, defs: dict[str, Any], field: str = "") -> dict[str, Any]:  # noqa: ANN401
     if tp in _SPECIAL:
         return dict(_SPECIAL[tp])
-    if field == "unit":
+    if tp is str and field == "unit":
         return {"enum": list(UNIT_NAMES)}
+    if tp is str and field == "id":
+        return {**_TEXT, "pattern": _ELEMENT_ID}
+    if tp is int and field == "aims":
+        return {"type": "integer", "minimum": 1, "maximum": 5}
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin in {types.UnionType, typing.Union}:
@@ -96,7 +114,7 @@ def _type_schema(tp: Any, defs: dict[str, Any], field: str = "") -> dict[str, An
         )
         return {"anyOf": [inner, {"type": "null"}]} if type(None) in args else inner
     if origin is tuple:
-        return {"type": "array", "items": _type_schema(args[0], defs)}
+        return {"type": "array", "items": _type_schema(args[0], defs, field)}
     if origin is dict:
         return {
             "type": "object",
@@ -110,7 +128,9 @@ def _type_schema(tp: Any, defs: dict[str, Any], field: str = "") -> dict[str, An
         return {"enum": [m.value for m in tp]}
     if attrs.has(tp):
         return _class_schema(tp, defs)
-    simple = {str: "string", int: "integer", float: "number", bool: "boolean"}
+    if tp is str:
+        return dict(_TEXT)
+    simple = {int: "integer", float: "number", bool: "boolean"}
     if tp in simple:
         return {"type": simple[tp]}
     return {}
@@ -156,6 +176,7 @@ def plan_schema() -> dict[str, Any]:
     defs: dict[str, Any] = {}
     _class_schema(Plan, defs)
     root = defs.pop("Plan")
+    root["properties"]["id"] = {**_TEXT, "pattern": _PLAN_ID}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://ecm-plan.readthedocs.io/schema/plan.json",

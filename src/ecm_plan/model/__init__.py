@@ -28,6 +28,7 @@ from ecm_plan.model._enums import (
     PriorityKind,
     TargetKind,
     ValueStatus,
+    suggest_outcomes,
 )
 from ecm_plan.model.due import Due
 from ecm_plan.model.elements import Allocation, FundingStream, Lead, Note, Section
@@ -75,4 +76,5 @@ __all__ = [
     "Value",
     "ValueStatus",
     "parse_figure",
+    "suggest_outcomes",
 ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import enum
+import re
 
 from ecm_plan.periods import PeriodKind
 
@@ -22,6 +24,7 @@ __all__ = [
     "PriorityKind",
     "TargetKind",
     "ValueStatus",
+    "suggest_outcomes",
 ]
 
 
@@ -52,6 +55,89 @@ _OUTCOME_TITLES = {
     OutcomeKey.POSITIVE_CONTRIBUTION: "Make a positive contribution",
     OutcomeKey.ECONOMIC_WELLBEING: "Achieve economic well-being",
 }
+
+_OUTCOME_SPELLINGS = {
+    OutcomeKey.BE_HEALTHY: ("being healthy", "health", "healthy"),
+    OutcomeKey.STAY_SAFE: ("staying safe", "safe", "safety", "safeguarding"),
+    OutcomeKey.ENJOY_AND_ACHIEVE: ("enjoying and achieving", "enjoy achieve", "achievement"),
+    OutcomeKey.POSITIVE_CONTRIBUTION: (
+        "making a positive contribution",
+        "positive contribution",
+        "contribution",
+    ),
+    OutcomeKey.ECONOMIC_WELLBEING: (
+        "achieving economic well-being",
+        "economic well-being",
+        "economic wellbeing",
+        "economic well being",
+    ),
+}
+"""Spellings of the outcomes that plans use, beside the keys and the framework's titles."""
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _outcome_form(text: str) -> str:
+    """Case, punctuation, '&' and '-ing' forms folded away: 'Staying Safe' -> 'staysaf'."""
+    words = _WORD.findall(text.casefold().replace("&", " and "))
+    stems = []
+    for word in words:
+        stem = word.removesuffix("ing") if len(word) > len("ing") + 1 else word
+        stems.append(stem.removesuffix("e"))
+    return "".join(stems)
+
+
+def suggest_outcomes(text: str) -> tuple[OutcomeKey, ...]:
+    """The outcomes a piece of text most likely names, best first; empty when none is near.
+
+    The matcher compares folded forms (case, punctuation, ``&`` for "and" and the "-ing"
+    forms set aside) of the text with each outcome's key, its framework title and the
+    spellings plans use ("Being healthy", "Staying Safe", "enjoy & achieve", "economic
+    well-being"). An exact folded match wins; then a form that contains the other (four
+    letters at least); then close spellings by :func:`difflib.get_close_matches`, of the
+    folded forms and then of the keys as written.
+
+    It suggests only: the library never reads a title as a key by itself.
+
+    Args:
+        text: An outcome as a plan or a user wrote it.
+
+    Returns:
+        Outcome keys, best first.
+
+    Example:
+        >>> [k.value for k in suggest_outcomes("BEING HEALTHY")]
+        ['be_healthy']
+        >>> [k.value for k in suggest_outcomes("enjoy & achieve")]
+        ['enjoy_and_achieve']
+        >>> [k.value for k in suggest_outcomes("be_happy")]
+        ['be_healthy']
+        >>> suggest_outcomes("banana")
+        ()
+    """
+    form = _outcome_form(text)
+    if not form:
+        return ()
+    forms: list[tuple[str, OutcomeKey]] = []
+    for key in OutcomeKey:
+        names = (key.value.replace("_", " "), _OUTCOME_TITLES[key], *_OUTCOME_SPELLINGS[key])
+        forms.extend((_outcome_form(name), key) for name in names)
+    exact = [key for name, key in forms if name == form]
+    if exact:
+        return tuple(dict.fromkeys(exact))
+    minimum = 4
+    within = [
+        key
+        for name, key in forms
+        if len(form) >= minimum and len(name) >= minimum and (form in name or name in form)
+    ]
+    if within:
+        return tuple(dict.fromkeys(within))
+    close = difflib.get_close_matches(form, [name for name, _ in forms], n=3, cutoff=0.7)
+    if close:
+        return tuple(dict.fromkeys(key for name, key in forms if name in close))
+    keys = difflib.get_close_matches(text.strip().casefold(), list(OutcomeKey), n=2, cutoff=0.6)
+    return tuple(OutcomeKey(k) for k in keys)
 
 
 class Polarity(enum.StrEnum):

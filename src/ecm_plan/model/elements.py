@@ -11,10 +11,26 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
+from ecm_plan.model._check import (
+    Refused,
+    instance_of,
+    items_of,
+    named,
+    to_lead_kind,
+    to_money_map,
+    to_note_kind,
+    to_opt_arrangement,
+    to_opt_money,
+    to_opt_period,
+    to_opt_text,
+    to_text,
+    to_texts,
+)
 from ecm_plan.model._enums import Arrangement, LeadKind, NoteKind
 from ecm_plan.model._field import FieldError
 from ecm_plan.model.values import Money
@@ -29,6 +45,9 @@ __all__ = [
     "Note",
     "Section",
     "check_id",
+    "to_allocations",
+    "to_milestones",
+    "to_notes",
     "to_tuple",
 ]
 
@@ -47,7 +66,9 @@ def check_id(_instance: Any, attribute: attrs.Attribute[Any], value: str) -> Non
         ecm_plan.exceptions.FieldError: id 'HoS:1' must start with a letter or digit and use ...
     """
     if not isinstance(value, str):
-        raise TypeError(f"{attribute.name} must be a string, not {type(value).__name__}")
+        raise FieldError(
+            attribute.name, f"{attribute.name} must be text, not {type(value).__name__}"
+        )
     if not _ID.match(value) or value != value.strip():
         raise FieldError(
             attribute.name,
@@ -68,8 +89,52 @@ def to_tuple(value: Any) -> tuple[Any, ...]:  # noqa: ANN401
     return tuple(value)
 
 
-def _str_tuple() -> Any:  # noqa: ANN401
-    return attrs.field(factory=tuple, converter=to_tuple)
+def _note(value: Any) -> Note | Refused:  # noqa: ANN401
+    if isinstance(value, str):
+        return Note(value)
+    return instance_of(Note, "a note (text or a Note)")(value)
+
+
+def to_notes(value: Iterable[Note | str] | str) -> tuple[Note, ...] | Refused:
+    """A converter: a tuple of notes from a list of notes or texts.
+
+    Example:
+        >>> to_notes(["checked against the 2008 return"])
+        (Note(text='checked against the 2008 return', kind=<NoteKind.NOTE: 'note'>),)
+    """
+    return items_of(value, "notes", _note)
+
+
+def to_milestones(value: Iterable[Milestone]) -> tuple[Milestone, ...] | Refused:
+    """A converter: a tuple of milestones.
+
+    Example:
+        >>> to_milestones([Milestone("Relocate Brook Services")])[0].text
+        'Relocate Brook Services'
+    """
+    return items_of(value, "milestones", instance_of(Milestone, "a Milestone"))
+
+
+def to_allocations(value: Iterable[Allocation]) -> tuple[Allocation, ...] | Refused:
+    """A converter: a tuple of allocations.
+
+    Example:
+        >>> to_allocations([Allocation(stream="ABG")])[0].stream
+        'ABG'
+    """
+    return items_of(value, "allocations", instance_of(Allocation, "an Allocation"))
+
+
+def _sections(value: Iterable[Section]) -> tuple[Section, ...] | Refused:
+    return items_of(value, "sections", instance_of(Section, "a Section"))
+
+
+def _opt_text() -> Any:  # noqa: ANN401
+    return attrs.field(default=None, converter=to_opt_text, validator=named)
+
+
+def _notes() -> Any:  # noqa: ANN401
+    return attrs.field(factory=tuple, converter=to_notes, validator=named)
 
 
 @attrs.frozen
@@ -91,8 +156,8 @@ class Note:
     .. versionadded:: 0.1.0
     """
 
-    text: str = attrs.field(validator=attrs.validators.instance_of(str))
-    kind: NoteKind = attrs.field(default=NoteKind.NOTE, converter=NoteKind)
+    text: str = attrs.field(converter=to_text, validator=named)
+    kind: NoteKind = attrs.field(default=NoteKind.NOTE, converter=to_note_kind, validator=named)
 
 
 @attrs.frozen
@@ -112,9 +177,9 @@ class Milestone:
     .. versionadded:: 0.1.0
     """
 
-    text: str
-    period: Period | None = None
-    label: str | None = None
+    text: str = attrs.field(converter=to_text, validator=named)
+    period: Period | None = attrs.field(default=None, converter=to_opt_period, validator=named)
+    label: str | None = _opt_text()
 
 
 @attrs.frozen
@@ -145,13 +210,15 @@ class Section:
     """
 
     id: str = attrs.field(validator=check_id)
-    title: str
-    topic: str = "note"
-    subject: str | None = None
-    items: tuple[str, ...] = _str_tuple()
-    events: tuple[Milestone, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    sections: tuple[Section, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    title: str = attrs.field(converter=to_text, validator=named)
+    topic: str = attrs.field(default="note", converter=to_text, validator=named)
+    subject: str | None = _opt_text()
+    items: tuple[str, ...] = attrs.field(factory=tuple, converter=to_texts, validator=named)
+    events: tuple[Milestone, ...] = attrs.field(
+        factory=tuple, converter=to_milestones, validator=named
+    )
+    sections: tuple[Section, ...] = attrs.field(factory=tuple, converter=_sections, validator=named)
+    notes: tuple[Note, ...] = _notes()
 
 
 @attrs.frozen
@@ -174,11 +241,11 @@ class Lead:
     """
 
     id: str = attrs.field(validator=check_id)
-    name: str
-    kind: LeadKind = attrs.field(default=LeadKind.ROLE, converter=LeadKind)
-    role: str | None = None
-    organisation: str | None = None
-    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    name: str = attrs.field(converter=to_text, validator=named)
+    kind: LeadKind = attrs.field(default=LeadKind.ROLE, converter=to_lead_kind, validator=named)
+    role: str | None = _opt_text()
+    organisation: str | None = _opt_text()
+    notes: tuple[Note, ...] = _notes()
 
 
 @attrs.frozen
@@ -204,11 +271,13 @@ class FundingStream:
     """
 
     id: str = attrs.field(validator=check_id)
-    name: str
-    part_of: str | None = None
-    description: str | None = None
-    amounts: dict[Period, Money] = attrs.field(factory=dict)
-    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    name: str = attrs.field(converter=to_text, validator=named)
+    part_of: str | None = _opt_text()
+    description: str | None = _opt_text()
+    amounts: dict[Period, Money] = attrs.field(
+        factory=dict, converter=to_money_map, validator=named
+    )
+    notes: tuple[Note, ...] = _notes()
 
 
 @attrs.frozen
@@ -232,15 +301,15 @@ class Allocation:
     .. versionadded:: 0.1.0
     """
 
-    stream: str | None = None
-    amount: Money | None = None
-    label: str | None = None
-    text: str | None = None
+    stream: str | None = _opt_text()
+    amount: Money | None = attrs.field(default=None, converter=to_opt_money, validator=named)
+    label: str | None = _opt_text()
+    text: str | None = _opt_text()
     arrangement: Arrangement | None = attrs.field(
-        default=None, converter=attrs.converters.optional(Arrangement)
+        default=None, converter=to_opt_arrangement, validator=named
     )
-    period: Period | None = None
-    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    period: Period | None = attrs.field(default=None, converter=to_opt_period, validator=named)
+    notes: tuple[Note, ...] = _notes()
 
     @property
     def is_quantified(self) -> bool:

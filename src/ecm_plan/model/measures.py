@@ -17,6 +17,22 @@ from typing import Any
 
 import attrs
 
+from ecm_plan.model._check import (
+    Refused,
+    instance_of,
+    named,
+    to_indicator_scheme,
+    to_opt_comparator,
+    to_opt_due,
+    to_opt_period,
+    to_opt_polarity,
+    to_opt_text,
+    to_opt_value,
+    to_target_kind,
+    to_text,
+    to_texts,
+    to_value_map,
+)
 from ecm_plan.model._enums import (
     Aggregation,
     Comparator,
@@ -26,7 +42,7 @@ from ecm_plan.model._enums import (
     ValueStatus,
 )
 from ecm_plan.model.due import Due
-from ecm_plan.model.elements import FieldError, Note, check_id, to_tuple
+from ecm_plan.model.elements import FieldError, Note, check_id, to_notes
 from ecm_plan.model.values import Value
 from ecm_plan.periods import Period
 from ecm_plan.units import UNIT_NAMES
@@ -35,7 +51,7 @@ __all__ = ["Indicator", "Measure", "Observation", "Target"]
 
 
 def _check_unit(_instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:  # noqa: ANN401
-    if value is not None and value not in UNIT_NAMES:
+    if value is not None and (not isinstance(value, str) or value not in UNIT_NAMES):
         raise FieldError(
             attribute.name,
             f"{attribute.name} {value!r} is not a unit of the library; use one of "
@@ -59,8 +75,20 @@ class Observation:
     .. versionadded:: 0.1.0
     """
 
-    value: Value | None = None
-    period: Period | None = None
+    value: Value | None = attrs.field(default=None, converter=to_opt_value, validator=named)
+    period: Period | None = attrs.field(default=None, converter=to_opt_period, validator=named)
+
+
+def _to_opt_observation(value: Observation | None) -> Observation | Refused | None:
+    if value is None:
+        return None
+    return instance_of(Observation, "an Observation (a value and a period)")(value)
+
+
+def _to_opt_measure(value: Measure | None) -> Measure | Refused | None:
+    if value is None:
+        return None
+    return instance_of(Measure, "a Measure (aggregation, bounds, change_from)")(value)
 
 
 def _finite(_instance: Any, attribute: attrs.Attribute[Any], value: float | None) -> None:  # noqa: ANN401
@@ -152,24 +180,30 @@ class Indicator:
     """
 
     id: str = attrs.field(validator=check_id)
-    code: str | None = None
+    code: str | None = attrs.field(default=None, converter=to_opt_text, validator=named)
     scheme: IndicatorScheme = attrs.field(
-        default=IndicatorScheme.NATIONAL, converter=IndicatorScheme
+        default=IndicatorScheme.NATIONAL, converter=to_indicator_scheme, validator=named
     )
-    catalogue_code: str | None = None
-    also: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    group: str | None = None
-    title: str | None = None
+    catalogue_code: str | None = attrs.field(default=None, converter=to_opt_text, validator=named)
+    also: tuple[str, ...] = attrs.field(factory=tuple, converter=to_texts, validator=named)
+    group: str | None = attrs.field(default=None, converter=to_opt_text, validator=named)
+    title: str | None = attrs.field(default=None, converter=to_opt_text, validator=named)
     unit: str | None = attrs.field(default=None, validator=_check_unit)
     polarity: Polarity | None = attrs.field(
-        default=None, converter=attrs.converters.optional(Polarity)
+        default=None, converter=to_opt_polarity, validator=named
     )
-    baseline: Observation | None = None
-    actuals: dict[Period, Value] = attrs.field(factory=dict)
-    targets: dict[Period, Value] = attrs.field(factory=dict)
-    responsible: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    measure: Measure | None = None
+    baseline: Observation | None = attrs.field(
+        default=None, converter=_to_opt_observation, validator=named
+    )
+    actuals: dict[Period, Value] = attrs.field(
+        factory=dict, converter=to_value_map, validator=named
+    )
+    targets: dict[Period, Value] = attrs.field(
+        factory=dict, converter=to_value_map, validator=named
+    )
+    responsible: tuple[str, ...] = attrs.field(factory=tuple, converter=to_texts, validator=named)
+    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_notes, validator=named)
+    measure: Measure | None = attrs.field(default=None, converter=_to_opt_measure, validator=named)
 
     @property
     def written_code(self) -> str:
@@ -212,19 +246,23 @@ class Target:
     """
 
     id: str = attrs.field(validator=check_id)
-    text: str
-    kind: TargetKind = attrs.field(default=TargetKind.QUALITATIVE, converter=TargetKind)
-    indicator: str | None = None
-    comparator: Comparator | None = attrs.field(
-        default=None, converter=attrs.converters.optional(Comparator)
+    text: str = attrs.field(converter=to_text, validator=named)
+    kind: TargetKind = attrs.field(
+        default=TargetKind.QUALITATIVE, converter=to_target_kind, validator=named
     )
-    baseline: Observation | None = None
-    values: dict[Period, Value] = attrs.field(factory=dict)
-    value: Value | None = None
+    indicator: str | None = attrs.field(default=None, converter=to_opt_text, validator=named)
+    comparator: Comparator | None = attrs.field(
+        default=None, converter=to_opt_comparator, validator=named
+    )
+    baseline: Observation | None = attrs.field(
+        default=None, converter=_to_opt_observation, validator=named
+    )
+    values: dict[Period, Value] = attrs.field(factory=dict, converter=to_value_map, validator=named)
+    value: Value | None = attrs.field(default=None, converter=to_opt_value, validator=named)
     unit: str | None = attrs.field(default=None, validator=_check_unit)
-    due: Due | None = None
-    depends_on: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    due: Due | None = attrs.field(default=None, converter=to_opt_due, validator=named)
+    depends_on: tuple[str, ...] = attrs.field(factory=tuple, converter=to_texts, validator=named)
+    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_notes, validator=named)
 
     @property
     def is_measurable(self) -> bool:

@@ -27,13 +27,30 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, TypeAlias
 
 import attrs
 
 from ecm_plan.exceptions import PlanValidationError, Problem
-from ecm_plan.model._enums import DocumentKind, OutcomeKey, PriorityKind
+from ecm_plan.model._check import (
+    Refused,
+    instance_of,
+    items_of,
+    named,
+    to_aims,
+    to_bool,
+    to_document_kind,
+    to_opt_due,
+    to_opt_period,
+    to_opt_text,
+    to_outcome_key,
+    to_period,
+    to_priority_kind,
+    to_text,
+    to_texts,
+)
+from ecm_plan.model._enums import DocumentKind, OutcomeKey, PriorityKind, ValueStatus
 from ecm_plan.model.due import Due
 from ecm_plan.model.elements import (
     Allocation,
@@ -44,9 +61,12 @@ from ecm_plan.model.elements import (
     Note,
     Section,
     check_id,
-    to_tuple,
+    to_allocations,
+    to_milestones,
+    to_notes,
 )
 from ecm_plan.model.measures import Indicator, Target
+from ecm_plan.model.values import Value
 from ecm_plan.periods import Period
 
 __all__ = [
@@ -57,7 +77,55 @@ __all__ = [
     "OutcomeLink",
     "Plan",
     "Priority",
+    "check_figures",
+    "check_references",
 ]
+
+
+def _link(value: Any) -> OutcomeLink | Refused:  # noqa: ANN401
+    if isinstance(value, OutcomeLink):
+        return value
+    if isinstance(value, str):
+        return OutcomeLink(value)
+    return Refused(value, f"expected an outcome key such as 'be_healthy', got {value!r}")
+
+
+def _to_links(
+    value: Iterable[OutcomeLink | OutcomeKey | str] | str,
+) -> tuple[OutcomeLink, ...] | Refused:
+    return items_of(value, "outcome keys", _link)
+
+
+def _to_targets(value: Iterable[Target]) -> tuple[Target, ...] | Refused:
+    return items_of(value, "targets", instance_of(Target, "a Target"))
+
+
+def _to_actions(value: Iterable[Action]) -> tuple[Action, ...] | Refused:
+    return items_of(value, "actions", instance_of(Action, "an Action"))
+
+
+def _to_objectives(value: Iterable[Objective]) -> tuple[Objective, ...] | Refused:
+    return items_of(value, "objectives", instance_of(Objective, "an Objective"))
+
+
+def _to_priorities(value: Iterable[Priority]) -> tuple[Priority, ...] | Refused:
+    return items_of(value, "priorities", instance_of(Priority, "a Priority"))
+
+
+def _to_leads(value: Iterable[Lead]) -> tuple[Lead, ...] | Refused:
+    return items_of(value, "leads", instance_of(Lead, "a Lead"))
+
+
+def _to_streams(value: Iterable[FundingStream]) -> tuple[FundingStream, ...] | Refused:
+    return items_of(value, "funding streams", instance_of(FundingStream, "a FundingStream"))
+
+
+def _to_indicators(value: Iterable[Indicator]) -> tuple[Indicator, ...] | Refused:
+    return items_of(value, "indicators", instance_of(Indicator, "an Indicator"))
+
+
+def _to_sections(value: Iterable[Section]) -> tuple[Section, ...] | Refused:
+    return items_of(value, "sections", instance_of(Section, "a Section"))
 
 
 @attrs.frozen
@@ -86,15 +154,19 @@ class Action:
     """
 
     id: str = attrs.field(validator=check_id)
-    text: str
-    code: str | None = None
-    leads: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    due: Due | None = None
-    milestones: tuple[Milestone, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    funding: tuple[Allocation, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    targets: tuple[Target, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    depends_on: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    text: str = attrs.field(converter=to_text, validator=named)
+    code: str | None = attrs.field(default=None, converter=to_opt_text, validator=named)
+    leads: tuple[str, ...] = attrs.field(factory=tuple, converter=to_texts, validator=named)
+    due: Due | None = attrs.field(default=None, converter=to_opt_due, validator=named)
+    milestones: tuple[Milestone, ...] = attrs.field(
+        factory=tuple, converter=to_milestones, validator=named
+    )
+    funding: tuple[Allocation, ...] = attrs.field(
+        factory=tuple, converter=to_allocations, validator=named
+    )
+    targets: tuple[Target, ...] = attrs.field(factory=tuple, converter=_to_targets, validator=named)
+    depends_on: tuple[str, ...] = attrs.field(factory=tuple, converter=to_texts, validator=named)
+    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_notes, validator=named)
 
 
 @attrs.frozen
@@ -126,16 +198,20 @@ class Objective:
     """
 
     id: str = attrs.field(validator=check_id)
-    title: str
-    code: str | None = None
-    description: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    leads: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    actions: tuple[Action, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    milestones: tuple[Milestone, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    targets: tuple[Target, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    funding: tuple[Allocation, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    depends_on: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    title: str = attrs.field(converter=to_text, validator=named)
+    code: str | None = attrs.field(default=None, converter=to_opt_text, validator=named)
+    description: tuple[str, ...] = attrs.field(factory=tuple, converter=to_texts, validator=named)
+    leads: tuple[str, ...] = attrs.field(factory=tuple, converter=to_texts, validator=named)
+    actions: tuple[Action, ...] = attrs.field(factory=tuple, converter=_to_actions, validator=named)
+    milestones: tuple[Milestone, ...] = attrs.field(
+        factory=tuple, converter=to_milestones, validator=named
+    )
+    targets: tuple[Target, ...] = attrs.field(factory=tuple, converter=_to_targets, validator=named)
+    funding: tuple[Allocation, ...] = attrs.field(
+        factory=tuple, converter=to_allocations, validator=named
+    )
+    depends_on: tuple[str, ...] = attrs.field(factory=tuple, converter=to_texts, validator=named)
+    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_notes, validator=named)
 
 
 def _aims(_instance: Any, _attribute: attrs.Attribute[Any], value: tuple[int, ...]) -> None:  # noqa: ANN401
@@ -170,19 +246,15 @@ class OutcomeLink:
     .. versionadded:: 0.1.0
     """
 
-    outcome: OutcomeKey = attrs.field(converter=OutcomeKey)
-    aims: tuple[int, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=_aims)
-    inferred: bool = False
-    note: str | None = None
+    outcome: OutcomeKey = attrs.field(converter=to_outcome_key, validator=named)
+    aims: tuple[int, ...] = attrs.field(factory=tuple, converter=to_aims, validator=[named, _aims])
+    inferred: bool = attrs.field(default=False, converter=to_bool, validator=named)
+    note: str | None = attrs.field(default=None, converter=to_opt_text, validator=named)
 
     @property
     def aim_ids(self) -> tuple[str, ...]:
         """The aims as ids of the catalogue, such as ``stay_safe.1``."""
         return tuple(f"{self.outcome.value}.{n}" for n in self.aims)
-
-
-def _to_links(value: Any) -> tuple[OutcomeLink, ...]:  # noqa: ANN401
-    return tuple(v if isinstance(v, OutcomeLink) else OutcomeLink(v) for v in to_tuple(value))
 
 
 @attrs.frozen
@@ -218,20 +290,30 @@ class Priority:
     """
 
     id: str = attrs.field(validator=check_id)
-    title: str
-    code: str | None = None
-    kind: PriorityKind = attrs.field(default=PriorityKind.SERVICE, converter=PriorityKind)
-    theme: str | None = None
-    leads: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    outcomes: tuple[OutcomeLink, ...] = attrs.field(factory=tuple, converter=_to_links)
-    rationale: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    intended_outcomes: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    supports: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    objectives: tuple[Objective, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    actions: tuple[Action, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    targets: tuple[Target, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    funding: tuple[Allocation, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    title: str = attrs.field(converter=to_text, validator=named)
+    code: str | None = attrs.field(default=None, converter=to_opt_text, validator=named)
+    kind: PriorityKind = attrs.field(
+        default=PriorityKind.SERVICE, converter=to_priority_kind, validator=named
+    )
+    theme: str | None = attrs.field(default=None, converter=to_opt_text, validator=named)
+    leads: tuple[str, ...] = attrs.field(factory=tuple, converter=to_texts, validator=named)
+    outcomes: tuple[OutcomeLink, ...] = attrs.field(
+        factory=tuple, converter=_to_links, validator=named
+    )
+    rationale: tuple[str, ...] = attrs.field(factory=tuple, converter=to_texts, validator=named)
+    intended_outcomes: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_texts, validator=named
+    )
+    supports: tuple[str, ...] = attrs.field(factory=tuple, converter=to_texts, validator=named)
+    objectives: tuple[Objective, ...] = attrs.field(
+        factory=tuple, converter=_to_objectives, validator=named
+    )
+    actions: tuple[Action, ...] = attrs.field(factory=tuple, converter=_to_actions, validator=named)
+    targets: tuple[Target, ...] = attrs.field(factory=tuple, converter=_to_targets, validator=named)
+    funding: tuple[Allocation, ...] = attrs.field(
+        factory=tuple, converter=to_allocations, validator=named
+    )
+    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_notes, validator=named)
 
     def iter_actions(self) -> Iterator[Action]:
         """Every action of the priority: its own, then its objectives' in order.
@@ -297,20 +379,32 @@ class Plan:
     """
 
     id: str = attrs.field(validator=_plan_id)
-    authority: str
-    title: str
-    period: Period
-    kind: DocumentKind = attrs.field(default=DocumentKind.OTHER, converter=DocumentKind)
-    published: Period | None = None
-    source: str | None = None
-    vision: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    outcomes: tuple[OutcomeLink, ...] = attrs.field(factory=tuple, converter=_to_links)
-    leads: tuple[Lead, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    funding_streams: tuple[FundingStream, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    indicators: tuple[Indicator, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    priorities: tuple[Priority, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    sections: tuple[Section, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    authority: str = attrs.field(converter=to_text, validator=named)
+    title: str = attrs.field(converter=to_text, validator=named)
+    period: Period = attrs.field(converter=to_period, validator=named)
+    kind: DocumentKind = attrs.field(
+        default=DocumentKind.OTHER, converter=to_document_kind, validator=named
+    )
+    published: Period | None = attrs.field(default=None, converter=to_opt_period, validator=named)
+    source: str | None = attrs.field(default=None, converter=to_opt_text, validator=named)
+    vision: tuple[str, ...] = attrs.field(factory=tuple, converter=to_texts, validator=named)
+    outcomes: tuple[OutcomeLink, ...] = attrs.field(
+        factory=tuple, converter=_to_links, validator=named
+    )
+    leads: tuple[Lead, ...] = attrs.field(factory=tuple, converter=_to_leads, validator=named)
+    funding_streams: tuple[FundingStream, ...] = attrs.field(
+        factory=tuple, converter=_to_streams, validator=named
+    )
+    indicators: tuple[Indicator, ...] = attrs.field(
+        factory=tuple, converter=_to_indicators, validator=named
+    )
+    priorities: tuple[Priority, ...] = attrs.field(
+        factory=tuple, converter=_to_priorities, validator=named
+    )
+    sections: tuple[Section, ...] = attrs.field(
+        factory=tuple, converter=_to_sections, validator=named
+    )
+    notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_notes, validator=named)
     _index: dict[str, tuple[str, Element]] = attrs.field(
         init=False, repr=False, eq=False, alias="_index"
     )
@@ -414,25 +508,148 @@ def _near(value: str, choices: list[str]) -> str:
     return ", ".join(shown)
 
 
-def _index_and_check(plan: Plan) -> tuple[dict[str, tuple[str, Element]], list[Problem]]:
-    index: dict[str, tuple[str, Element]] = {}
-    problems: list[Problem] = []
-    refs: list[tuple[str, str, str]] = []  # (path, kind, id)
+_KIND_OF: dict[type, str] = {
+    Lead: "lead",
+    FundingStream: "funding stream",
+    Indicator: "indicator",
+    Priority: "priority",
+    Objective: "objective",
+    Action: "action",
+    Target: "target",
+    Section: "section",
+}
+_ALLOWED: dict[str, frozenset[str]] = {
+    "lead": frozenset({"lead"}),
+    "funding stream": frozenset({"funding stream"}),
+    "indicator": frozenset({"indicator"}),
+    "priority": frozenset({"priority"}),
+    "action or objective": frozenset({"action", "objective"}),
+    "element": frozenset(_KIND_OF.values()),
+}
+_WHERE = {
+    "lead": "leads",
+    "funding stream": "funding_streams",
+    "indicator": "indicators",
+    "priority": "priorities",
+    "action or objective": "an action or objective",
+    "element": "any element",
+}
 
-    def add(path: str, element: Element) -> None:
-        if element.id in index:
+
+def check_references(
+    declared: list[tuple[str, str, str]], refs: list[tuple[str, str, str]]
+) -> list[Problem]:
+    """Problems with ids: duplicates, and references to unknown ids or to the wrong kind.
+
+    Shared by :class:`Plan` and by the plan-file loader, which runs it over the raw mapping
+    when some part of a file could not be read, so that every problem is reported at once.
+
+    Args:
+        declared: ``(key path, element kind, id)`` of every element with an id, in document
+            order; the kinds are ``lead``, ``funding stream``, ``indicator``, ``priority``,
+            ``objective``, ``action``, ``target`` and ``section``.
+        refs: ``(key path, wanted kind, id)`` of every reference; the wanted kinds are
+            ``lead``, ``funding stream``, ``indicator``, ``priority``,
+            ``action or objective`` and ``element``.
+
+    Returns:
+        The problems, duplicates first, each with its key path and a hint.
+
+    Example:
+        >>> for p in check_references([("leads[0]", "lead", "HoS")],
+        ...                           [("priorities[0].leads[0]", "lead", "HoX")]):
+        ...     print(p)
+        priorities[0].leads[0]: unknown lead id 'HoX' (hint: add a lead with this id under
+        'leads', or use one of: HoS)
+    """
+    problems: list[Problem] = []
+    index: dict[str, tuple[str, str]] = {}
+    for path, kind, element_id in declared:
+        if element_id in index:
             problems.append(
                 Problem(
                     f"{path}.id",
-                    f"duplicate id {element.id!r}; it is already used at {index[element.id][0]}",
+                    f"duplicate id {element_id!r}; it is already used at {index[element_id][0]}",
                     "ids must be unique across the whole plan; rename one of them",
                 )
             )
-            return
-        index[element.id] = (path, element)
+        else:
+            index[element_id] = (path, kind)
+    for path, wanted, value in refs:
+        found = index.get(value)
+        if found is None:
+            choices = [k for k, (_, kind) in index.items() if kind in _ALLOWED[wanted]]
+            hint = (
+                f"add {_a(wanted)} with this id under '{_WHERE[wanted]}'"
+                if wanted in {"lead", "funding stream", "indicator"}
+                else f"use the id of {_WHERE[wanted]}"
+            )
+            if choices:
+                hint += f", or use one of: {_near(value, choices)}"
+            problems.append(Problem(path, f"unknown {wanted} id {value!r}", hint))
+        elif found[1] not in _ALLOWED[wanted]:
+            problems.append(
+                Problem(
+                    path,
+                    f"{value!r} is {_a(found[1])}, not {_a(wanted)}",
+                    f"refer to {_WHERE[wanted]} here",
+                )
+            )
+        elif wanted in {"action or objective", "priority"} and path.rsplit(".", 1)[0] == found[0]:
+            problems.append(Problem(path, f"{value!r} refers to itself", "remove the reference"))
+    return problems
+
+
+def check_figures(values: list[tuple[str, Value, str]]) -> list[Problem]:
+    """Problems with figures that must be there: a measured value that holds no figure.
+
+    An indicator's baseline, actuals and targets, and a measurable target's values, are
+    figures: a cell such as ``banana`` that holds neither a figure nor a state ("target to
+    be determined", "N/A", "not set") is a problem, never a silent gap.
+
+    Args:
+        values: ``(key path, value, what it is)`` for every value that must be a figure or
+            a state; ``what`` names it in the message ("a target of indicator NI 62").
+
+    Returns:
+        One problem for each value that holds no figure and no state.
+
+    Example:
+        >>> for p in check_figures([("indicators[0].targets['2009-10']", Value("banana"),
+        ...                          "a target of percent indicator NI 62")]):
+        ...     print(p)
+        indicators[0].targets['2009-10']: 'banana' is a target of percent indicator NI 62 but
+        holds no figure ...
+    """
+    return [
+        Problem(
+            path,
+            f"{value.text!r} is {what} but holds no figure and no state the library reads",
+            "write the figure as the document prints it, such as '85%' or '48.3 per 1,000', "
+            "or a state: 'target to be determined', 'N/A', 'not set'",
+        )
+        for path, value, what in values
+        if value.status is ValueStatus.TEXT
+    ]
+
+
+def _index_and_check(plan: Plan) -> tuple[dict[str, tuple[str, Element]], list[Problem]]:
+    index: dict[str, tuple[str, Element]] = {}
+    declared: list[tuple[str, str, str]] = []
+    refs: list[tuple[str, str, str]] = []  # (path, kind, id)
+    figures: list[tuple[str, Value, str]] = []
+
+    def add(path: str, element: Element) -> None:
+        declared.append((path, _KIND_OF[type(element)], element.id))
+        index.setdefault(element.id, (path, element))
 
     def ref_list(path: str, kind: str, ids: tuple[str, ...]) -> None:
         refs.extend((f"{path}[{i}]", kind, value) for i, value in enumerate(ids))
+
+    def series(path: str, values: dict[Period, Value], what: str) -> None:
+        figures.extend(
+            (f"{path}[{period.label!r}]", value, what) for period, value in values.items()
+        )
 
     def walk_sections(path: str, sections: tuple[Section, ...]) -> None:
         for i, section in enumerate(sections):
@@ -449,10 +666,18 @@ def _index_and_check(plan: Plan) -> tuple[dict[str, tuple[str, Element]], list[P
 
     def targets(path: str, items: tuple[Target, ...]) -> None:
         for i, target in enumerate(items):
-            add(f"{path}[{i}]", target)
+            here = f"{path}[{i}]"
+            add(here, target)
             if target.indicator is not None:
-                refs.append((f"{path}[{i}].indicator", "indicator", target.indicator))
-            ref_list(f"{path}[{i}].depends_on", "action or objective", target.depends_on)
+                refs.append((f"{here}.indicator", "indicator", target.indicator))
+            ref_list(f"{here}.depends_on", "action or objective", target.depends_on)
+            if target.is_measurable:
+                what = f"a value of measurable target {target.id}"
+                series(f"{here}.values", target.values, what)
+                if target.value is not None:
+                    figures.append((f"{here}.value", target.value, what))
+                if target.baseline is not None and target.baseline.value is not None:
+                    figures.append((f"{here}.baseline.value", target.baseline.value, what))
 
     def action(path: str, item: Action) -> None:
         add(path, item)
@@ -468,8 +693,20 @@ def _index_and_check(plan: Plan) -> tuple[dict[str, tuple[str, Element]], list[P
         if stream.part_of is not None:
             refs.append((f"funding_streams[{i}].part_of", "funding stream", stream.part_of))
     for i, indicator in enumerate(plan.indicators):
-        add(f"indicators[{i}]", indicator)
-        ref_list(f"indicators[{i}].responsible", "lead", indicator.responsible)
+        here = f"indicators[{i}]"
+        add(here, indicator)
+        ref_list(f"{here}.responsible", "lead", indicator.responsible)
+        unit = f"{indicator.unit} " if indicator.unit else ""
+        series(f"{here}.targets", indicator.targets, f"a target of {unit}indicator {indicator.id}")
+        series(f"{here}.actuals", indicator.actuals, f"an actual of {unit}indicator {indicator.id}")
+        if indicator.baseline is not None and indicator.baseline.value is not None:
+            figures.append(
+                (
+                    f"{here}.baseline.value",
+                    indicator.baseline.value,
+                    f"the baseline of {indicator.id}",
+                )
+            )
     for p, priority in enumerate(plan.priorities):
         pp = f"priorities[{p}]"
         add(pp, priority)
@@ -489,43 +726,4 @@ def _index_and_check(plan: Plan) -> tuple[dict[str, tuple[str, Element]], list[P
             for a, item in enumerate(objective.actions):
                 action(f"{op}.actions[{a}]", item)
     walk_sections("sections", plan.sections)
-
-    allowed: dict[str, tuple[type, ...]] = {
-        "lead": (Lead,),
-        "funding stream": (FundingStream,),
-        "indicator": (Indicator,),
-        "priority": (Priority,),
-        "action or objective": (Action, Objective),
-        "element": (Priority, Objective, Action, Target, Indicator, FundingStream, Lead, Section),
-    }
-    where = {
-        "lead": "leads",
-        "funding stream": "funding_streams",
-        "indicator": "indicators",
-        "priority": "priorities",
-        "action or objective": "an action or objective",
-        "element": "any element",
-    }
-    for path, kind, value in refs:
-        found = index.get(value)
-        if found is None:
-            choices = [k for k, (_, e) in index.items() if isinstance(e, allowed[kind])]
-            hint = (
-                f"add {_a(kind)} with this id under '{where[kind]}'"
-                if kind in {"lead", "funding stream", "indicator"}
-                else f"use the id of {where[kind]}"
-            )
-            if choices:
-                hint += f", or use one of: {_near(value, choices)}"
-            problems.append(Problem(path, f"unknown {kind} id {value!r}", hint))
-        elif not isinstance(found[1], allowed[kind]):
-            problems.append(
-                Problem(
-                    path,
-                    f"{value!r} is {_a(type(found[1]).__name__.lower())}, not {_a(kind)}",
-                    f"refer to {where[kind]} here",
-                )
-            )
-        elif kind in {"action or objective", "priority"} and path.rsplit(".", 1)[0] == found[0]:
-            problems.append(Problem(path, f"{value!r} refers to itself", "remove the reference"))
-    return index, problems
+    return index, check_references(declared, refs) + check_figures(figures)

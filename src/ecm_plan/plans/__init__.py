@@ -47,7 +47,7 @@ def load_bundled(name: str) -> Plan:
     """Load a bundled plan by name (plans are immutable, so the loaded plan is cached).
 
     Raises:
-        UnknownPlanError: No bundled plan has this name.
+        ~ecm_plan.exceptions.UnknownPlanError: No bundled plan has this name.
 
     Example:
         >>> load_bundled("sample").period.label
