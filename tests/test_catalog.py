@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import pickle
+import re
 from importlib import resources
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -21,6 +23,7 @@ from ecm_plan.catalog import (
     UnknownOutcomeError,
     aim,
     aims,
+    intended_indicator,
     is_national_code,
     match_title,
     national_indicator,
@@ -31,21 +34,49 @@ from ecm_plan.catalog import (
     outcomes,
     parse_code,
     plan_wordings,
+    suggest_indicator,
     title_matches,
 )
 from ecm_plan.catalog._titles import similarity_tokens, title_similarity, wording_confirms
 from ecm_plan.exceptions import PlanError, UnknownIndicatorError
 from ecm_plan.model import Indicator, OutcomeKey, Polarity
+from ecm_plan.plans import load_bundled
 from ecm_plan.units import UNIT_NAMES
 
-WITHHELD = ("NI 14", "NI 141", "NI 142", "NI 161", "NI 162")
 NUMBERS = tuple(ni.number for ni in national_indicators())
 PLANS = {"wigan-2009-12", "stockton-2008-11", "southend-2008-09"}
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+def _data(name: str) -> str:
+    return resources.files("ecm_plan.catalog").joinpath("data", name).read_text("utf-8")
 
 
 def _reference_rows() -> list[dict[str, str]]:
-    text = resources.files("ecm_plan.catalog").joinpath("data", "national_indicators.csv")
-    return list(csv.DictReader(io.StringIO(text.read_text("utf-8"))))
+    return list(csv.DictReader(io.StringIO(_data("national_indicators.csv"))))
+
+
+# The indicators of the set (NI 1..199 without NI 31) that the reference data has no row for.
+WITHHELD = tuple(
+    f"NI {n}"
+    for n in range(1, 200)
+    if n != 31 and f"NI {n}" not in {row["code"] for row in _reference_rows()}
+)
+
+
+def _source_kind(source: str) -> str:
+    if source.startswith("http"):
+        return "url"
+    if source.startswith("unconfirmed; subject per "):
+        return "subject"
+    return "unconfirmed"
+
+
+def _status_counts() -> dict[TitleStatus, int]:
+    counts = dict.fromkeys(TitleStatus, 0)
+    for ni in national_indicators():
+        counts[ni.title_status] += 1
+    return counts
 
 
 class TestParseCode:
@@ -375,8 +406,8 @@ class TestNationalIndicator:
         assert expected == info.value.suggestions
 
     @pytest.mark.parametrize("code", WITHHELD)
-    def test_withheld_five(self, code):
-        """The five indicators left out of the reference data exist with no title."""
+    def test_withheld(self, code):
+        """The indicators left out of the reference data exist with no title."""
         ni = national_indicator(code)
 
         expected = (None, TitleStatus.UNKNOWN, None)
@@ -415,7 +446,7 @@ class TestNationalIndicators:
         assert all(f"NI {ni.number}" == ni.code for ni in national_indicators())
 
     def test_withheld(self):
-        """Exactly the five withheld indicators have no title."""
+        """Exactly the indicators the reference data leaves out have no title."""
         expected = WITHHELD
         assert expected == tuple(ni.code for ni in national_indicators() if ni.title is None)
 
@@ -434,18 +465,21 @@ class TestNationalIndicators:
         assert rows == {ni.code: ni.source for ni in national_indicators() if ni.title}
 
     def test_status_counts(self):
-        """78 titles confirmed (63 by a source, 15 more by the plans), 19, 96 and 5 unknown."""
-        counts = dict.fromkeys(TitleStatus, 0)
-        for ni in national_indicators():
-            counts[ni.title_status] += 1
-
+        """The statuses follow the source column, a title quoted by a plan being confirmed
+        whatever its source; the indicators without a row are unknown."""
+        kinds = {row["code"]: _source_kind(row["source"]) for row in _reference_rows()}
+        by_plans = {ni.code for ni in national_indicators() if ni.seen_in}
         expected = {
-            TitleStatus.CONFIRMED: 78,
-            TitleStatus.SUBJECT_CONFIRMED: 19,
-            TitleStatus.UNCONFIRMED: 96,
-            TitleStatus.UNKNOWN: 5,
+            TitleStatus.CONFIRMED: sum(k == "url" or c in by_plans for c, k in kinds.items()),
+            TitleStatus.SUBJECT_CONFIRMED: sum(
+                k == "subject" and c not in by_plans for c, k in kinds.items()
+            ),
+            TitleStatus.UNCONFIRMED: sum(
+                k == "unconfirmed" and c not in by_plans for c, k in kinds.items()
+            ),
+            TitleStatus.UNKNOWN: len(WITHHELD),
         }
-        assert expected == counts
+        assert expected == _status_counts()
 
     def test_cached(self):
         """The catalogue is read once: repeated calls give the same objects."""
@@ -454,7 +488,7 @@ class TestNationalIndicators:
 
 class TestTitleStatus:
     def test_confirmed_by_plans(self):
-        """The 15 titles the reference left unconfirmed and the plans quote word for word."""
+        """The titles the plans quote word for word that no public source was found for."""
         by_plans = [
             ni.code
             for ni in national_indicators()
@@ -462,8 +496,8 @@ class TestTitleStatus:
         ]
 
         expected = [
-            "NI 45", "NI 55", "NI 57", "NI 69", "NI 70", "NI 72", "NI 79", "NI 80", "NI 87",
-            "NI 92", "NI 106", "NI 110", "NI 114", "NI 115", "NI 118",
+            "NI 45", "NI 55", "NI 57", "NI 69", "NI 70", "NI 80", "NI 106", "NI 110", "NI 114",
+            "NI 115", "NI 118",
         ]  # fmt: skip
         assert expected == by_plans
         assert all(national_indicator(c).title_status is TitleStatus.CONFIRMED for c in by_plans)
@@ -483,7 +517,7 @@ class TestTitleStatus:
     def test_unconfirmed(self):
         """A title with no source and no plan quoting it stays unconfirmed."""
         expected = TitleStatus.UNCONFIRMED
-        assert expected == national_indicator("NI 145").title_status
+        assert expected == national_indicator("NI 8").title_status
 
     @pytest.mark.parametrize("code", ["NI 157", "NI 145", "NI 93"])
     def test_slips_confirm_nothing(self, code):
@@ -804,6 +838,229 @@ class TestPackageData:
         assert resources.files("ecm_plan.catalog").joinpath("data", name).is_file()
 
     def test_reference_rows(self):
-        """The copied reference file has its 193 rows."""
-        expected = 193
+        """The copied reference file has a row for every indicator with a title."""
+        expected = len([ni for ni in national_indicators() if ni.title is not None])
         assert expected == len(_reference_rows())
+
+    def test_readme_counts(self):
+        """The data README states the file's row count and the count of each kind of source."""
+        readme = _data("README.md")
+        rows = _reference_rows()
+        kinds = [_source_kind(row["source"]) for row in rows]
+        assert f"({len(rows)} rows)" in readme
+        assert f"a URL ({kinds.count('url')} rows)" in readme
+        assert f"`unconfirmed; subject per <URL>` ({kinds.count('subject')} rows)" in readme
+        assert f"`unconfirmed` ({kinds.count('unconfirmed')} rows)" in readme
+        sentence = next(line for line in readme.splitlines() if "left out on purpose" in line)
+        assert list(WITHHELD) == [f"NI {n}" for n in re.findall(r"NI (\d+)", sentence)]
+        counts = _status_counts()
+        assert (
+            f"After this, {counts[TitleStatus.CONFIRMED]} titles are confirmed, "
+            f"{counts[TitleStatus.SUBJECT_CONFIRMED]} have their subject confirmed, "
+            f"{counts[TitleStatus.UNCONFIRMED]} are unconfirmed and "
+            f"{counts[TitleStatus.UNKNOWN]} are unknown."
+        ) in readme
+
+
+class TestDocsPage:
+    """docs/explanation/national-indicators.md states the catalogue's counts as they are."""
+
+    def test_status_table(self):
+        """Each row of the status table gives the number of entries with that status."""
+        page = (DOCS / "explanation" / "national-indicators.md").read_text("utf-8")
+        rows = re.findall(r"^\| `([a-z_]+)` \| .* \| (\d+) \|$", page, flags=re.MULTILINE)
+        expected = {status.value: count for status, count in _status_counts().items()}
+        assert expected == {status: int(count) for status, count in rows}
+
+    def test_unknown_entries_listed(self):
+        """The page names each indicator without a title."""
+        page = (DOCS / "explanation" / "national-indicators.md").read_text("utf-8")
+        sentence = next(line for line in page.splitlines() if "`unknown` entries are" in line)
+        assert list(WITHHELD) == [f"NI {n}" for n in re.findall(r"NI (\d+)", sentence)]
+
+    def test_counts_in_prose(self):
+        """The page's sentences on plan confirmations give the computed numbers."""
+        page = (DOCS / "explanation" / "national-indicators.md").read_text("utf-8")
+        confirmed = [ni for ni in national_indicators() if ni.seen_in]
+        sourceless = [ni for ni in confirmed if not (ni.source or "").startswith("http")]
+        assert f"The plans confirm {len(confirmed)} titles." in page
+        words = {11: "Eleven", 15: "Fifteen"}
+        assert f"{words.get(len(sourceless), len(sourceless))} of these had no public" in page
+        sourced = [row for row in _reference_rows() if row["source"].startswith("http")]
+        assert f"{len(sourced)} titles now have a public source" in page
+
+
+class TestRevision20261130:
+    """The catalogue follows the reference data as revised on 2026-11-30."""
+
+    def test_ni_14_has_its_title(self):
+        """NI 14, once left out, has the title its source prints."""
+        ni = national_indicator("NI 14")
+        expected = (
+            (
+                "Avoidable contact: The proportion of customer contact that is of low or no "
+                "value to the customer"
+            ),
+            TitleStatus.CONFIRMED,
+        )
+        assert expected == (ni.title, ni.title_status)
+
+    @pytest.mark.parametrize("code", ["NI 2", "NI 72", "NI 99", "NI 169"])
+    def test_changed_titles_are_the_files(self, code):
+        """The four changed titles are the reference file's, word for word."""
+        rows = {row["code"]: row["title"] for row in _reference_rows()}
+        assert rows[code] == national_indicator(code).title
+
+    def test_every_other_title_is_the_files(self):
+        """Apart from NI 113, every title is the reference file's, with no variants."""
+        rows = {row["code"]: row["title"] for row in _reference_rows()}
+        differ = [ni.code for ni in national_indicators() if ni.title and rows[ni.code] != ni.title]
+        assert ["NI 113"] == differ
+        assert ["NI 113"] == [ni.code for ni in national_indicators() if ni.variants]
+
+
+class TestNi113:
+    """NI 113's title is the sourced "under 20" wording; "under 25" is a known variant."""
+
+    def test_title_and_variant(self):
+        """The sourced wording is the title and the file's wording a variant."""
+        ni = national_indicator("NI 113")
+        rows = {row["code"]: row for row in _reference_rows()}
+        expected = ("Prevalence of Chlamydia in under 20 year olds", (rows["NI 113"]["title"],))
+        assert expected == (ni.title, ni.variants)
+        assert "under 25" in ni.variants[0]
+
+    def test_status_is_the_sources(self):
+        """The source cell and so the status stay the file's."""
+        ni = national_indicator("NI 113")
+        expected = TitleStatus.SUBJECT_CONFIRMED
+        assert expected == ni.title_status
+
+    @pytest.mark.parametrize(
+        "wording",
+        [
+            "Prevalence of Chlamydia in under 20 year olds",
+            "Prevalence of Chlamydia in under 25 year olds",
+            "Reduce the prevalence of Chlamydia in under 20s.",
+        ],
+    )
+    def test_either_wording_names_ni_113(self, wording):
+        """A plan writing either wording names NI 113, and NI 113 ranks first for it."""
+        assert title_matches("NI 113", wording)
+        assert "NI 113" == match_title(wording, limit=1)[0].code
+
+    def test_variant_does_not_lend_itself_to_others(self):
+        """The variant is NI 113's only: a chlamydia wording does not name another code."""
+        assert not title_matches("NI 112", "Prevalence of Chlamydia in under 25 year olds")
+
+    def test_variant_never_confirms(self):
+        """A wording that quotes only the variant would not confirm the title."""
+        ni = national_indicator("NI 113")
+        assert not wording_confirms(ni.title, ni.variants[0])
+
+
+class TestSuggestIndicator:
+    """suggest_indicator names the indicator a text states, and none for text stating none."""
+
+    @pytest.mark.parametrize(
+        ("target_id", "expected"),
+        [("P1.T1", "NI 112"), ("P17.T1", "NI 117"), ("P11.T6", "NI 114")],
+    )
+    def test_stockton_targets_in_all_but_name(self, target_id, expected):
+        """Stockton's under-18 conception, NEET and exclusion targets cite no code but state
+        NI 112, NI 117 and NI 114."""
+        plan = load_bundled("stockton-2008-11")
+        assert expected == suggest_indicator(plan.element(target_id).text).code
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Reduce the percentage of CAMHS new cases with a wait of under 11 weeks",
+            "The proportion of 16-18 year olds who are recorded as 'situation not known'",
+            (
+                "Ensure 100% of young offenders with identified substance misuse needs receive "
+                "specialist assessment within 5 working days"
+            ),
+            "Increase the numbers of schools to achieve the Healthy Schools Award to 100%",
+            "Commissioning framework in place",
+            "Achieve 9 Special Guardianships.",
+            "50% in 2008/09 and 50% in 2009/10",
+        ],
+    )
+    def test_no_suggestion_for_text_naming_no_indicator(self, text):
+        """Text that shares words with a title but does not state it gets no suggestion."""
+        assert suggest_indicator(text) is None
+
+    def test_empty_and_figures(self):
+        """Empty text and bare figures suggest nothing."""
+        assert (None, None) == (suggest_indicator(""), suggest_indicator("85% 2009-10 506"))
+
+    def test_plans_own_wordings_never_misled(self):
+        """Every wording a plan puts beside a code it means either suggests that indicator
+        or nothing; most suggest it."""
+        checked = [w for w in plan_wordings() if not w.slip_for and w.intended]
+        suggested = {w.wording: suggest_indicator(w.wording) for w in checked}
+        wrong = [
+            (w.code, s.code)
+            for w in checked
+            if (s := suggested[w.wording]) is not None and s.code != parse_code(w.intended).code
+        ]
+        assert [] == wrong
+        assert sum(s is not None for s in suggested.values()) > len(checked) / 2
+
+    def test_variant_counts(self):
+        """A text in NI 113's variant wording states NI 113."""
+        assert "NI 113" == suggest_indicator("Prevalence of Chlamydia in under 25 year olds").code
+
+    def test_score_is_one_for_the_title(self):
+        """A text that is exactly a title scores 1."""
+        ni = national_indicator("NI 63")
+        expected = ("NI 63", 1.0)
+        match = suggest_indicator(ni.title)
+        assert expected == (match.code, match.score)
+
+    @settings(max_examples=50)
+    @given(st.lists(st.sampled_from(["zebra", "crossing", "lollipop", "quartz", "42"]), max_size=6))
+    def test_words_of_no_title(self, words):
+        """Text made of words no title uses never gets a suggestion."""
+        assert suggest_indicator(" ".join(words)) is None
+
+    def test_deterministic(self):
+        """The same text gives the same suggestion (no dependence on set order)."""
+        text = "Stability of placements of looked after children: length of placement"
+        assert {suggest_indicator(text).code for _ in range(5)} == {"NI 63"}
+
+
+class TestIntendedIndicator:
+    """intended_indicator offers another code only where the titles really match."""
+
+    @pytest.mark.parametrize(
+        ("written", "expected"),
+        [("NI 157", "NI 57"), ("NI 145", "NI 45")],
+    )
+    def test_southend_slips(self, written, expected):
+        """The wordings of Southend's two slips are steered to the code the plan means."""
+        wording = next(w.wording for w in plan_wordings() if w.code == written)
+        assert expected == intended_indicator(written, wording).code
+
+    def test_ni_61_adoption_not_steered(self):
+        """Stockton's adoption wording under NI 61 matches no other title well enough."""
+        assert intended_indicator("NI 61", "Proportion of children in care to be adopted") is None
+
+    def test_wording_that_names_its_code(self):
+        """A wording that names the cited indicator needs no other code."""
+        assert intended_indicator("NI 57", "participation in sport") is None
+
+    def test_every_correct_wording_left_alone(self):
+        """No wording a plan puts beside the code it means is steered elsewhere."""
+        steered = [
+            (w.code, w.wording)
+            for w in plan_wordings()
+            if not w.slip_for and w.cited and intended_indicator(w.cited, w.wording) is not None
+        ]
+        assert [] == steered
+
+    def test_unknown_code(self):
+        """A code that names no indicator raises."""
+        with pytest.raises(UnknownIndicatorError):
+            intended_indicator("NI 31", "anything")

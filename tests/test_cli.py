@@ -46,8 +46,10 @@ class TestValidate:
         code, out, text = run_err("validate", str(path))
         assert 1 == code
         assert "" == out
-        assert f"{path}: period: cannot read '09/10'" in text
-        assert f"{path}: visoin: unknown key 'visoin' (hint: did you mean 'vision'?)" in text
+        assert f"{path}: line 4: period: cannot read '09/10'" in text
+        assert (
+            f"{path}: line 5: visoin: unknown key 'visoin' (hint: did you mean 'vision'?)" in text
+        )
 
     def test_unknown_name(self):
         """An unknown bundled name exits 1 and lists the names there are."""

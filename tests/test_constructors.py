@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections.abc
 import enum
 import types
 import typing
@@ -16,6 +17,7 @@ from ecm_plan.model import (
     Action,
     Allocation,
     Due,
+    FrozenMap,
     FundingStream,
     Indicator,
     Lead,
@@ -96,7 +98,7 @@ def sample(tp: object) -> st.SearchStrategy[object]:
         return st.one_of([sample(a) for a in args if a is not type(None)] + [st.none()])
     if origin is tuple:
         return st.lists(sample(args[0]), max_size=2)
-    if origin is dict:
+    if origin in {dict, collections.abc.Mapping}:
         return st.dictionaries(sample(args[0]), sample(args[1]), max_size=2)
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return st.sampled_from([*tp, *(m.value for m in tp)])
@@ -112,8 +114,9 @@ def conforms(value: object, tp: object) -> bool:
         return value is None
     if origin is tuple:
         return isinstance(value, tuple) and all(conforms(v, args[0]) for v in value)
-    if origin is dict:
-        return isinstance(value, dict) and all(
+    if origin in {dict, collections.abc.Mapping}:
+        # the model keeps its series in a read-only FrozenMap
+        return isinstance(value, FrozenMap) and all(
             conforms(k, args[0]) and conforms(v, args[1]) for k, v in value.items()
         )
     if tp is int:

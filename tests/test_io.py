@@ -308,6 +308,53 @@ class TestRoundTrip:
         assert first == dumps_plan(loads_plan(first))
 
 
+class TestLeadStatus:
+    """The plan file key ``lead_status`` is read, written only when it says something, and
+    described by the schema."""
+
+    TEXT = """
+id: demo
+authority: Anytown
+title: Demo
+period: 2009-10
+priorities:
+- id: P1
+  title: One
+  actions:
+  - id: P1.A1
+    text: Create a post
+    lead_status: not_agreed
+  - id: P1.A2
+    text: Review the post
+"""
+
+    def test_read(self):
+        """The key gives the action's status; an action without it follows its leads."""
+        plan = loads_plan(self.TEXT)
+        expected = ["not_agreed", "not_stated"]
+        assert expected == [a.lead_status.value for _, _, a in plan.iter_actions()]
+
+    @pytest.mark.parametrize("fmt", ["yaml", "json", "toml"])
+    def test_round_trip(self, fmt):
+        """The status survives every format, and only the stated one is written."""
+        plan = loads_plan(self.TEXT)
+        text = dumps_plan(plan, fmt)
+        assert plan == loads_plan(text, fmt)
+        expected = 1
+        assert expected == text.count("lead_status")
+
+    def test_bad_value_located(self):
+        """A value outside the three is reported at its key path."""
+        with pytest.raises(PlanFileError, match=r"actions\[0\]\.lead_status"):
+            loads_plan(self.TEXT.replace("not_agreed", "pending"))
+
+    def test_schema(self):
+        """The schema lists the three states."""
+        action = plan_schema()["$defs"]["Action"]["properties"]["lead_status"]
+        expected = {"enum": ["named", "not_agreed", "not_stated"]}
+        assert expected == action
+
+
 class TestSchema:
     def test_shape(self):
         """The schema names the plan's keys and forbids unknown ones."""

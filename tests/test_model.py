@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import attrs
 import pytest
+from hypothesis import given
 
-from ecm_plan.exceptions import PlanError, PlanValidationError
+import ecm_plan
+from ecm_plan.exceptions import FieldError, PlanError, PlanValidationError
 from ecm_plan.model import (
     Action,
     Allocation,
+    FrozenMap,
     FundingStream,
     Indicator,
     Lead,
+    LeadStatus,
     Objective,
     OutcomeKey,
     OutcomeLink,
@@ -23,6 +27,7 @@ from ecm_plan.model import (
     Value,
 )
 from ecm_plan.plans import load_bundled
+from ecm_plan.testing import plans
 
 
 def make_plan(**changes):
@@ -184,3 +189,115 @@ class TestIteration:
         assert ["P1.O1.A1", "P1.O1.A2", "P2.O1.A1", "P2.O1.A2", "P3.A1"] == actions
         owners = [owner for owner, _ in plan.iter_targets()]
         assert ["P1.O1.A1", "P2.O1.A1", "P2.O1.A2", "P3"] == owners
+
+
+class TestImmutable:
+    """A loaded plan cannot be changed in place: it is hashable, and evolve validates again."""
+
+    @pytest.mark.parametrize("name", ecm_plan.bundled_plans())
+    def test_bundled_plans_hash(self, name):
+        """Every bundled plan hashes, and equal plans hash alike."""
+        plan = ecm_plan.load_bundled(name)
+        copy = ecm_plan.loads_plan(ecm_plan.dumps_plan(plan, "json"), "json")
+        assert hash(plan) == hash(copy)
+
+    def test_series_cannot_be_changed_in_place(self):
+        """An indicator's actuals, targets and a target's values are read-only mappings."""
+        plan = ecm_plan.load_bundled("sample")
+        indicator = plan.indicators[0]
+        period = ecm_plan.parse_period("2009-10")
+        for series in (indicator.actuals, indicator.targets):
+            assert isinstance(series, FrozenMap)
+            with pytest.raises(TypeError):
+                series[period] = Value("1%")
+        stream = plan.funding_streams[0]
+        assert isinstance(stream.amounts, FrozenMap)
+
+    def test_a_given_dict_is_copied(self):
+        """Changing the dict a constructor was given does not change the element."""
+        given = {ecm_plan.parse_period("2009-10"): Value("12%")}
+        indicator = Indicator(id="NI 1", targets=given)
+        given[ecm_plan.parse_period("2010-11")] = Value("14%")
+        assert 1 == len(indicator.targets)
+
+    def test_evolve_validates_again(self):
+        """A change made with attrs.evolve is checked like a new plan."""
+        plan = ecm_plan.load_bundled("sample")
+        action = plan.priorities[0].objectives[0].actions[0]
+        bad = attrs.evolve(action, leads=("nobody",))
+        objective = attrs.evolve(plan.priorities[0].objectives[0], actions=(bad,))
+        priority = attrs.evolve(plan.priorities[0], objectives=(objective,))
+        with pytest.raises(PlanValidationError, match="nobody"):
+            attrs.evolve(plan, priorities=(priority, *plan.priorities[1:]))
+
+    @given(plans())
+    def test_any_plan_hashes(self, plan):
+        """Any valid plan is hashable, and its hash survives a round trip."""
+        back = ecm_plan.loads_plan(ecm_plan.dumps_plan(plan, "json"), "json")
+        assert hash(plan) == hash(back)
+
+
+class TestActionLeadStatus:
+    """An action says whether its lead is named, not yet agreed, or not stated."""
+
+    def test_follows_the_leads(self):
+        """Without a status, an action with leads is named and one without is not stated."""
+        expected = (LeadStatus.NAMED, LeadStatus.NOT_STATED)
+        actual = (
+            Action(id="A1", text="x", leads=["HoS"]).lead_status,
+            Action(id="A2", text="x").lead_status,
+        )
+        assert expected == actual
+
+    def test_not_agreed(self):
+        """A lead the document says is not yet agreed is a state of its own."""
+        action = Action(id="A1", text="x", lead_status="not_agreed")
+        assert (LeadStatus.NOT_AGREED, ()) == (action.lead_status, action.leads)
+
+    @pytest.mark.parametrize(
+        ("leads", "status"),
+        [(["HoS"], "not_agreed"), (["HoS"], "not_stated"), ([], "named")],
+    )
+    def test_must_agree_with_leads(self, leads, status):
+        """A status that contradicts the leads is an error naming the field."""
+        with pytest.raises(FieldError, match="lead_status"):
+            Action(id="A1", text="x", leads=leads, lead_status=status)
+
+    def test_unknown_status(self):
+        """A status outside the three is a ValueError."""
+        with pytest.raises(ValueError, match="not_known"):
+            Action(id="A1", text="x", lead_status="not_known")
+
+
+class TestOneWalk:
+    """Allocations and element counts come from one walk of the plan."""
+
+    @pytest.mark.parametrize("name", ecm_plan.bundled_plans())
+    def test_every_allocation_once(self, name):
+        """iter_allocations yields each element's allocations, every element once, in order."""
+        plan = ecm_plan.load_bundled(name)
+        walked = [(owner.id, allocation) for _, owner, allocation in plan.iter_allocations()]
+        expected = [
+            (element.id, allocation)
+            for _, element in plan.iter_elements()
+            if isinstance(element, Priority | Objective | Action)
+            for allocation in element.funding
+        ]
+        assert sorted(expected, key=repr) == sorted(walked, key=repr)
+        assert len(expected) == plan.counts()["allocations"]
+
+    @given(plans())
+    def test_counts_match_the_elements(self, plan):
+        """The counts agree with the elements the plan indexes."""
+        kinds = {"Priority": 0, "Objective": 0, "Action": 0, "Target": 0}
+        for _, element in plan.iter_elements():
+            name = type(element).__name__
+            if name in kinds:
+                kinds[name] += 1
+        counts = plan.counts()
+        assert kinds == {
+            "Priority": counts["priorities"],
+            "Objective": counts["objectives"],
+            "Action": counts["actions"],
+            "Target": counts["targets"],
+        }

@@ -11,6 +11,7 @@ those of a plain-text extraction of the document.
 from __future__ import annotations
 
 import os
+import re
 import runpy
 from collections import defaultdict
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 import pytest
 
 import ecm_plan
+from _seeds import normalise, seed_lines, uncovered
 from ecm_plan.model import Arrangement, NoteKind, OutcomeKey, TargetKind
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,14 +113,15 @@ class TestCounts:
         """7 priorities; 30 objectives (29 headings 1.1-7.5 plus the rebuilt 7.2); 166 actions
         (one per printed action row of Appendix 1); no milestones; 146 targets (70 measurable);
         45 indicators (44 NIs and the local count of children looked after); 38 pooled and
-        aligned budget lines (lines 383-425); 58 leads; 19 funding streams."""
+        aligned budget lines (lines 383-425); 59 leads (the two Service Manager titles of 2.2
+        and 4.1 kept apart); 19 funding streams."""
         actions = _actions(plan)
         targets = _targets(plan)
         allocations = sum(len(a.funding) for a in actions) + sum(
             len(p.funding) + sum(len(o.funding) for o in p.objectives) for p in plan.priorities
         )
         measurable = [t for t in targets.values() if t.kind is TargetKind.MEASURABLE]
-        expected = (7, 30, 166, 0, 146, 70, 45, 38, 58, 19)
+        expected = (7, 30, 166, 0, 146, 70, 45, 38, 59, 19)
         actual = (
             len(plan.priorities),
             len(_objectives(plan)),
@@ -300,11 +303,24 @@ class TestActions:
         expected = {
             "P2.O2.A13": ("SM CH&EY", "GM EY"),
             "P2.O4.A6": ("GM LDD", "AD Joint Commissioning"),
-            "P4.O1.A1": ("GM EY", "SM CH&EY", "Primary SM"),
+            "P4.O1.A1": ("GM EY", "SM CH&IEY", "Primary SM"),
             "P5.O1.A1": ("HoSI", "HoSSPS", "MPT leaders", "Locality coordinators"),
             "P5.O3.A3": ("HoSSPS", "JAB", "GM YS"),
         }
         assert expected == {i: plan.element(i).leads for i in expected}
+
+    @pytest.mark.parametrize("lead_id", ["SM CH&EY", "SM CH&IEY"])
+    def test_service_manager_leads_follow_their_rows(self, plan, lead_id):
+        """The two Service Manager titles for early years and child health are two leads, and
+        each action names the one its row of the source text names."""
+        lines = [normalise(line) for line in seed_lines("southend-2008-09")]
+        integrated = "Child Health and Integrated Early Years"
+        actions = [a for a in _actions(plan) if lead_id in a.leads]
+        assert actions
+        for action in actions:
+            opening = normalise(action.text)[:40]
+            row = next(line for line in lines if opening in line)
+            assert (lead_id == "SM CH&IEY") == (integrated in row), action.id
 
     def test_no_invented_dependencies(self, plan):
         """No action or objective depends on another: references stay in the text."""
@@ -385,6 +401,21 @@ class TestIndicators:
                 indicator = plan.element(target.indicator)
                 for period, value in target.values.items():
                     assert indicator.targets[period] == value
+
+    def test_obesity_baseline_is_on_neither_indicator(self, plan):
+        """The row citing NI 55 & 56 gives its baseline for an age group that is neither
+        indicator's, so no target of either indicator carries that figure as its baseline,
+        and a note on each says where the figure went."""
+        row = next(line for line in seed_lines("southend-2008-09") if "NI 55 & 56" in line)
+        figure = re.search(r"baseline (\d+(?:\.\d+)?)%", row).group(1)
+        cited = [t for _, t in plan.iter_targets() if t.indicator in {"NI 55", "NI 56"}]
+        assert ["NI 55", "NI 56"] == [t.indicator for t in cited]
+        for target in cited:
+            assert target.baseline is None
+            assert any(
+                f"baseline of {figure}%" in n.text and n.kind is NoteKind.AMBIGUITY
+                for n in target.notes
+            )
 
     def test_ni112_is_change_from_baseline(self, plan):
         """NI 112: % change from the 1998 baseline, -29.6 / -36.4 / -43.2."""
@@ -588,6 +619,56 @@ class TestNeedsAnalysis:
         """The first entry of the needs analysis."""
         expected = "1 in 4 children live in poverty"
         assert expected == plan.element("NA1.context").items[0]
+
+
+def _narrative(lines: list[str]) -> list[str]:
+    """The lines of chapters 1 to 8 that are prose, not tables: every chapter from the
+    Foreword up to the needs-analysis table, chapter 7 up to its calendar table, chapter 8 up
+    to the pooled and aligned budgets table."""
+
+    def at(prefix: str) -> int:
+        return next(i for i, line in enumerate(lines) if line.startswith(prefix))
+
+    return [
+        *lines[
+            at("1. Foreword") : at(
+                "What do we know about the Southend context and performance? This"
+            )
+        ],
+        *lines[at("7. Performance monitoring") : at("Activity\t")],
+        *lines[at("8. Resources") : at("CYPP Priorities 2008-09\tPooled")],
+    ]
+
+
+class TestNarrative:
+    """Chapters 1 to 8 are transcribed paragraph by paragraph into sections."""
+
+    def test_every_paragraph_is_kept_or_named(self, plan):
+        """Each paragraph, heading and bullet of the prose is in the plan or quoted by a note."""
+        assert [] == uncovered(plan, _narrative(seed_lines("southend-2008-09")))
+
+    def test_uncovered_finds_a_dropped_paragraph(self, plan):
+        """The check itself reports a paragraph the plan does not hold."""
+        assert ["A paragraph no plan holds."] == uncovered(plan, ["A paragraph no plan holds."])
+
+    def test_foreword(self, plan):
+        """The foreword is a section of its own, opening with the welcome (line 41)."""
+        foreword = plan.element("FOREWORD")
+        assert "Foreword" == foreword.title
+        assert foreword.items[0].startswith("Welcome to the Southend Children and Young People's")
+
+    def test_signatories_keep_both_titles(self, plan):
+        """The foreword's two signatories are listed; the cover's other title for Rob Tinlin
+        is kept in an ambiguity note beside them."""
+        signatories = plan.element("FOREWORD.signatories")
+        expected = (
+            "Rob Tinlin – Chair of Southend Children's Partnership Board",
+            "Erin Burrows – Youth Mayor",
+        )
+        assert expected == signatories.items
+        (note,) = signatories.notes
+        assert NoteKind.AMBIGUITY == note.kind
+        assert "Chair, Children & Learning Partnership Board" in note.text
 
 
 class TestRoundTrip:

@@ -8,6 +8,7 @@ numbers below are counted from that text; each says where it comes from.
 from __future__ import annotations
 
 import os
+import re
 import runpy
 from pathlib import Path
 
@@ -344,6 +345,70 @@ class TestDue:
             ("Complete building programme and open schools", "2012-13", "from 2012/13"),
         ]
         assert expected == [(m.text, m.period.label, m.label) for m in milestones]
+
+
+_MONTH = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Spring|Summer|Autumn|Winter|mid"
+)
+# A date phrase after "by" or "from": a month, season or "mid" with a year of two or four
+# digits, a financial year ("2008/09"), a bare four-digit year; or a year in brackets.
+_DATE = re.compile(
+    rf"\b(?P<word>by|from)\s+(?P<date>(?:(?:{_MONTH})\s+(?:\d{{4}}|\d{{2}}))|\d{{4}}(?:/\d{{2}})?)\b"
+    r"|\((?P<bracketed>\d{4})\)",
+    re.IGNORECASE,
+)
+
+
+def _date_phrases(text: str) -> list[str]:
+    """The date phrases of a text, as a due would write them ("from April 2008", "2010")."""
+    found = []
+    for match in _DATE.finditer(text):
+        if match["bracketed"]:
+            found.append(match["bracketed"])
+        elif match["word"].lower() == "from":
+            found.append(f"from {match['date']}")
+        else:
+            found.append(match["date"])
+    return found
+
+
+class TestTargetDates:
+    """A success criterion that states a date in its text has that date as its due."""
+
+    def test_phrases(self):
+        """The scan finds deadlines, starts and bracketed years, and no figures."""
+        text = "Reduce by 50% by 2010, agreed by April 09 and from July 2008 (2011); 2 by 2 levels"
+        assert ["2010", "April 09", "from July 2008", "2011"] == _date_phrases(text)
+
+    def test_no_phrase(self):
+        """Text without a date gives no phrase."""
+        assert [] == _date_phrases("Reduce the number of 11-15 year olds who smoke by 2 levels.")
+
+    def test_every_stated_date_is_a_due(self, plan):
+        """Every date phrase of a target's text is its due, or is named in a note on it."""
+        missing = []
+        for target_id, target in _targets(plan).items():
+            for phrase in _date_phrases(target.text):
+                due = target.due.text.lower() if target.due else ""
+                notes = " ".join(n.text.lower() for n in target.notes)
+                if phrase.lower() not in due and phrase.lower() not in notes:
+                    missing.append((target_id, phrase))
+        assert [] == missing
+
+    def test_dates_the_library_reads(self, plan):
+        """The dues added from the targets' text are read as the document means them."""
+        expected = {
+            "P7.T5": (DueKind.BY, ["April 2009"]),
+            "P7.T6": (DueKind.UNSCHEDULED, []),
+            "P20.T4": (DueKind.FROM, ["April 2008"]),
+            "P13.T1": (DueKind.BY, ["Summer 2010"]),
+        }
+        actual = {
+            i: (plan.element(i).due.kind, [p.label for p in plan.element(i).due.periods])
+            for i in expected
+        }
+        assert expected == actual
 
 
 class TestReconstructions:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import ecm_plan
+from _seeds import note_texts, seed_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "examples" / "wigan_2009_12.py"
@@ -496,11 +497,14 @@ class TestDeliveryPlan:
         assert all(len(a.targets) == 1 for a in objective.actions)
 
     def test_missing_leads_noted(self, plan):
-        """Actions with an empty or 'Not yet agreed' Responsibility have no lead and a note."""
-        for aid in ("P3.O4.A1", "P4.O1.A6"):
-            action = plan.element(aid)
-            assert () == action.leads
-            assert any(n.kind.value == "ambiguity" for n in action.notes), aid
+        """An action with an empty Responsibility has no lead and an ambiguity note; one with
+        'Not yet agreed' has no lead, the lead status not_agreed and a note quoting the cell."""
+        empty = plan.element("P3.O4.A1")
+        assert ((), "not_stated") == (empty.leads, empty.lead_status.value)
+        assert any(n.kind.value == "ambiguity" for n in empty.notes)
+        not_agreed = plan.element("P4.O1.A6")
+        assert ((), "not_agreed") == (not_agreed.leads, not_agreed.lead_status.value)
+        assert any("Not yet agreed" in n.text for n in not_agreed.notes)
 
 
 class TestFunding:
@@ -567,3 +571,39 @@ class TestExampleScript:
             GOLDEN.parent.mkdir(parents=True, exist_ok=True)
             GOLDEN.write_text(output, encoding="utf-8")
         assert GOLDEN.read_text(encoding="utf-8") == output
+
+
+class TestEndOfDocument:
+    """The document's last section is transcribed to its last line."""
+
+    def test_last_line_in_last_section(self, plan):
+        """The last line of the text is an item of the section its heading opens."""
+        lines = [line.strip() for line in seed_lines("wigan-2009-12") if line.strip()]
+        heading, last = lines[-2], lines[-1]
+        section = next(s for s in plan.sections if s.title == heading)
+        assert last in section.items
+
+    def test_no_note_says_the_text_stops_early(self, plan):
+        """No note claims the text ends at a heading or that content is missing from it."""
+        wrong = [
+            text for text in note_texts(plan) if "ends at" in text or "not in the extract" in text
+        ]
+        assert [] == wrong
+
+
+class TestLeadNotAgreed:
+    """A Responsibility cell reading "Not yet agreed" is a lead state, not a missing lead."""
+
+    def test_rows_not_yet_agreed(self, plan):
+        """Each delivery-plan row whose Responsibility cell says "Not yet agreed" is an
+        action with that lead status and no lead; no other action has it."""
+        rows = [
+            line.split("\t") for line in seed_lines("wigan-2009-12") if "\tNot yet agreed\t" in line
+        ]
+        texts = {cells[cells.index("Not yet agreed") - 1].strip() for cells in rows}
+        actions = [a for _, _, a in plan.iter_actions()]
+        not_agreed = {
+            a.text for a in actions if a.lead_status is ecm_plan.model.LeadStatus.NOT_AGREED
+        }
+        assert texts == not_agreed
+        assert all(not a.leads for a in actions if a.text in texts)

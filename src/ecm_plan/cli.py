@@ -63,13 +63,9 @@ def _load(name_or_path: str) -> Plan:
 
 
 def _counts(plan: Plan) -> str:
-    objectives = sum(len(p.objectives) for p in plan.priorities)
-    actions = sum(1 for _ in plan.iter_actions())
-    targets = sum(1 for _ in plan.iter_targets())
-    return (
-        f"{len(plan.priorities)} priorities, {objectives} objectives, {actions} actions, "
-        f"{targets} targets, {len(plan.indicators)} indicators"
-    )
+    counts = plan.counts()
+    shown = ("priorities", "objectives", "actions", "targets", "indicators")
+    return ", ".join(f"{counts[kind]} {kind}" for kind in shown)
 
 
 DEBUG_VARIABLE = "ECM_PLAN_DEBUG"

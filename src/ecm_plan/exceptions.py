@@ -27,6 +27,7 @@ import attrs
 __all__ = [
     "AnalysisError",
     "ArgumentError",
+    "CellError",
     "CycleError",
     "DuplicatePlanIdError",
     "EcmPlanWarning",
@@ -151,13 +152,13 @@ class ArgumentError(PlanError, TypeError):
 
         Example:
             >>> print(ArgumentError.for_value("plan", "a Plan", 3))
-            plan must be a Plan, not int; nothing was written
+            plan must be a Plan, not int; pass a Plan
         """
         return cls(name, expected, type(value).__name__)
 
     def __str__(self) -> str:
         """Say which argument was wrong and what it must be."""
-        return f"{self.name} must be {self.expected}, not {self.got}; nothing was written"
+        return f"{self.name} must be {self.expected}, not {self.got}; pass {self.expected}"
 
     def __reduce__(self) -> tuple[type[ArgumentError], tuple[str, str, str]]:
         """Pickle with the name, expectation and type name."""
@@ -779,6 +780,47 @@ class DuplicatePlanIdError(PlanError, ValueError):
     def __reduce__(self) -> tuple[type[DuplicatePlanIdError], tuple[tuple[str, ...]]]:
         """Pickle with the repeated ids."""
         return (type(self), (self.duplicates,))
+
+
+class CellError(PlanError, ValueError):
+    """A table cell holds a figure that cannot be read without guessing.
+
+    Raised for a digit run broken by letters ("72T953"), a unit cut off mid-word ("25.6 p"),
+    misplaced thousands separators ("12,3456") and figures a money cell cannot hold.
+    The library never reports a figure it had to guess; rewrite the cell as the hint says.
+
+    Attributes:
+        text: The cell as given.
+        reason: What was not understood, quoting the piece of the cell.
+        hint: How to write the cell so that it reads whole.
+
+    Example:
+        >>> from ecm_plan.model import Money
+        >>> Money("72T953")
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.CellError: cannot read the cell '72T953': the digit run '72T953' ...
+        >>> err = CellError("25.6 p", "the unit of '25.6 p' is cut off", "write '25.6%'")
+        >>> isinstance(err, ValueError), err.hint
+        (True, "write '25.6%'")
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, text: str, reason: str, hint: str) -> None:
+        """Keep the cell text, the reason and the hint."""
+        self.text = text
+        self.reason = reason
+        self.hint = hint
+        super().__init__(text, reason, hint)
+
+    def __str__(self) -> str:
+        """Say what was not understood and how to write it."""
+        return f"cannot read the cell {self.text!r}: {self.reason}; {self.hint}"
+
+    def __reduce__(self) -> tuple[type[CellError], tuple[str, str, str]]:
+        """Pickle with the text, reason and hint."""
+        return (type(self), (self.text, self.reason, self.hint))
 
 
 class UnknownRatingRuleError(PlanError, KeyError):

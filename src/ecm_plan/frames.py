@@ -30,16 +30,14 @@ Example:
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from ecm_plan.catalog import ni_of
 from ecm_plan.model import (
-    Action,
     Allocation,
     Indicator,
-    Objective,
     Observation,
     Plan,
     Priority,
@@ -232,7 +230,7 @@ def _value_row(
 
 
 def _series(
-    baseline: Observation | None, **named: dict[Period, Value]
+    baseline: Observation | None, **named: Mapping[Period, Value]
 ) -> Iterator[tuple[str, Period | None, Value]]:
     if baseline is not None and baseline.value is not None:
         yield "baseline", baseline.period, baseline.value
@@ -321,14 +319,8 @@ def values_frame(plans: Plan | Iterable[Plan]) -> pd.DataFrame:
 
 
 def _funded(plan: Plan) -> Iterator[tuple[str, str, Priority, Allocation]]:
-    for priority in plan.priorities:
-        elements: list[Priority | Objective | Action] = [priority, *priority.actions]
-        for objective in priority.objectives:
-            elements += [objective, *objective.actions]
-        for element in elements:
-            kind = type(element).__name__.lower()
-            for allocation in element.funding:
-                yield element.id, kind, priority, allocation
+    for priority, element, allocation in plan.iter_allocations():
+        yield element.id, type(element).__name__.lower(), priority, allocation
 
 
 def funding_frame(plans: Plan | Iterable[Plan]) -> pd.DataFrame:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import importlib
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ecm_plan.exceptions import TrajectoryError
@@ -200,7 +200,7 @@ def plot_trajectory(
     return axes
 
 
-def _figures(values: dict[Period, Value]) -> dict[Period, Value]:
+def _figures(values: Mapping[Period, Value]) -> dict[Period, Value]:
     return {p: v for p, v in values.items() if v.magnitude is not None}
 
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from ecm_plan.exceptions import CellError
 from ecm_plan.model import (
     Action,
     Allocation,
@@ -39,6 +40,7 @@ from ecm_plan.model import (
     IndicatorScheme,
     Lead,
     LeadKind,
+    LeadStatus,
     Measure,
     Milestone,
     Money,
@@ -163,6 +165,12 @@ _CELLS = (
     "48.3 per 1,000",
     "5 working days",
     "Commissioning framework in place",
+    "TBC",
+    "No target set",
+    "N/A (Autumn 2007)",
+    "4.6% obese (2002); 15.1% overweight (2002)",
+    "381 schools in the scheme (percentage to be confirmed)",
+    "Ten",
 )
 
 
@@ -187,14 +195,32 @@ def cell_texts() -> st.SearchStrategy[str]:
 
 @functools.cache  # a strategy is immutable: build and validate it once
 def values() -> st.SearchStrategy[Value]:
-    """Cell values (:class:`~ecm_plan.model.Value`).
+    """Cell values (:class:`~ecm_plan.model.Value`); texts refused with a CellError are left out.
 
     Example:
         >>> from hypothesis import find
         >>> isinstance(find(values(), lambda _: True), Value)
         True
     """
-    return cell_texts().map(Value)
+    return cell_texts().filter(_readable).map(Value)
+
+
+def _readable_money(text: str) -> bool:
+    """Whether a funding cell text reads without a CellError."""
+    try:
+        Money(text)
+    except CellError:
+        return False
+    return True
+
+
+def _readable(text: str) -> bool:
+    """Whether a cell text reads without a CellError (garbled figures are refused)."""
+    try:
+        Value(text)
+    except CellError:
+        return False
+    return True
 
 
 def measured_values() -> st.SearchStrategy[Value]:
@@ -307,7 +333,9 @@ _Text = st.SearchStrategy[str] | None
 
 @functools.cache  # a strategy is immutable: build and validate it once
 def _values(text: _Text) -> st.SearchStrategy[Value]:
-    return values() if text is None else st.one_of(cell_texts(), text).map(Value)
+    if text is None:
+        return values()
+    return st.one_of(cell_texts(), text).filter(_readable).map(Value)
 
 
 @functools.cache  # a strategy is immutable: build and validate it once
@@ -322,7 +350,7 @@ def _dues(text: _Text) -> st.SearchStrategy[Due]:
 
 @functools.cache  # a strategy is immutable: build and validate it once
 def _money(text: _Text) -> st.SearchStrategy[Money]:
-    return money() if text is None else st.one_of(money(), text.map(Money))
+    return money() if text is None else st.one_of(money(), text.filter(_readable_money).map(Money))
 
 
 @functools.cache  # a strategy is immutable: build and validate it once
@@ -441,7 +469,10 @@ def plans(
                     Action(
                         id=aid,
                         text=draw(t),
-                        leads=draw(some_leads),
+                        leads=(action_leads := draw(some_leads)),
+                        lead_status=LeadStatus.NAMED
+                        if action_leads
+                        else draw(st.sampled_from([LeadStatus.NOT_STATED, LeadStatus.NOT_AGREED])),
                         due=draw(st.none() | _dues(text)),
                         milestones=draw(_tuple(st.builds(Milestone, t, st.none() | periods()), 4)),
                         funding=draw(_allocations(stream_ids, text)),

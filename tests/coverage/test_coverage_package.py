@@ -42,8 +42,8 @@ CODES = frozenset(
         *("ECM001", "ECM002", "ECM003", "ECM004"),
         *("ECM101", "ECM102", "ECM103"),
         *("ECM201", "ECM202", "ECM203", "ECM204", "ECM205"),
-        *("ECM301", "ECM302", "ECM303", "ECM304", "ECM305", "ECM306"),
-        *("ECM401", "ECM402", "ECM403", "ECM404", "ECM405", "ECM406"),
+        *("ECM301", "ECM302", "ECM303", "ECM304", "ECM305", "ECM306", "ECM307"),
+        *("ECM401", "ECM402", "ECM403", "ECM404", "ECM405", "ECM406", "ECM407"),
         *("ECM501", "ECM502", "ECM504"),
         *("ECM601", "ECM602", "ECM603"),
     }

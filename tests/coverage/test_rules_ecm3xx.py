@@ -30,6 +30,14 @@ class TestECM301ActionWithoutLead:
         assert "P1.O1.A1" == subject
         assert message.endswith("has no lead; its objective P1.O1 is led by L1.")
 
+    def test_lead_not_yet_agreed(self):
+        """An action whose lead is not yet agreed is reported as such, not as having none."""
+        plan = with_action(make_action(leads=[], lead_status="not_agreed"))
+        ((subject, message),) = found(plan, "ECM301")
+        assert "P1.O1.A1" == subject
+        assert message.endswith("has its lead not yet agreed; its objective P1.O1 is led by L1.")
+        assert "no lead" not in message
+
     def test_priority_lead_named(self):
         """With no objective lead, the priority's lead is named."""
         action = make_action("P1.A1", leads=[])
@@ -242,3 +250,28 @@ class TestECM306MilestonesMissingQuarter:
     def test_keeps(self):
         """The clean plan keeps the rule."""
         assert [] == found(make_plan(), "ECM306")
+
+
+class TestECM307DueImpossibleDate:
+    """ECM307: a due that holds a date that cannot exist, in a plan built in Python."""
+
+    def test_breaks(self):
+        """An action due on 31 February is an error naming the date and why."""
+        plan = with_action(make_action(due=Due("31/02/2010")))
+        ((subject, message),) = found(plan, "ECM307")
+        assert "P1.O1.A1" == subject
+        assert "'31/02/2010'" in message
+        assert "February 2010 has 28 days" in message
+        assert Severity.ERROR is next(f for f in check(plan) if f.code == "ECM307").severity
+
+    def test_passes(self):
+        """A real date, and a due that names no date at all, are not reported."""
+        for text in ("28/02/2010", "2010-03-31", "In line with National timetable"):
+            assert [] == found(with_action(make_action(due=Due(text))), "ECM307")
+
+    @pytest.mark.parametrize("name", ["sample", "wigan-2009-12", "southend-2008-09"])
+    def test_bundled_plans_pass(self, name):
+        """No bundled plan holds an impossible date."""
+        from ecm_plan import load_bundled  # noqa: PLC0415 (only this test needs the plans)
+
+        assert [] == [f for f in check(load_bundled(name)) if f.code == "ECM307"]

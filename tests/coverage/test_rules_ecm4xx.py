@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import attrs
 from coverage_plans import (
     PERIOD,
     YEARS,
     found,
+    make_action,
     make_indicator,
     make_plan,
     make_target,
@@ -17,8 +20,9 @@ from coverage_plans import (
 
 from ecm_plan.coverage import check
 from ecm_plan.findings import Severity
-from ecm_plan.model import Observation, Plan, Target, Value
+from ecm_plan.model import Allocation, FundingStream, Money, Observation, Plan, Target, Value
 from ecm_plan.periods import Period
+from ecm_plan.plans import load_bundled
 
 
 class TestECM401TargetWithoutIndicator:
@@ -36,6 +40,31 @@ class TestECM401TargetWithoutIndicator:
                 ),
             )
         ] == found(plan, "ECM401")
+
+    def test_hint_suggests_the_indicator_the_text_states(self):
+        """The hint names the National Indicator the target's text states in all but name."""
+        plan = with_target(make_target("P1.O1.A1.T1", indicator=None))
+        (finding,) = check(plan, ["ECM401"])
+        assert finding.hint.startswith("Its text states NI 112 'Under 18 conception rate': add")
+
+    def test_hint_suggests_nothing_for_text_stating_no_indicator(self):
+        """A target whose text states no indicator gets the plain hint."""
+        target = make_target("P1.O1.A1.T1", indicator=None, text="Waiting times under 11 weeks")
+        (finding,) = check(with_target(target), ["ECM401"])
+        expected = "Add the indicator it is measured by under 'indicators' and refer to it."
+        assert expected == finding.hint
+
+    def test_stockton_targets_in_all_but_name(self):
+        """Stockton's under-18 conception, exclusion and NEET targets are steered to NI 112,
+        NI 114 and NI 117, and no other target of the plan is steered anywhere."""
+        findings = check(load_bundled("stockton-2008-11"), ["ECM401"])
+        steered = {
+            f.subject: match.group(1)
+            for f in findings
+            if (match := re.match(r"Its text states (NI \d+) ", f.hint))
+        }
+        expected = {"P1.T1": "NI 112", "P11.T6": "NI 114", "P17.T1": "NI 117"}
+        assert expected == steered
 
     def test_qualitative_keeps(self):
         """A qualitative target needs no indicator."""
@@ -208,3 +237,47 @@ class TestECM406ValueNotApplicable:
     def test_keeps(self):
         """The clean plan keeps the rule."""
         assert [] == found(make_plan(), "ECM406")
+
+
+class TestECM407CellNotUnderstood:
+    """ECM407: value and funding cells the cell grammar did not read whole."""
+
+    def test_indicator_cell(self):
+        """An indicator's cell with text left over is reported with what was left."""
+        indicator = make_indicator(targets={YEARS[2]: Value("85% ##")})
+        plan = make_plan(indicators=[indicator])
+        assert [
+            (
+                "NI 112",
+                "Indicator NI 112 has cell text not fully understood: target 2011-12 '85% ##'.",
+            )
+        ] == found(plan, "ECM407")
+        (finding,) = check(plan, ["ECM407"])
+        assert (Severity.WARNING, "indicators[0]") == (finding.severity, finding.path)
+        assert "'##'" in finding.hint
+
+    def test_target_value(self):
+        """A target value with text left over is reported on the target."""
+        values = {YEARS[0]: Value("-16% @"), YEARS[1]: Value("-33%"), YEARS[2]: Value("-50%")}
+        assert ["P1.O1.A1.T1"] == subjects(with_target(make_target(values=values)), "ECM407")
+
+    def test_funding_amount(self):
+        """A funding amount with text left over is reported on the funded element."""
+        action = make_action(funding=[Allocation(stream="ABG", amount=Money("£10k ¶"))])
+        assert ["P1.O1.A1"] == subjects(with_action(action), "ECM407")
+
+    def test_stream_amount(self):
+        """A funding stream's own amount with text left over is reported on the stream."""
+        stream = FundingStream(
+            id="ABG", name="Area Based Grant", amounts={PERIOD: Money("£103m ~")}
+        )
+        assert ["ABG"] == subjects(make_plan(funding_streams=[stream]), "ECM407")
+
+    def test_words_are_not_left_over(self):
+        """Words around a figure are its note, not text left over."""
+        indicator = make_indicator(targets={YEARS[2]: Value("a reduction of at least 5%")})
+        assert [] == found(make_plan(indicators=[indicator]), "ECM407")
+
+    def test_keeps(self):
+        """The clean plan keeps the rule."""
+        assert [] == found(make_plan(), "ECM407")

@@ -80,6 +80,32 @@ class TestECM602IndicatorTitleMismatch:
             finding.hint
         )
 
+    def test_recorded_slip_to_a_part_keeps_the_part(self):
+        """A slip recorded as a part code names the part, and its parent for the title."""
+        indicator = make_indicator(
+            "NI 93",
+            code="Ni 93",
+            title="Narrow the gap between pupils eligible for FSM and their peers at KS2",
+            catalogue_code="NI 102a",
+        )
+        (finding,) = check(with_indicator(indicator), ["ECM602"])
+        assert "but means NI 102a (a part of NI 102 'Achievement gap" in finding.message
+        assert finding.hint.endswith("the document should cite NI 102a.")
+
+    def test_part_code_shown_as_written(self):
+        """A part code whose wording names another indicator is shown with its part."""
+        indicator = make_indicator("NI 102a", title="Participation in sport")
+        (finding,) = check(with_indicator(indicator), ["ECM602"])
+        assert "does not match NI 102a (a part of NI 102 " in finding.message
+
+    def test_no_steer_where_no_other_title_matches(self):
+        """Stockton's NI 61 'children in care to be adopted' is reported, but not steered to
+        NI 62 (placement stability), whose title only shares 'looked after children'."""
+        indicator = make_indicator("NI 61", title="Proportion of children in care to be adopted")
+        (finding,) = check(with_indicator(indicator), ["ECM602"])
+        assert "NI 62" not in finding.message + finding.hint
+        assert "Check the code and the wording against the document." == finding.hint
+
     def test_recorded_slip_without_title(self):
         """A recorded slip is reported even when the plan gives no title."""
         indicator = make_indicator("NI 157", title=None, catalogue_code="NI 57")
@@ -94,6 +120,12 @@ class TestECM602IndicatorTitleMismatch:
         assert [] == found(make_plan(), "ECM602")
 
 
+def _under_be_healthy(plan):
+    """The plan with its first priority linked to Be healthy only."""
+    first = attrs.evolve(plan.priorities[0], outcomes=["be_healthy"])
+    return attrs.evolve(plan, priorities=[first, *plan.priorities[1:]])
+
+
 class TestECM603IndicatorOutcomeDiffers:
     """ECM603: an indicator used only under outcomes other than the catalogue's (info)."""
 
@@ -105,6 +137,21 @@ class TestECM603IndicatorOutcomeDiffers:
         assert result[0].message == (
             "Indicator NI 112 is used under 'Stay safe'; the catalogue files it under 'Be healthy'."
         )
+
+    def test_part_code_not_replaced_by_its_parent(self):
+        """An indicator coded as a part is named by its own code, not its parent's."""
+        plan = _under_be_healthy(with_indicator(make_indicator("NI 102a", title=None)))
+        (finding,) = check(plan, ["ECM603"])
+        assert finding.message == (
+            "Indicator NI 102a is used under 'Be healthy'; the catalogue files it under "
+            "'Enjoy and achieve'."
+        )
+
+    def test_slip_to_a_part_shows_the_part(self):
+        """A slip recorded as a part code shows the part beside the plan's id."""
+        indicator = make_indicator("NI 93", title=None, catalogue_code="NI 102a")
+        (finding,) = check(_under_be_healthy(with_indicator(indicator)), ["ECM603"])
+        assert finding.message.startswith("Indicator NI 93 (NI 102a) is used under")
 
     def test_uses_the_corrected_code(self):
         """The catalogue code the transcriber recorded decides the outcome."""

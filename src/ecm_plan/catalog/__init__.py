@@ -19,6 +19,7 @@ from ecm_plan.catalog._nis import (
     PlanWording,
     TitleMatch,
     TitleStatus,
+    intended_indicator,
     is_national_code,
     match_title,
     national_indicator,
@@ -38,6 +39,7 @@ from ecm_plan.catalog._outcomes import (
     outcome,
     outcomes,
 )
+from ecm_plan.catalog._suggest import suggest_indicator
 
 __all__ = [
     "Aim",
@@ -51,6 +53,7 @@ __all__ = [
     "UnknownOutcomeError",
     "aim",
     "aims",
+    "intended_indicator",
     "is_national_code",
     "match_title",
     "measure_of",
@@ -63,5 +66,6 @@ __all__ = [
     "outcomes",
     "parse_code",
     "plan_wordings",
+    "suggest_indicator",
     "title_matches",
 ]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from ecm_plan.catalog._titles import TitleIndex, wording_confirms
+from ecm_plan.catalog._titles import TitleIndex, similarity_tokens, wording_confirms
 from ecm_plan.exceptions import UnknownIndicatorError
 from ecm_plan.model import Indicator, IndicatorScheme, OutcomeKey, Polarity
 
@@ -32,6 +32,7 @@ __all__ = [
     "PlanWording",
     "TitleMatch",
     "TitleStatus",
+    "intended_indicator",
     "is_national_code",
     "match_title",
     "national_indicator",
@@ -55,14 +56,24 @@ _DROPPED: Final[Mapping[int, str]] = {
     ),
 }
 
-# Indicators the reference data leaves out on purpose: more than one published wording is
-# remembered and none could be checked. They exist; only their titles are unknown.
-_WITHHELD: Final[Mapping[int, str]] = {
-    14: "Avoidable contact",
+# What the indicators the reference data leaves out on purpose are about: more than one
+# published wording is remembered for each and none could be checked. They exist; only their
+# titles are unknown. Which indicators are left out follows the data: every number of the set
+# without a row is one; a row for a number named here wins over the subject.
+_WITHHELD_SUBJECTS: Final[Mapping[int, str]] = {
     141: "Vulnerable people achieving independent living",
     142: "Vulnerable people maintaining independent living",
     161: "Level 1 literacy",
     162: "Entry Level 3 numeracy",
+}
+
+# Titles whose sourced wording differs from the reference data's: the reference row keeps
+# a wording that rests on memory, every public source prints the one here. The reference
+# wording is kept as a known variant (NationalIndicator.variants).
+_SOURCED_TITLES: Final[Mapping[int, str]] = {
+    # Every source found, the Wigan and Southend plans among them, writes "under 20"; the
+    # "under 25" wording is the definition's later widening.
+    113: "Prevalence of Chlamydia in under 20 year olds",
 }
 
 _UNITS: Final[Mapping[str, str]] = {
@@ -172,20 +183,24 @@ class NationalIndicator:
     Attributes:
         code: The canonical code, ``"NI 112"``.
         number: The indicator number.
-        title: The short title, or None for the five indicators whose title is not known
-            (NI 14, 141, 142, 161, 162).
+        title: The short title, or None for an indicator whose title is not known (the
+            reference data leaves out NI 141, 142, 161 and 162 on purpose).
         outcome: The Every Child Matters outcome the indicator serves, or None when it is not
             about children or young people.
         polarity: Which direction is improvement, or None when unclear or disputed.
         unit: The library's unit name (``"percent"``, ``"per_1000"``, ``"count"``,
             ``"score"``, ``"day"``), or None when the unit is something else or unknown.
         source: The reference data's ``source`` cell, unchanged: a URL where the title was
-            seen, ``"unconfirmed; subject per <URL>"`` or ``"unconfirmed"``; None for the
-            five indicators without a title.
+            seen, ``"unconfirmed; subject per <URL>"`` or ``"unconfirmed"``; None for an
+            indicator without a title.
         title_status: How sure the title is (:class:`TitleStatus`).
         seen_in: The plans, by id, that quote the title word for word (see
             :func:`plan_wordings`); a title seen in a plan is ``confirmed``.
-        subject: What the indicator is about, for the five without a title; else None.
+        subject: What the indicator is about, for one without a title; else None.
+        variants: Other wordings known for the title, such as NI 113's "under 25 year
+            olds" (a later widening of the definition; the title is the sourced "under 20").
+            A plan that writes a variant names the indicator as well as one that writes the
+            title; a variant never confirms the title.
 
     Example:
         >>> ni = national_indicator("NI 57")
@@ -195,8 +210,15 @@ class NationalIndicator:
         ('percent', 'higher_is_better', 'confirmed')
         >>> ni.seen_in
         ('wigan-2009-12', 'stockton-2008-11')
+        >>> chlamydia = national_indicator("NI 113")
+        >>> chlamydia.title
+        'Prevalence of Chlamydia in under 20 year olds'
+        >>> chlamydia.variants
+        ('Prevalence of Chlamydia in under 25 year olds',)
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       The ``variants`` attribute.
     """
 
     code: str
@@ -209,6 +231,7 @@ class NationalIndicator:
     title_status: TitleStatus
     seen_in: tuple[str, ...] = ()
     subject: str | None = None
+    variants: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         """Return the code and title, ``"NI 112 Under 18 conception rate"``."""
@@ -474,6 +497,10 @@ def _confirming_wordings() -> dict[str, list[PlanWording]]:
 
 def _entry(row: Mapping[str, str], wordings: Mapping[str, list[PlanWording]]) -> NationalIndicator:
     code, title, source = row["code"], row["title"], row["source"]
+    variants: tuple[str, ...] = ()
+    sourced = _SOURCED_TITLES.get(int(row["number"]))
+    if sourced is not None and sourced != title:
+        title, variants = sourced, (title,)
     plans = (w.plan for w in wordings.get(code, ()) if wording_confirms(title, w.wording))
     seen_in = tuple(dict.fromkeys(plans))
     return NationalIndicator(
@@ -486,6 +513,7 @@ def _entry(row: Mapping[str, str], wordings: Mapping[str, list[PlanWording]]) ->
         source=source,
         title_status=TitleStatus.CONFIRMED if seen_in else _status_of(source),
         seen_in=seen_in,
+        variants=variants,
     )
 
 
@@ -493,6 +521,7 @@ def _entry(row: Mapping[str, str], wordings: Mapping[str, list[PlanWording]]) ->
 def _by_number() -> dict[int, NationalIndicator]:
     wordings = _confirming_wordings()
     entries = [_entry(row, wordings) for row in _read_csv("national_indicators.csv")]
+    listed = {e.number for e in entries}
     entries.extend(
         NationalIndicator(
             code=f"NI {number}",
@@ -503,9 +532,10 @@ def _by_number() -> dict[int, NationalIndicator]:
             unit=None,
             source=None,
             title_status=TitleStatus.UNKNOWN,
-            subject=subject,
+            subject=_WITHHELD_SUBJECTS.get(number),
         )
-        for number, subject in _WITHHELD.items()
+        for number in range(FIRST_NUMBER, LAST_NUMBER + 1)
+        if number not in listed and number not in _DROPPED
     )
     return {e.number: e for e in sorted(entries, key=lambda e: e.number)}
 
@@ -515,24 +545,41 @@ def _by_code() -> dict[str, NationalIndicator]:
     return {e.code: e for e in _by_number().values()}
 
 
+_VARIANT_KEY: Final = "#"
+
+
 @functools.cache
 def _title_index() -> TitleIndex:
-    return TitleIndex((e.code, e.title or e.subject or "") for e in _by_number().values())
+    """Every title, subject and known variant, keyed by code (``"NI 113#1"`` for a variant)."""
+    texts: list[tuple[str, str]] = []
+    for entry in _by_number().values():
+        texts.append((entry.code, entry.title or entry.subject or ""))
+        texts.extend((f"{entry.code}{_VARIANT_KEY}{i}", v) for i, v in enumerate(entry.variants, 1))
+    return TitleIndex(texts)
+
+
+def _scores(text: str) -> dict[str, float]:
+    """The similarity of ``text`` to each indicator: the best over its title and variants."""
+    best: dict[str, float] = {}
+    for key, score in _title_index().scores(text).items():
+        code = key.partition(_VARIANT_KEY)[0]
+        best[code] = max(score, best.get(code, 0.0))
+    return best
 
 
 @functools.cache
 def national_indicators() -> tuple[NationalIndicator, ...]:
     """Return every indicator of the set, by number: NI 1 to NI 199 without NI 31 (198).
 
-    The five indicators whose title is not known (NI 14, 141, 142, 161, 162) are included,
-    with ``title=None`` and ``title_status`` ``unknown``.
+    The indicators the reference data leaves out on purpose (no wording could be checked)
+    are included, with ``title=None``, a short ``subject`` and ``title_status`` ``unknown``.
 
     Example:
         >>> everything = national_indicators()
         >>> len(everything), everything[0].code, everything[-1].code
         (198, 'NI 1', 'NI 199')
         >>> [ni.code for ni in everything if ni.title is None]
-        ['NI 14', 'NI 141', 'NI 142', 'NI 161', 'NI 162']
+        ['NI 141', 'NI 142', 'NI 161', 'NI 162']
 
     .. versionadded:: 0.1.0
     """
@@ -661,7 +708,8 @@ def match_title(text: str, *, limit: int = 3) -> tuple[TitleMatch, ...]:
     Every Child Matters outcome scores half its similarity: "participation in sport" means
     NI 57 (children's PE and sport) before NI 8 (adult sport).
     Entries that share no token with the wording are left out; ties go to the lower number.
-    The five entries without a title are matched by their subject.
+    The entries without a title are matched by their subject, and an entry with known
+    variants of its title (:attr:`NationalIndicator.variants`) by the best of its wordings.
     The result is deterministic.
 
     Args:
@@ -689,7 +737,7 @@ def match_title(text: str, *, limit: int = 3) -> tuple[TitleMatch, ...]:
         raise ValueError(msg)
     by_code = _by_code()
     ranked: list[tuple[float, int, NationalIndicator]] = []
-    for code, similarity in _title_index().scores(text).items():
+    for code, similarity in _scores(text).items():
         entry = by_code[code]
         weight = 1.0 if entry.outcome is not None else _OTHER_INDICATOR_WEIGHT
         ranked.append((-similarity * weight, entry.number, entry))
@@ -737,6 +785,70 @@ def title_matches(code: str, text: str) -> bool:
     .. versionadded:: 0.1.0
     """
     entry = national_indicator(code)
-    scores = _title_index().scores(text)
+    scores = _scores(text)
     own = scores.get(entry.code, 0.0)
     return own >= _MATCH_MIN_SIMILARITY and own * _MATCH_MAX_RATIO >= max(scores.values())
+
+
+def _title_tokens(entry: NationalIndicator) -> frozenset[str]:
+    tokens = similarity_tokens(entry.title or entry.subject or "")
+    for variant in entry.variants:
+        tokens |= similarity_tokens(variant)
+    return tokens
+
+
+def intended_indicator(code: str, text: str) -> TitleMatch | None:
+    """Return the indicator a wording cited under ``code`` names instead, if another one.
+
+    For catching code slips, such as Southend's "NI 157" (planning applications) for
+    participation in sport, which is NI 57.
+    None when the wording plausibly names the cited indicator (:func:`title_matches`), and
+    None when no other title really matches it. Another indicator really matches when both
+    hold:
+
+    1. :func:`title_matches` accepts the wording for it; and
+    2. the words the wording shares with its title but not with the cited indicator's
+       title weigh more (by rarity, as in :func:`match_title`) than the words it shares
+       with the cited title: the wording says more about the other indicator than about
+       the one it cites. Stockton's "Proportion of children in care to be adopted" under
+       NI 61 (the timeliness of adoption placements) shares "looked after children" with
+       NI 62 (placement stability) too, but nothing NI 61's title lacks, so NI 62 is not
+       offered; Southend's "70% of children achieve a good average FSP score" under NI 72
+       shares only "profile" with NI 92 beyond what it shares with NI 72.
+
+    The candidates are the three best of :func:`match_title`, best first.
+
+    Args:
+        code: The code the plan cites, in any spelling :func:`parse_code` accepts.
+        text: The plan's wording for it.
+
+    Returns:
+        The indicator meant, with its :func:`match_title` score, or None.
+
+    Raises:
+        ~ecm_plan.exceptions.UnknownIndicatorError: ``code`` names no indicator.
+
+    Example:
+        >>> wording = "Increase children and young people's participation in sport"
+        >>> intended_indicator("NI 157", wording).code
+        'NI 57'
+        >>> print(intended_indicator("NI 61", "Proportion of children in care to be adopted"))
+        None
+        >>> print(intended_indicator("NI 57", "participation in sport"))
+        None
+
+    .. versionadded:: 0.2.0
+    """
+    cited = national_indicator(code)
+    if title_matches(cited.code, text):
+        return None
+    index = _title_index()
+    words = similarity_tokens(text)
+    cited_words = words & _title_tokens(cited)
+    for match in match_title(text, limit=3):
+        if match.code == cited.code or not title_matches(match.code, text):
+            continue
+        evidence = (words & _title_tokens(match.indicator)) - cited_words
+        if evidence and index.weigh(evidence) > index.weigh(cited_words):
+            return match
+    return None

@@ -275,6 +275,16 @@ class TitleIndex:
                 shared[key] = shared.get(key, 0.0) + weight[token]
         return {key: 2.0 * w / (query_total + self._totals[key]) for key, w in shared.items()}
 
+    def weigh(self, tokens: Iterable[str]) -> float:
+        """Return the summed weight of some tokens (a token in no title weighs ``ln(1 + N)``).
+
+        Example:
+            >>> index = TitleIndex([("a", "Take up of school lunches"), ("b", "Use of libraries")])
+            >>> round(index.weigh({"school", "zebra"}), 2)
+            2.2
+        """
+        return math.fsum(self._weight.get(t, self._default) for t in sorted(tokens))
+
     def score(self, key: str, text: str) -> float:
         """Return the score of ``text`` against the title indexed under ``key``.
 

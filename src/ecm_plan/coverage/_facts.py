@@ -313,15 +313,10 @@ class Facts:
 
     def iter_allocations(self) -> Iterator[tuple[str, str, Allocation]]:
         """Every allocation with its owner's id and the allocation's path."""
-        for priority in self.plan.priorities:
-            owners: list[Priority | Objective | Action] = [priority, *priority.actions]
-            for objective in priority.objectives:
-                owners.append(objective)
-                owners.extend(objective.actions)
-            for owner in owners:
-                base = self.path(owner.id)
-                for i, allocation in enumerate(owner.funding):
-                    yield owner.id, f"{base}.funding[{i}]", allocation
+        index: dict[str, int] = {}
+        for _, owner, allocation in self.plan.iter_allocations():
+            i = index[owner.id] = index.get(owner.id, -1) + 1
+            yield owner.id, f"{self.path(owner.id)}.funding[{i}]", allocation
 
 
 def _model_links(plan: Plan) -> tuple[dict[str, set[OutcomeKey]], dict[str, list[str]]]:

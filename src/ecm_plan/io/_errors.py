@@ -17,6 +17,7 @@ from cattrs.errors import (
 )
 
 from ecm_plan.exceptions import (
+    CellError,
     FieldError,
     InvalidPeriodError,
     PlanValidationError,
@@ -154,6 +155,8 @@ def _leaf(path: str, exc: BaseException) -> Problem:
         return Problem(where, exc.message.removeprefix(f"{exc.field}: "))
     if isinstance(exc, KeyError) and not isinstance(exc, UnitError):
         return Problem(path, "this required key is missing", "add it")
+    if isinstance(exc, CellError):
+        return Problem(path, f"cannot read the cell {exc.text!r}: {exc.reason}", exc.hint)
     if isinstance(exc, InvalidPeriodError):
         return Problem(path, str(exc), "write a period such as '2009-10' or 'October 2008'")
     if isinstance(exc, UnitError):

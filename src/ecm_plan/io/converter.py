@@ -20,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+import collections.abc
 import datetime as dt
 import enum
 import typing
@@ -124,7 +125,7 @@ def _is_tuple(tp: Any) -> bool:  # noqa: ANN401
 
 
 def _is_dict(tp: Any) -> bool:  # noqa: ANN401
-    return typing.get_origin(tp) is dict
+    return typing.get_origin(tp) in {dict, collections.abc.Mapping}
 
 
 def _tuple_factory(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:  # noqa: ANN401

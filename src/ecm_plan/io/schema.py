@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import collections.abc
 import enum
 import types
 import typing
@@ -115,7 +116,7 @@ def _type_schema(tp: Any, defs: dict[str, Any], field: str = "") -> dict[str, An
         return {"anyOf": [inner, {"type": "null"}]} if type(None) in args else inner
     if origin is tuple:
         return {"type": "array", "items": _type_schema(args[0], defs, field)}
-    if origin is dict:
+    if origin in {dict, collections.abc.Mapping}:
         return {
             "type": "object",
             "propertyNames": _type_schema(args[0], defs),

@@ -20,6 +20,7 @@ from ecm_plan.model._enums import (
     DueKind,
     IndicatorScheme,
     LeadKind,
+    LeadStatus,
     MoneyKind,
     NoteKind,
     OutcomeKey,
@@ -30,11 +31,12 @@ from ecm_plan.model._enums import (
     ValueStatus,
     suggest_outcomes,
 )
+from ecm_plan.model._field import FrozenMap
 from ecm_plan.model.due import Due
 from ecm_plan.model.elements import Allocation, FundingStream, Lead, Note, Section
 from ecm_plan.model.measures import Indicator, Measure, Observation, Target
 from ecm_plan.model.plan import Action, Element, Milestone, Objective, OutcomeLink, Plan, Priority
-from ecm_plan.model.values import Figure, Money, Value, parse_figure
+from ecm_plan.model.values import Figure, Money, Part, Value, parse_figure
 from ecm_plan.periods import Period
 
 __all__ = [
@@ -49,11 +51,13 @@ __all__ = [
     "DueKind",
     "Element",
     "Figure",
+    "FrozenMap",
     "FundingStream",
     "Indicator",
     "IndicatorScheme",
     "Lead",
     "LeadKind",
+    "LeadStatus",
     "Measure",
     "Milestone",
     "Money",
@@ -64,6 +68,7 @@ __all__ = [
     "Observation",
     "OutcomeKey",
     "OutcomeLink",
+    "Part",
     "Period",
     "PeriodKind",
     "Plan",

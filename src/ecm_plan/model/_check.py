@@ -30,6 +30,7 @@ from ecm_plan.model._enums import (
     DocumentKind,
     IndicatorScheme,
     LeadKind,
+    LeadStatus,
     NoteKind,
     OutcomeKey,
     Polarity,
@@ -37,6 +38,7 @@ from ecm_plan.model._enums import (
     TargetKind,
     suggest_outcomes,
 )
+from ecm_plan.model._field import FrozenMap
 from ecm_plan.model.due import Due
 from ecm_plan.model.values import Money, Value
 from ecm_plan.periods import Period, parse_period
@@ -183,6 +185,11 @@ def to_priority_kind(value: PriorityKind | str) -> PriorityKind | Refused:
     return _enum(value, PriorityKind)
 
 
+def to_lead_status(value: LeadStatus | str) -> LeadStatus | Refused:
+    """A :class:`~ecm_plan.model.LeadStatus` or its value."""
+    return _enum(value, LeadStatus)
+
+
 def to_document_kind(value: DocumentKind | str) -> DocumentKind | Refused:
     """A :class:`~ecm_plan.model.DocumentKind` or its value."""
     return _enum(value, DocumentKind)
@@ -302,8 +309,8 @@ def mapping_of(
     value: Any,  # noqa: ANN401
     what: str,
     item: Callable[[Any], Any],
-) -> dict[Period, Any] | Refused:
-    """A dict keyed by period from a mapping of periods (or labels) to convertible values."""
+) -> FrozenMap[Period, Any] | Refused:
+    """A read-only mapping keyed by period from a mapping of periods (or labels) to values."""
     if not isinstance(value, Mapping):
         return Refused(value, f"expected a mapping of period to {what}, got {describe(value)}")
     result: dict[Period, Any] = {}
@@ -315,14 +322,14 @@ def mapping_of(
         if isinstance(converted, Refused):
             return Refused(value, f"{key}: {converted.reason}")
         result[period] = converted
-    return result
+    return FrozenMap(result)
 
 
-def to_value_map(value: Mapping[Period, Value]) -> dict[Period, Value] | Refused:
-    """A dict of values by period from a mapping of periods or labels to values or cells."""
+def to_value_map(value: Mapping[Period, Value]) -> FrozenMap[Period, Value] | Refused:
+    """Values by period, read-only, from a mapping of periods or labels to values or cells."""
     return mapping_of(value, "value", to_value)
 
 
-def to_money_map(value: Mapping[Period, Money]) -> dict[Period, Money] | Refused:
-    """A dict of money by period from a mapping of periods or labels to money or cells."""
+def to_money_map(value: Mapping[Period, Money]) -> FrozenMap[Period, Money] | Refused:
+    """Money by period, read-only, from a mapping of periods or labels to money or cells."""
     return mapping_of(value, "money", to_money)

@@ -16,6 +16,7 @@ __all__ = [
     "DueKind",
     "IndicatorScheme",
     "LeadKind",
+    "LeadStatus",
     "MoneyKind",
     "NoteKind",
     "OutcomeKey",
@@ -200,6 +201,28 @@ class LeadKind(enum.StrEnum):
     GROUP = "group"
 
 
+class LeadStatus(enum.StrEnum):
+    """What the document says of an action's lead.
+
+    ``named``: the action has its leads; ``not_agreed``: the document says the lead is
+    not yet agreed (Wigan's "Responsibility: Not yet agreed"); ``not_stated``: the document
+    names no lead and says nothing of it (an empty cell).
+
+    Example:
+        >>> from ecm_plan.model import Action
+        >>> Action(id="A1", text="Review the strategy", lead_status="not_agreed").lead_status
+        <LeadStatus.NOT_AGREED: 'not_agreed'>
+        >>> Action(id="A2", text="Review the strategy").lead_status.value
+        'not_stated'
+
+    .. versionadded:: 0.2.0
+    """
+
+    NAMED = "named"
+    NOT_AGREED = "not_agreed"
+    NOT_STATED = "not_stated"
+
+
 class TargetKind(enum.StrEnum):
     """A measurable target has figures; a qualitative one is a state to reach.
 
@@ -247,6 +270,14 @@ class Comparator(enum.StrEnum):
 class ValueStatus(enum.StrEnum):
     """The state of a value in a table cell: never collapsed into a missing value.
 
+    ``firm`` and ``provisional`` cells give the value's figure.
+    ``to_be_determined`` ("target to be determined"), ``to_be_confirmed`` ("TBC",
+    "percentage to be confirmed"), ``not_set`` ("No target set") and ``not_applicable``
+    ("N/A") give none, though figures around them are kept as :attr:`Value.parts`.
+    ``several`` is a cell holding several labelled figures ("4.6% obese; 15.1% overweight"):
+    its figures are :attr:`Value.parts` and it has no single figure.
+    ``text`` is words with no figure ("Commissioning framework in place").
+
     Example:
         >>> from ecm_plan.model import Value
         >>> Value("86% (prov.)").status is ValueStatus.PROVISIONAL
@@ -256,8 +287,35 @@ class ValueStatus(enum.StrEnum):
     FIRM = "firm"
     PROVISIONAL = "provisional"
     TO_BE_DETERMINED = "to_be_determined"
+    TO_BE_CONFIRMED = "to_be_confirmed"
+    NOT_SET = "not_set"
     NOT_APPLICABLE = "not_applicable"
+    SEVERAL = "several"
     TEXT = "text"
+
+    @property
+    def has_figure(self) -> bool:
+        """Whether a value in this state has its own figure (firm or provisional).
+
+        Example:
+            >>> ValueStatus.PROVISIONAL.has_figure, ValueStatus.TO_BE_CONFIRMED.has_figure
+            (True, False)
+        """
+        return self in {ValueStatus.FIRM, ValueStatus.PROVISIONAL}
+
+    @property
+    def is_undetermined(self) -> bool:
+        """Whether the value is still to be set: to be determined, to be confirmed or not set.
+
+        Example:
+            >>> [s.value for s in ValueStatus if s.is_undetermined]
+            ['to_be_determined', 'to_be_confirmed', 'not_set']
+        """
+        return self in {
+            ValueStatus.TO_BE_DETERMINED,
+            ValueStatus.TO_BE_CONFIRMED,
+            ValueStatus.NOT_SET,
+        }
 
 
 class Bound(enum.StrEnum):

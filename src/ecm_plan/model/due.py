@@ -44,6 +44,7 @@ import attrs
 
 from ecm_plan.exceptions import InvalidPeriodError
 from ecm_plan.model._enums import DueKind
+from ecm_plan.model._field import cell_text
 from ecm_plan.periods import _MENTION, Period, parse_period
 
 __all__ = ["Due"]
@@ -182,7 +183,7 @@ class Due:
     .. versionadded:: 0.1.0
     """
 
-    text: str = attrs.field(converter=_as_text, validator=attrs.validators.instance_of(str))
+    text: str = attrs.field(converter=_as_text, validator=cell_text)
     kind: DueKind = attrs.field(init=False)
     periods: tuple[Period, ...] = attrs.field(init=False)
     problems: tuple[InvalidPeriodError, ...] = attrs.field(init=False, eq=False)

@@ -11,7 +11,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -32,7 +32,7 @@ from ecm_plan.model._check import (
     to_texts,
 )
 from ecm_plan.model._enums import Arrangement, LeadKind, NoteKind
-from ecm_plan.model._field import FieldError
+from ecm_plan.model._field import FieldError, FrozenMap
 from ecm_plan.model.values import Money
 from ecm_plan.periods import Period
 
@@ -274,8 +274,8 @@ class FundingStream:
     name: str = attrs.field(converter=to_text, validator=named)
     part_of: str | None = _opt_text()
     description: str | None = _opt_text()
-    amounts: dict[Period, Money] = attrs.field(
-        factory=dict, converter=to_money_map, validator=named
+    amounts: Mapping[Period, Money] = attrs.field(
+        factory=FrozenMap, converter=to_money_map, validator=named
     )
     notes: tuple[Note, ...] = _notes()
 

@@ -13,6 +13,7 @@ Example:
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -41,6 +42,7 @@ from ecm_plan.model._enums import (
     TargetKind,
     ValueStatus,
 )
+from ecm_plan.model._field import FrozenMap
 from ecm_plan.model.due import Due
 from ecm_plan.model.elements import FieldError, Note, check_id, to_notes
 from ecm_plan.model.values import Value
@@ -195,11 +197,11 @@ class Indicator:
     baseline: Observation | None = attrs.field(
         default=None, converter=_to_opt_observation, validator=named
     )
-    actuals: dict[Period, Value] = attrs.field(
-        factory=dict, converter=to_value_map, validator=named
+    actuals: Mapping[Period, Value] = attrs.field(
+        factory=FrozenMap, converter=to_value_map, validator=named
     )
-    targets: dict[Period, Value] = attrs.field(
-        factory=dict, converter=to_value_map, validator=named
+    targets: Mapping[Period, Value] = attrs.field(
+        factory=FrozenMap, converter=to_value_map, validator=named
     )
     responsible: tuple[str, ...] = attrs.field(factory=tuple, converter=to_texts, validator=named)
     notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_notes, validator=named)
@@ -257,7 +259,9 @@ class Target:
     baseline: Observation | None = attrs.field(
         default=None, converter=_to_opt_observation, validator=named
     )
-    values: dict[Period, Value] = attrs.field(factory=dict, converter=to_value_map, validator=named)
+    values: Mapping[Period, Value] = attrs.field(
+        factory=FrozenMap, converter=to_value_map, validator=named
+    )
     value: Value | None = attrs.field(default=None, converter=to_opt_value, validator=named)
     unit: str | None = attrs.field(default=None, validator=_check_unit)
     due: Due | None = attrs.field(default=None, converter=to_opt_due, validator=named)
@@ -287,14 +291,14 @@ class Target:
 
     @property
     def is_undetermined(self) -> bool:
-        """Whether any of its values is still to be determined.
+        """Whether any of its values is still to be set (to be determined or confirmed, not set).
 
         Example:
             >>> Target(id="T", text="x", values={Period.financial_year(2009): Value("tbd")}
             ...        ).is_undetermined
             True
         """
-        return any(v.status is ValueStatus.TO_BE_DETERMINED for v in self.all_values)
+        return any(v.status.is_undetermined for v in self.all_values)
 
     @property
     def is_provisional(self) -> bool:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TypeAlias
 
 import attrs
@@ -41,6 +41,7 @@ from ecm_plan.model._check import (
     to_aims,
     to_bool,
     to_document_kind,
+    to_lead_status,
     to_opt_due,
     to_opt_period,
     to_opt_text,
@@ -50,7 +51,7 @@ from ecm_plan.model._check import (
     to_text,
     to_texts,
 )
-from ecm_plan.model._enums import DocumentKind, OutcomeKey, PriorityKind, ValueStatus
+from ecm_plan.model._enums import DocumentKind, LeadStatus, OutcomeKey, PriorityKind, ValueStatus
 from ecm_plan.model.due import Due
 from ecm_plan.model.elements import (
     Allocation,
@@ -128,6 +129,22 @@ def _to_sections(value: Iterable[Section]) -> tuple[Section, ...] | Refused:
     return items_of(value, "sections", instance_of(Section, "a Section"))
 
 
+def _lead_status_of(action: Action) -> LeadStatus:
+    return LeadStatus.NAMED if action.leads else LeadStatus.NOT_STATED
+
+
+def _check_lead_status(action: Action, _attribute: object, value: LeadStatus) -> None:
+    if (value is LeadStatus.NAMED) != bool(action.leads):
+        if value is LeadStatus.NAMED:
+            message = "lead_status 'named' needs at least one lead; list the leads"
+        else:
+            message = (
+                f"lead_status {value.value!r} is for an action with no leads; remove the "
+                "leads or the lead_status"
+            )
+        raise FieldError("lead_status", message)
+
+
 @attrs.frozen
 class Action:
     """Something a plan will do, with its leads, due date, milestones, funding and targets.
@@ -137,6 +154,10 @@ class Action:
         text: The action as the document words it.
         code: The document's own label for it, if any.
         leads: Lead ids.
+        lead_status: What the document says of the lead (:class:`LeadStatus`): ``named``
+            when the action has leads; ``not_agreed`` when the document says the lead is not
+            yet agreed; ``not_stated`` when it names none and says nothing of it. It follows
+            the leads unless given, and must agree with them: only ``named`` has leads.
         due: The "By when" text, read into periods.
         milestones: Steps by period.
         funding: Allocations.
@@ -144,19 +165,36 @@ class Action:
         depends_on: Ids of actions or objectives it needs first.
         notes: Remarks and transcription judgements.
 
+    Raises:
+        FieldError: ``lead_status`` disagrees with ``leads`` (``named`` without leads, or
+            another status with leads).
+
     Example:
         >>> a = Action(id="A1", text="Deliver the Aim Higher Programme",
         ...            due=Due("October 2008"))
         >>> a.due.deadline.isoformat()
         '2008-10-31'
+        >>> a.lead_status.value
+        'not_stated'
+        >>> Action(id="A2", text="Agree the protocol", leads=["HoS"], lead_status="not_agreed")
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.FieldError: lead_status 'not_agreed' is for an action with no leads; ...
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       The ``lead_status`` attribute.
     """
 
     id: str = attrs.field(validator=check_id)
     text: str = attrs.field(converter=to_text, validator=named)
     code: str | None = attrs.field(default=None, converter=to_opt_text, validator=named)
     leads: tuple[str, ...] = attrs.field(factory=tuple, converter=to_texts, validator=named)
+    lead_status: LeadStatus = attrs.field(
+        default=attrs.Factory(_lead_status_of, takes_self=True),
+        converter=to_lead_status,
+        validator=[named, _check_lead_status],
+    )
     due: Due | None = attrs.field(default=None, converter=to_opt_due, validator=named)
     milestones: tuple[Milestone, ...] = attrs.field(
         factory=tuple, converter=to_milestones, validator=named
@@ -494,6 +532,58 @@ class Plan:
                     for target in action.targets:
                         yield action.id, target
 
+    def iter_allocations(
+        self,
+    ) -> Iterator[tuple[Priority, Priority | Objective | Action, Allocation]]:
+        """Every funding allocation with its priority and the element it funds.
+
+        The one walk of the plan's funding: a priority's own allocations, then those of the
+        actions hung directly off it, then each objective's and its actions', in document order.
+
+        Example:
+            >>> from ecm_plan import load_bundled
+            >>> plan = load_bundled("sample")
+            >>> [(p.id, owner.id, a.stream) for p, owner, a in plan.iter_allocations()]
+            [('P1', 'P1.O1', 'PCT'), ('P1', 'P1.O1.A1', 'ABG'), ('P2', 'P2.O1.A1', 'ABG(CF)')]
+
+        .. versionadded:: 0.2.0
+        """
+        for priority in self.priorities:
+            owners: list[Priority | Objective | Action] = [priority, *priority.actions]
+            for objective in priority.objectives:
+                owners.append(objective)
+                owners.extend(objective.actions)
+            for owner in owners:
+                for allocation in owner.funding:
+                    yield priority, owner, allocation
+
+    def counts(self) -> dict[str, int]:
+        """How many elements of each kind the plan has: the one count report and CLI show.
+
+        Example:
+            >>> from ecm_plan import load_bundled
+            >>> counts = load_bundled("sample").counts()
+            >>> counts["priorities"], counts["objectives"], list(counts)[:3]
+            (3, 2, ['priorities', 'objectives', 'actions'])
+
+        .. versionadded:: 0.2.0
+        """
+        objectives = [o for p in self.priorities for o in p.objectives]
+        actions = [a for _, _, a in self.iter_actions()]
+        return {
+            "priorities": len(self.priorities),
+            "objectives": len(objectives),
+            "actions": len(actions),
+            "milestones": sum(len(a.milestones) for a in actions)
+            + sum(len(o.milestones) for o in objectives),
+            "targets": sum(1 for _ in self.iter_targets()),
+            "indicators": len(self.indicators),
+            "funding streams": len(self.funding_streams),
+            "allocations": sum(1 for _ in self.iter_allocations()),
+            "leads": len(self.leads),
+            "sections": len(self.sections),
+        }
+
 
 # -- cross-reference checks -----------------------------------------------------------------
 
@@ -646,7 +736,7 @@ def _index_and_check(plan: Plan) -> tuple[dict[str, tuple[str, Element]], list[P
     def ref_list(path: str, kind: str, ids: tuple[str, ...]) -> None:
         refs.extend((f"{path}[{i}]", kind, value) for i, value in enumerate(ids))
 
-    def series(path: str, values: dict[Period, Value], what: str) -> None:
+    def series(path: str, values: Mapping[Period, Value], what: str) -> None:
         figures.extend(
             (f"{path}[{period.label!r}]", value, what) for period, value in values.items()
         )

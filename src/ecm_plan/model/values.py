@@ -18,53 +18,20 @@ Example:
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import attrs
 
+from ecm_plan.exceptions import CellError
+from ecm_plan.model._cells import Reading, read_cell
 from ecm_plan.model._enums import Bound, MoneyKind, ValueStatus
-from ecm_plan.model._field import FieldError
-from ecm_plan.periods import Period, parse_period
+from ecm_plan.model._field import FieldError, cell_text
+from ecm_plan.periods import Period
 from ecm_plan.units import Q_, conversion_factor
 
-__all__ = ["Figure", "Money", "Value", "parse_figure"]
+__all__ = ["Figure", "Money", "Part", "Value", "parse_figure"]
 
-_NUMBER = r"(?:[-+−] ?)?\d[\d,]*(?:\.\d+)?|[-+−]?\.\d+"
-_UNIT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p, re.IGNORECASE), unit)
-    for p, unit in (
-        (r"per\s*1,?000\b|/\s*1,?000\b", "per_1000"),
-        (r"percentage\s+points?|\bpp\b|%\s*pts?\b", "percentage_point"),
-        (r"%|per\s*cent\b|percent\b", "percent"),
-        (r"working\s+days?\b", "working_day"),
-        (r"\bdays?\b", "day"),
-        (r"\bweeks?\b", "week"),
-        (r"\bpoints?\b|\bscore\b", "score"),
-    )
-)
-_TBD = re.compile(
-    r"\bto\s+be\s+(?:determined|set|agreed|confirmed|negotiated)\b|\btbd\b|\btbc\b|"
-    r"\bnot\s+yet\s+(?:set|agreed)\b|\b(?:in|under)\s+negotiation\b",
-    re.IGNORECASE,
-)
-_NA = re.compile(r"^\s*(?:n/?a|not\s+applicable|-+|–)\s*\.?\s*$", re.IGNORECASE)
-_PROV = re.compile(r"\(?\bprov(?:isional|\.)?\)?", re.IGNORECASE)
-_DATA = re.compile(r"\(([^()]*?)\s+data\)", re.IGNORECASE)
-_RANGE = re.compile(rf"({_NUMBER})\s*%?\s*(?:-|–|to)\s*({_NUMBER})")
-_FIGURE = re.compile(_NUMBER)
-_UNIT_AFTER = re.compile(r"\s*(?:%|per\b|pp\b|days?\b|weeks?\b|points?\b|working\b)", re.IGNORECASE)
-_ZERO = re.compile(r"\bzero\b", re.IGNORECASE)
 _MONEY_UNITS = frozenset({"GBP", "kGBP", "MGBP"})
-_YEARLIKE = re.compile(r"^(?:19|20)\d{2}$")
-_MONEY = re.compile(
-    rf"£\s*({_NUMBER})\s*(k|m|bn|million|thousand)?\b|(\d[\d,]*(?:\.\d+)?)(k|m)\b",
-    re.IGNORECASE,
-)
-
-
-def _number(text: str) -> float:
-    return float(text.replace(",", "").replace(" ", "").replace("−", "-"))
 
 
 @attrs.frozen
@@ -88,57 +55,23 @@ class Figure:
     bound: Bound
 
 
-def _unit_of(text: str) -> str | None:
-    for pattern, unit in _UNIT_WORDS:
-        if pattern.search(text):
-            return unit
-    return None
-
-
-def _bound_of(text: str) -> Bound:
-    t = text.lower()
-    checks = (
-        (("≥", ">=", "at least", "minimum of", "min.", "or more", "or above", "+"), Bound.AT_LEAST),
-        (
-            (
-                "≤",
-                "<=",
-                "at most",
-                "maximum of",
-                "max",
-                "or less",
-                "or fewer",
-                "or below",
-                "or under",
-                "or lower",
-            ),
-            Bound.AT_MOST,
-        ),
-        (("<", "below", "under", "less than", "fewer than"), Bound.BELOW),
-        ((">", "above", "over", "more than", "greater than"), Bound.ABOVE),
-    )
-    for words, bound in checks:
-        for word in words:
-            if word == "+":
-                if re.search(r"\d\s*%?\s*\+", t):
-                    return bound
-            elif word in t:
-                return bound
-    return Bound.EXACT
-
-
 def parse_figure(text: str, default_unit: str | None = None) -> Figure | None:
-    """Read the first figure of a cell, with its unit and bound; None when there is none.
+    """Read the figure of a cell, with its unit and bound; None when it has no single figure.
 
-    Reads what plans write: ``"48.3 per 1,000"``, ``"85%"``, ``"90%+"``, ``"<10%"``,
-    ``"5-10%"``, ``"-16%"``, ``"5 working days"``, ``"£175k"`` (thousands of pounds).
+    The whole cell is read by the cell grammar (see :class:`Value`).
+    A cell with no figure, with several figures ("4.6% obese; 15.1% overweight") or whose
+    value is not given ("N/A", "to be confirmed") has no figure: this never returns the first
+    of several.
 
     Args:
         text: The cell text.
         default_unit: The unit to assume when the text names none (a "£000" column, say).
 
     Returns:
-        The figure, or None when the text holds no number.
+        The figure, or None.
+
+    Raises:
+        CellError: The cell holds a figure that cannot be read without guessing ("72T953").
 
     Example:
         >>> parse_figure("48.3 per 1,000").unit
@@ -147,70 +80,104 @@ def parse_figure(text: str, default_unit: str | None = None) -> Figure | None:
         'at_least'
         >>> parse_figure("3,584", default_unit="kGBP")
         Figure(magnitude=3584.0, upper=None, unit='kGBP', bound=<Bound.EXACT: 'exact'>)
-        >>> parse_figure("Nil additional") is None
+        >>> parse_figure("Nil additional").magnitude
+        0.0
+        >>> parse_figure("4.6% obese (2002); 15.1% overweight (2002)") is None
         True
     """
-    body = _DATA.sub("", text)
-    money = _MONEY.search(body)
-    if money is not None:
-        number = money.group(1) or money.group(3)
-        scale = (money.group(2) or money.group(4) or "").lower()
-        scales = {"k": "kGBP", "thousand": "kGBP", "m": "MGBP", "million": "MGBP"}
-        # A stated scale wins; a bare "£3,584" takes the column's unit (a "£000" column).
-        money_unit = scales.get(scale, default_unit if default_unit in _MONEY_UNITS else "GBP")
-        if scale == "bn":
-            return Figure(_number(number) * 1000.0, None, "MGBP", Bound.EXACT)
-        return Figure(_number(number), None, money_unit, _bound_of(body[: money.start()]))
-    ranged = _RANGE.search(body)
-    if (
-        ranged is not None
-        and not re.search(r"\d{4}\s*[-–]\s*\d{2,4}", ranged.group(0))
-        and ("%" in ranged.group(0) or _UNIT_AFTER.match(body, ranged.end()))
-    ):
-        low, high = _number(ranged.group(1)), _number(ranged.group(2))
-        if high > low:
-            return Figure(low, high, _unit_of(body) or default_unit, Bound.RANGE)
-    candidates = list(_FIGURE.finditer(body))
-    if not candidates:
-        if _ZERO.search(body):
-            return Figure(0.0, None, _unit_of(body) or default_unit, _bound_of(body))
+    reading = read_cell(text, money=default_unit in _MONEY_UNITS, default_unit=default_unit)
+    if not reading.status.has_figure:
         return None
-    # A bare year ("2009 target 65%") is a date, not the figure, when another number follows.
-    found = next((c for c in candidates if not _YEARLIKE.match(c.group(0))), candidates[0])
-    return Figure(
-        _number(found.group(0)),
-        None,
-        _unit_of(body[found.start() :]) or default_unit,
-        _bound_of(body),
+    (part,) = reading.parts
+    return Figure(part.magnitude, part.upper, part.unit or default_unit, part.bound)
+
+
+@attrs.frozen
+class Part:
+    """One figure of a cell, with its label: a cell can give several.
+
+    Attributes:
+        label: The words that name the figure ("obese", "schools in the scheme"), or "".
+        magnitude: The number (the lower end of a range).
+        upper: The upper end of a range, else None.
+        unit: A unit name of :mod:`ecm_plan.units`, or None when the cell names none.
+        bound: How the figure bounds the value.
+        data_period: The data year the cell gives for this figure, or None.
+        status: ``firm``, or ``provisional`` when the cell marks the figure "(prov.)".
+        text: The piece of the cell that holds the figure.
+
+    Example:
+        >>> v = Value("371 cases (Chlamydia 2003); 52 cases (Gonorrhoea 2003)")
+        >>> [(p.magnitude, p.unit, p.label) for p in v.parts]
+        [(371.0, 'count', 'cases (Chlamydia)'), (52.0, 'count', 'cases (Gonorrhoea)')]
+        >>> v.parts[0].data_period.label, v.parts[0].text
+        ('2003', '371')
+
+    .. versionadded:: 0.1.0
+    """
+
+    label: str
+    magnitude: float
+    upper: float | None
+    unit: str | None
+    bound: Bound
+    data_period: Period | None
+    status: ValueStatus
+    text: str
+
+
+def _parts(text: str, reading: Reading) -> tuple[Part, ...]:
+    return tuple(
+        Part(
+            label=r.label,
+            magnitude=r.magnitude,
+            upper=r.upper,
+            unit=r.unit,
+            bound=r.bound,
+            data_period=r.data_period,
+            status=ValueStatus.PROVISIONAL if r.provisional else ValueStatus.FIRM,
+            text=text[r.start : r.end],
+        )
+        for r in reading.parts
     )
-
-
-def _data_period(text: str) -> Period | None:
-    found = _DATA.search(text)
-    if found is None:
-        return None
-    return parse_period(found.group(1))
 
 
 @attrs.frozen(repr=False)
 class Value:
-    """One cell of a target or actual series, read from its text.
+    """One cell of a target or actual series, read whole from its text.
 
     The text is the value of record; the other attributes are read from it when the value
-    is made. The four states are never collapsed into a missing value: "N/A" is
-    ``not_applicable``, "target to be determined" is ``to_be_determined``, "86% (prov.)" is
-    ``provisional`` with a figure, and a cell with a figure and nothing else is ``firm``.
-    A cell with words and no figure ("Commissioning framework in place") is ``text``.
+    is made, by the cell grammar described in :doc:`/explanation/plan-format` ("How a cell is
+    read"): figure, unit, bound, state, data year and commentary.
+    The states are never collapsed into a missing value: "N/A" is ``not_applicable``,
+    "target to be determined" is ``to_be_determined``, "TBC" is ``to_be_confirmed``,
+    "No target set" is ``not_set``, "86% (prov.)" is ``provisional`` with a figure, and a
+    cell with one figure is ``firm``.
+    A cell with words and no figure ("Commissioning framework in place") is ``text``; a cell
+    with several labelled figures is ``several``, with its figures in :attr:`parts` and no
+    :attr:`magnitude`, so that no caller mistakes the first figure for the value.
+    Figures beside a state ("381 schools in the scheme (percentage to be confirmed)") are
+    kept in :attr:`parts` too; the value itself has no figure.
 
     Attributes:
         text: The cell as the document writes it.
-        status: Firm, provisional, to be determined, not applicable, or text.
-        magnitude: The figure, or None.
+        status: Firm, provisional, to be determined, to be confirmed, not set, not
+            applicable, several, or text.
+        magnitude: The figure, or None (always None unless the status is firm or
+            provisional).
         upper: The upper end of a range ("5-10%"), or None.
         unit: The unit the cell names, or None (the indicator's unit then applies).
         bound: How the figure bounds the value ("90%+" is at least).
         data_period: The data year a cell names apart from the reporting year
             ("-16% (2008 data)"), or None.
+        note: Commentary around the figure or state ("a reduction of" in "a reduction of at
+            least 0.5 days"; "Autumn 2007" in "N/A (Autumn 2007)"), or "".
+        unparsed: What the grammar could not account for, or "" when the cell was read whole.
+        parts: Every figure the cell gives, in order, each with its label.
+
+    Raises:
+        CellError: The cell holds a figure that cannot be read without guessing: a digit
+            run broken by letters ("72T953"), a unit cut off ("25.6 p").
 
     Example:
         >>> v = Value("-16% (2008 data)")
@@ -218,41 +185,51 @@ class Value:
         (-16.0, 'percent', '2008')
         >>> Value("target to be determined").status.value
         'to_be_determined'
+        >>> na = Value("N/A (Autumn 2007)")
+        >>> na.status.value, na.magnitude, na.note
+        ('not_applicable', None, 'Autumn 2007')
+        >>> two = Value("4.6% obese (2002); 15.1% overweight (2002)")
+        >>> two.status.value, two.magnitude, [(p.label, p.magnitude) for p in two.parts]
+        ('several', None, [('obese', 4.6), ('overweight', 15.1)])
+        >>> tbc = Value("381 schools in the scheme (percentage to be confirmed)")
+        >>> tbc.status.value, tbc.magnitude, tbc.note, tbc.parts[0].magnitude, tbc.parts[0].label
+        ('to_be_confirmed', None, 'percentage', 381.0, 'schools in the scheme')
+        >>> Value("Ten").magnitude, Value("85% #").unparsed
+        (10.0, '#')
+        >>> Value("25.6 p")
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.CellError: cannot read the cell '25.6 p': the unit ... is cut off; ...
 
     .. versionadded:: 0.1.0
     """
 
-    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    text: str = attrs.field(validator=cell_text)
     status: ValueStatus = attrs.field(init=False)
     magnitude: float | None = attrs.field(init=False)
     upper: float | None = attrs.field(init=False)
     unit: str | None = attrs.field(init=False)
     bound: Bound = attrs.field(init=False)
     data_period: Period | None = attrs.field(init=False)
+    note: str = attrs.field(init=False)
+    unparsed: str = attrs.field(init=False)
+    parts: tuple[Part, ...] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
-        """Read the figure, unit, bound and state from the text."""
-        text = self.text
-        figure = None if _NA.match(text) else parse_figure(text)
-        if _NA.match(text):
-            status = ValueStatus.NOT_APPLICABLE
-        elif _TBD.search(text):
-            status = ValueStatus.TO_BE_DETERMINED
-        elif figure is None:
-            status = ValueStatus.TEXT
-        elif _PROV.search(text):
-            status = ValueStatus.PROVISIONAL
-        else:
-            status = ValueStatus.FIRM
-        if status is ValueStatus.TO_BE_DETERMINED:
-            figure = None
+        """Read the figure, unit, bound, state and commentary from the text."""
+        reading = read_cell(self.text)
+        parts = _parts(self.text, reading)
+        single = parts[0] if reading.status.has_figure else None
         setattr_ = object.__setattr__
-        setattr_(self, "status", status)
-        setattr_(self, "magnitude", figure.magnitude if figure else None)
-        setattr_(self, "upper", figure.upper if figure else None)
-        setattr_(self, "unit", figure.unit if figure else None)
-        setattr_(self, "bound", figure.bound if figure else Bound.EXACT)
-        setattr_(self, "data_period", _data_period(text))
+        setattr_(self, "status", reading.status)
+        setattr_(self, "magnitude", single.magnitude if single else None)
+        setattr_(self, "upper", single.upper if single else None)
+        setattr_(self, "unit", single.unit if single else None)
+        setattr_(self, "bound", single.bound if single else Bound.EXACT)
+        setattr_(self, "data_period", single.data_period if single else None)
+        setattr_(self, "note", reading.note)
+        setattr_(self, "unparsed", reading.unparsed)
+        setattr_(self, "parts", parts)
 
     @property
     def has_figure(self) -> bool:
@@ -299,13 +276,7 @@ class Value:
         return f"Value({self.text!r})"
 
 
-_NIL = re.compile(
-    r"^\s*(?:nil|none|£?\s*0+(?![\d.,]))\b|no\s+additional|nil\s+additional", re.IGNORECASE
-)
-_TBC = re.compile(r"to\s+be\s+(?:confirmed|determined|agreed)|\btbc\b|\btbd\b", re.IGNORECASE)
-_BASE = re.compile(
-    r"base\s+budget|mainstream|existing\s+(?:resources|budgets?)|core\s+budget", re.IGNORECASE
-)
+_BASE = ("base budget", "mainstream", "existing resources", "existing budget", "core budget")
 
 
 def _money_unit(_instance: object, _attribute: object, value: object) -> None:
@@ -327,6 +298,13 @@ class Money:
         unit: The unit of a bare number (``GBP``, ``kGBP`` or ``MGBP``).
         kind: An amount, nil, to be confirmed, base budget, or unquantified words.
         gbp: The amount in pounds, or None when the cell states none.
+        note: Words beside the amount ("ContactPoint grant" in "90K ContactPoint grant"),
+            or "".
+        unparsed: What the cell grammar could not account for, or "".
+
+    Raises:
+        CellError: The amount cannot be read without guessing ("72T953"), or the cell gives
+            several figures.
 
     Example:
         >>> Money("3,584", unit="kGBP").gbp
@@ -335,6 +313,13 @@ class Money:
         'nil'
         >>> Money("To be confirmed").gbp is None
         True
+        >>> m = Money("90K ContactPoint grant")
+        >>> m.gbp, m.note, m.unparsed
+        (90000.0, 'ContactPoint grant', '')
+        >>> Money("72T953")
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.CellError: cannot read the cell '72T953': the digit run '72T953' ...
         >>> Money("12", unit="EUR")
         Traceback (most recent call last):
         ...
@@ -343,27 +328,40 @@ class Money:
     .. versionadded:: 0.1.0
     """
 
-    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    text: str = attrs.field(validator=cell_text)
     unit: str = attrs.field(default="GBP", validator=_money_unit)
     kind: MoneyKind = attrs.field(init=False)
     gbp: float | None = attrs.field(init=False)
+    note: str = attrs.field(init=False)
+    unparsed: str = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         """Read the amount or the kind of words from the text."""
-        figure = parse_figure(self.text, default_unit=self.unit)
-        if _TBC.search(self.text):
+        reading = read_cell(self.text, money=True, default_unit=self.unit)
+        amounts = [p for p in reading.parts if p.unit in _MONEY_UNITS]
+        if len(reading.parts) > 1:
+            raise CellError(
+                self.text,
+                f"the cell gives {len(reading.parts)} figures",
+                "give one amount per cell: split it by funding stream or by period",
+            )
+        words = " ".join(self.text.lower().split())
+        if reading.status.is_undetermined:
             kind, gbp = MoneyKind.TO_BE_CONFIRMED, None
-        elif _NIL.search(self.text):
+        elif reading.nil or (amounts and amounts[0].magnitude == 0.0):
             kind, gbp = MoneyKind.NIL, 0.0
-        elif figure is not None and figure.unit in {"GBP", "kGBP", "MGBP"}:
-            unit = figure.unit or self.unit
-            kind, gbp = MoneyKind.AMOUNT, figure.magnitude * conversion_factor(unit, "GBP")
-        elif _BASE.search(self.text):
+        elif amounts:
+            part = amounts[0]
+            unit = part.unit or self.unit
+            kind, gbp = MoneyKind.AMOUNT, part.magnitude * conversion_factor(unit, "GBP")
+        elif any(b in words for b in _BASE):
             kind, gbp = MoneyKind.BASE_BUDGET, None
         else:
             kind, gbp = MoneyKind.UNQUANTIFIED, None
         object.__setattr__(self, "kind", kind)
         object.__setattr__(self, "gbp", gbp)
+        object.__setattr__(self, "note", reading.note)
+        object.__setattr__(self, "unparsed", reading.unparsed)
 
     def __repr__(self) -> str:
         """``Money('£175k')``."""

@@ -89,24 +89,7 @@ def summary_table(plan: Plan) -> Table:
         leads           | 4
         sections        | 1
     """
-    objectives = [o for p in plan.priorities for o in p.objectives]
-    actions = [a for _, _, a in plan.iter_actions()]
-    allocations = sum(len(p.funding) for p in plan.priorities)
-    allocations += sum(len(o.funding) for o in objectives) + sum(len(a.funding) for a in actions)
-    milestones = sum(len(a.milestones) for a in actions)
-    milestones += sum(len(o.milestones) for o in objectives)
-    rows = [
-        ("priorities", len(plan.priorities)),
-        ("objectives", len(objectives)),
-        ("actions", len(actions)),
-        ("milestones", milestones),
-        ("targets", sum(1 for _ in plan.iter_targets())),
-        ("indicators", len(plan.indicators)),
-        ("funding streams", len(plan.funding_streams)),
-        ("allocations", allocations),
-        ("leads", len(plan.leads)),
-        ("sections", len(plan.sections)),
-    ]
+    rows = list(plan.counts().items())
     return Table("Plan contents", ("Element", "Count"), rows)
 
 

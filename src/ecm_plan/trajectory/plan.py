@@ -36,7 +36,7 @@ from __future__ import annotations
 import enum
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
@@ -142,12 +142,12 @@ class PlannedSeries:
 
 def _parts(
     subject: Indicator | Target, plan: Plan | None
-) -> tuple[dict[Period, Value], dict[Period, Value], Observation | None]:
+) -> tuple[Mapping[Period, Value], Mapping[Period, Value], Observation | None]:
     """The actuals, planned values and stated baseline of an indicator or a target."""
     if isinstance(subject, Indicator):
         return subject.actuals, subject.targets, subject.baseline
     if isinstance(subject, Target):
-        actuals: dict[Period, Value] = {}
+        actuals: Mapping[Period, Value] = {}
         if plan is not None and subject.indicator is not None:
             indicator = next((i for i in plan.indicators if i.id == subject.indicator), None)
             if indicator is not None:

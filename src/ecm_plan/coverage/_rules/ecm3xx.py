@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ecm_plan.coverage._facts import Facts, Hit, _action_named, _dated, _list, _named, _quote
 from ecm_plan.coverage.rules import _rule
 from ecm_plan.findings import Severity
-from ecm_plan.model import Action, DueKind, Milestone
+from ecm_plan.model import Action, Due, DueKind, LeadStatus, Milestone
 from ecm_plan.periods import Period, financial_year_of
 
 __all__: list[str] = []
@@ -25,8 +25,9 @@ __all__: list[str] = []
     "action",
     "An action with no lead.",
     checks="""Each action names at least one lead. The message says when the objective or
-    priority above it has a lead, which may be meant to apply. Silent when no part of the
-    plan names a lead (ECM002).""",
+    priority above it has a lead, which may be meant to apply, and says "lead not yet
+    agreed" for an action whose ``lead_status`` is ``not_agreed`` (the document says so).
+    Silent when no part of the plan names a lead (ECM002).""",
     why="""An action nobody leads tends not to happen; the lead is who the performance
     officer asks for progress.""",
     fix="""Add the lead under the action's ``leads``; if the document gives the lead only at
@@ -44,6 +45,13 @@ def _action_without_lead(facts: Facts) -> Iterator[Hit]:
             detail = f"; its {kind} {above.id} is led by {_list(above.leads)}"
         else:
             detail = ""
+        if action.lead_status is LeadStatus.NOT_AGREED:
+            yield Hit(
+                action.id,
+                f"{_action_named(action)} has its lead not yet agreed{detail}.",
+                "Name who leads the action under 'leads' once the lead is agreed.",
+            )
+            continue
         yield Hit(
             action.id,
             f"{_action_named(action)} has no lead{detail}.",
@@ -267,4 +275,35 @@ def _milestones_missing_quarter(facts: Facts) -> Iterator[Hit]:
                 subject,
                 f"{named} has no milestone for quarter{s} {_list(missing)}.",
                 "Add the missing quarterly milestones as the document gives them.",
+            )
+
+
+@_rule(
+    "ECM307",
+    "due-impossible-date",
+    Severity.ERROR,
+    "action or target",
+    "A due that holds a date that cannot exist.",
+    checks="""Each action's and target's "by when" is read through the library's one reading
+    of dates; a date in it that cannot exist ("31/02/2010", "2010-13-45") is kept in the due's
+    ``problems`` and read as no period at all, never as its year. Loading a plan file already
+    refuses such a date; this rule finds it in a plan built in Python, as a spreadsheet importer
+    or a council tool builds one.""",
+    why="""A due read from an impossible date would put the deadline in the wrong place or
+    nowhere; the plan must say what was meant.""",
+    fix="""Write the date the document means ("28/02/2010") or, if it gives none, the period
+    ("February 2010").""",
+)
+def _due_impossible_date(facts: Facts) -> Iterator[Hit]:
+    owners: list[tuple[str, str, Due | None]] = [
+        (action.id, _action_named(action), action.due) for _, _, action in facts.plan.iter_actions()
+    ]
+    owners += [(t.id, f"Target {t.id}", t.due) for _, t in facts.plan.iter_targets()]
+    for subject, named, due in owners:
+        if due is not None and due.problems:
+            yield Hit(
+                subject,
+                f"{named} is due {_quote(due.text, 40)}, which holds an impossible date: "
+                f"{_list(p.reason for p in due.problems)}.",
+                "Write the date the document means, or the period if it names no day.",
             )

@@ -8,10 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ecm_plan.coverage._facts import Facts, Hit, _baseline, _cells, _list, _target_named, years_of
+from ecm_plan.catalog import suggest_indicator
+from ecm_plan.coverage._facts import (
+    Facts,
+    Hit,
+    _baseline,
+    _cells,
+    _list,
+    _quote,
+    _target_named,
+    years_of,
+)
 from ecm_plan.coverage.rules import _rule
 from ecm_plan.findings import Severity
-from ecm_plan.model import Target, Value, ValueStatus
+from ecm_plan.model import Money, Target, Value, ValueStatus
 from ecm_plan.periods import Period
 
 __all__: list[str] = []
@@ -24,7 +34,11 @@ __all__: list[str] = []
     "target",
     "A measurable target with no indicator.",
     checks="""Each measurable target names the indicator it is measured by (a National
-    Indicator, a BVPI or a local indicator listed under the plan's ``indicators``).""",
+    Indicator, a BVPI or a local indicator listed under the plan's ``indicators``). When the
+    target's text states a National Indicator without citing it (Stockton's "U18 conception
+    rate - reduce 1998 baseline ..." is NI 112 in all but name), the hint suggests it; the
+    suggestion is :func:`~ecm_plan.catalog.suggest_indicator`'s, which stays silent for text
+    that states no indicator.""",
     why="""Without an indicator there is no definition of what is counted or how, so the
     figure cannot be reported or compared.""",
     fix="""Add the indicator under the plan's ``indicators`` (a local code if the plan has
@@ -34,17 +48,26 @@ def _target_without_indicator(facts: Facts) -> Iterator[Hit]:
     for item in facts.targets:
         target = item.target
         if target.is_measurable and target.indicator is None:
+            stated = suggest_indicator(target.text)
+            if stated is None:
+                hint = "Add the indicator it is measured by under 'indicators' and refer to it."
+            else:
+                title = _quote(stated.indicator.title or stated.code, 90)
+                hint = (
+                    f"Its text states {stated.code} {title}: add {stated.code} under "
+                    "'indicators' and refer to it from the target's 'indicator'."
+                )
             yield Hit(
                 target.id,
                 f"{_target_named(target, 'Measurable target')} names no indicator.",
-                "Add the indicator it is measured by under 'indicators' and refer to it.",
+                hint,
             )
 
 
 def _undetermined_only(target: Target) -> bool:
     """Whether every value the target has is still to be determined (ECM404 lists it)."""
     found = target.all_values
-    return bool(found) and all(v.status is ValueStatus.TO_BE_DETERMINED for v in found)
+    return bool(found) and all(v.status.is_undetermined for v in found)
 
 
 @_rule(
@@ -143,24 +166,27 @@ def _target_missing_year(facts: Facts) -> Iterator[Hit]:
 
 
 def _status_cells(
-    facts: Facts, status: ValueStatus, *, actuals: bool
+    facts: Facts, status: ValueStatus | frozenset[ValueStatus], *, actuals: bool
 ) -> Iterator[tuple[str, str, list[tuple[str, Period | None, Value]]]]:
     """(subject, path, cells) for targets and indicators holding values of this status."""
+    statuses = status if isinstance(status, frozenset) else frozenset({status})
     for item in facts.targets:
         target = item.target
         cells: list[tuple[str, Period | None, Value]] = [
-            ("value", p, v) for p, v in target.values.items() if v.status is status
+            ("value", p, v) for p, v in target.values.items() if v.status in statuses
         ]
-        if target.value is not None and target.value.status is status:
+        if target.value is not None and target.value.status in statuses:
             cells.append(("value", None, target.value))
         if cells:
             yield target.id, facts.path(target.id), cells
     for indicator in facts.plan.indicators:
-        cells = [("target", p, v) for p, v in indicator.targets.items() if v.status is status]
+        cells = [("target", p, v) for p, v in indicator.targets.items() if v.status in statuses]
         if actuals:
-            cells += [("actual", p, v) for p, v in indicator.actuals.items() if v.status is status]
+            cells += [
+                ("actual", p, v) for p, v in indicator.actuals.items() if v.status in statuses
+            ]
             base = indicator.baseline.value if indicator.baseline is not None else None
-            if base is not None and base.status is status:
+            if base is not None and base.status in statuses:
                 cells.append(
                     ("baseline", indicator.baseline.period if indicator.baseline else None, base)
                 )
@@ -181,7 +207,8 @@ def _subject_named(facts: Facts, subject: str) -> str:
     Severity.WARNING,
     "target or indicator",
     "Targets still to be determined, listed.",
-    checks="""Every target value still to be determined ("target to be determined", "TBC"),
+    checks="""Every target value still to be set ("target to be determined", "TBC", "No target
+    set"),
     on a target or in an indicator's targets table, one finding per target or indicator.""",
     why="""A target to be determined cannot be monitored; the list is what the partnership
     still has to agree, and when.""",
@@ -189,7 +216,8 @@ def _subject_named(facts: Facts, subject: str) -> str:
     what makes it appear here.""",
 )
 def _target_undetermined(facts: Facts) -> Iterator[Hit]:
-    for subject, path, cells in _status_cells(facts, ValueStatus.TO_BE_DETERMINED, actuals=False):
+    undetermined = frozenset(s for s in ValueStatus if s.is_undetermined)
+    for subject, path, cells in _status_cells(facts, undetermined, actuals=False):
         yield Hit(
             subject,
             f"{_subject_named(facts, subject)} is still to be determined: {_cells(cells)}.",
@@ -241,3 +269,78 @@ def _value_not_applicable(facts: Facts) -> Iterator[Hit]:
             "Add the figure when one is set.",
             path,
         )
+
+
+def _cells_left(
+    facts: Facts,
+) -> Iterator[tuple[str, str, list[tuple[str, Period | None, Value | Money]]]]:
+    """(subject, path, cells) for every element holding cells the grammar did not read whole."""
+    for item in facts.targets:
+        target = item.target
+        cells: list[tuple[str, Period | None, Value | Money]] = [
+            ("value", p, v) for p, v in target.values.items() if v.unparsed
+        ]
+        if target.value is not None and target.value.unparsed:
+            cells.append(("value", None, target.value))
+        base = target.baseline
+        if base is not None and base.value is not None and base.value.unparsed:
+            cells.append(("baseline", base.period, base.value))
+        if cells:
+            yield target.id, facts.path(target.id), cells
+    for indicator in facts.plan.indicators:
+        cells = [("target", p, v) for p, v in indicator.targets.items() if v.unparsed]
+        cells += [("actual", p, v) for p, v in indicator.actuals.items() if v.unparsed]
+        base = indicator.baseline
+        if base is not None and base.value is not None and base.value.unparsed:
+            cells.append(("baseline", base.period, base.value))
+        if cells:
+            yield indicator.id, facts.path(indicator.id), cells
+    for stream in facts.plan.funding_streams:
+        cells = [("amount", p, m) for p, m in stream.amounts.items() if m.unparsed]
+        if cells:
+            yield stream.id, facts.path(stream.id), cells
+    for owner, path, allocation in facts.iter_allocations():
+        amount = allocation.amount
+        if amount is not None and amount.unparsed:
+            yield owner, path, [("funding", None, amount)]
+
+
+@_rule(
+    "ECM407",
+    "cell-not-understood",
+    Severity.WARNING,
+    "target, indicator, funding stream or funded element",
+    "Cell text not fully understood, listed.",
+    checks="""Every value cell (a target value, an actual, a baseline) and every funding
+    amount whose text the cell grammar could not read whole: what was left over is in the
+    cell's ``unparsed`` (symbols the grammar gives no meaning, such as "85% ##"). A figure that
+    cannot be read at all ("72T953") is a load error instead, so it never gets this far.""",
+    why="""The library reports no figure it did not understand; text it could not place is
+    kept and listed here, so that a reader can check that nothing in it mattered.""",
+    fix="""Reword the cell as the grammar reads it: a figure with its unit and bound
+    ("at least 85%"), a state ("TBC", "N/A"), a data year ("(2008 data)") and words; move
+    remarks into a note.""",
+)
+def _cell_not_understood(facts: Facts) -> Iterator[Hit]:
+    for subject, path, cells in _cells_left(facts):
+        left = _list(_quote(cell.unparsed, 20) for _, _, cell in cells)
+        listed = _list(
+            f"{kind} {period.label if period else '(no period)'} {_quote(cell.text, 30)}"
+            for kind, period, cell in cells
+        )
+        yield Hit(
+            subject,
+            f"{_owner_named(facts, subject)} has cell text not fully understood: {listed}.",
+            f"The grammar left {left}: reword it as a figure with its unit and bound, a state "
+            "or a data year, or move it into a note.",
+            path,
+        )
+
+
+def _owner_named(facts: Facts, subject: str) -> str:
+    if subject in facts.indicators:
+        return f"Indicator {subject}"
+    if any(s.id == subject for s in facts.plan.funding_streams):
+        return f"Funding stream {subject}"
+    element = facts.plan.element(subject)
+    return _target_named(element) if isinstance(element, Target) else subject

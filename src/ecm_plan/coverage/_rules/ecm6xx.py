@@ -10,8 +10,9 @@ from collections.abc import Iterator
 
 from ecm_plan.catalog import (
     NationalIndicator,
-    match_title,
+    intended_indicator,
     national_indicator,
+    normalise_code,
     parse_code,
     title_matches,
 )
@@ -24,9 +25,23 @@ from ecm_plan.model import IndicatorScheme, OutcomeKey
 __all__: list[str] = []
 
 
-def _ni(entry: NationalIndicator) -> str:
-    title = entry.title or f"{entry.subject} (title not known)"
-    return f"{entry.code} {_quote(title, 90)}"
+def _ni(entry: NationalIndicator, code: str | None = None) -> str:
+    """The entry's code and title, or a part code (``NI 102a``) as written with its parent.
+
+    The title is the parent indicator's: the catalogue has one entry per parent.
+    """
+    title = _quote(entry.title or f"{entry.subject} (title not known)", 90)
+    if code is None or code == entry.code:
+        return f"{entry.code} {title}"
+    return f"{code} (a part of {entry.code} {title})"
+
+
+def _shown_code(code: str) -> str:
+    """A code as the plan means it, in canonical form with any part letter (``NI 102a``)."""
+    try:
+        return normalise_code(code)
+    except UnknownIndicatorError:
+        return code
 
 
 @_rule(
@@ -98,9 +113,12 @@ def _parent(code: str) -> str | None:
     "indicator",
     "An indicator whose title does not match its code; the matching code suggested.",
     checks="""Each National Indicator's title, as the plan words it, names the indicator its
-    code stands for. When it does not, the code whose title it does match is suggested
+    code stands for. When it does not, the code whose title it really matches is suggested
     (Southend cites "NI 157" for participation in sport, which is NI 57, and "NI 145" for
-    young offenders in education, employment or training, which is NI 45). An indicator whose
+    young offenders in education, employment or training, which is NI 45); no code is
+    suggested when no other title really matches
+    (:func:`~ecm_plan.catalog.intended_indicator`: Stockton's "NI 61" for children in care
+    to be adopted is not steered to NI 62, placement stability). An indicator whose
     ``catalogue_code`` differs from the code the document cites is a recorded slip and is
     always reported, with the recorded code in the hint.""",
     why="""A wrong code sends the indicator's figures to the wrong line of the national
@@ -125,23 +143,26 @@ def _indicator_title_mismatch(facts: Facts) -> Iterator[Hit]:
                 meant = national_indicator(intended)
             except UnknownIndicatorError:
                 continue  # ECM601 reports the catalogue code
+            meant_code = _shown_code(indicator.catalogue_code or meant.code)
             yield Hit(
                 indicator.id,
-                f"The plan cites {indicator.written_code}{wording}, but means {_ni(meant)}; "
-                f"{cited.code} is {_quote(cited.title or cited.code, 90)}.",
+                f"The plan cites {indicator.written_code}{wording}, but means "
+                f"{_ni(meant, meant_code)}; {cited.code} is "
+                f"{_quote(cited.title or cited.code, 90)}.",
                 f"The plan file records catalogue code {indicator.catalogue_code}; the "
-                f"document should cite {meant.code}.",
+                f"document should cite {meant_code}.",
             )
             continue
         if intended is not None or not title:
             continue
         if title_matches(cited.code, title):
             continue
-        best = next((m for m in match_title(title, limit=1) if m.code != cited.code), None)
+        cited_code = _shown_code(indicator.written_code)
+        best = intended_indicator(cited.code, title)
         if best is not None:
             yield Hit(
                 indicator.id,
-                f"The title {_quote(title)} does not match {_ni(cited)}; the catalogue "
+                f"The title {_quote(title)} does not match {_ni(cited, cited_code)}; the catalogue "
                 f"title it matches best is {_ni(best.indicator)}.",
                 f"If the plan means {best.code}, set catalogue_code: {best.code} and add a "
                 "code_slip note; otherwise check the wording.",
@@ -149,7 +170,7 @@ def _indicator_title_mismatch(facts: Facts) -> Iterator[Hit]:
         else:
             yield Hit(
                 indicator.id,
-                f"The title {_quote(title)} does not match {_ni(cited)}.",
+                f"The title {_quote(title)} does not match {_ni(cited, cited_code)}.",
                 "Check the code and the wording against the document.",
             )
 
@@ -180,7 +201,8 @@ def _indicator_outcome_differs(facts: Facts) -> Iterator[Hit]:
             used |= facts.reach[item.priority.id]
         if used and entry.outcome not in used:
             under = _list(sorted(f"'{outcome_title(k)}'" for k in used))
-            as_code = f" ({entry.code})" if entry.code != indicator.id else ""
+            code = _shown_code(indicator.catalogue_code or indicator.written_code)
+            as_code = f" ({code})" if code != indicator.id else ""
             yield Hit(
                 indicator.id,
                 f"Indicator {indicator.id}{as_code} is used under {under}; the "
