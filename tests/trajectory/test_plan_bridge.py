@@ -89,11 +89,15 @@ class TestRelativeTargets:
         assert not t.percent_change
 
     def test_unsigned_change_takes_the_texts_direction(self):
-        """'Reduce ... by 1%' stored as 1% resolves downwards, and says so."""
-        southend = load_bundled("southend-2008-09")
-        target = next(t for _, t in southend.iter_targets() if t.id == "P2.O2.A11.T1")
-        t = plan_trajectory(target, plan=southend)
-        assert (12.375,) == t.values
+        """'Reduce ... by 1%' written as 1% resolves downwards, and says so."""
+        target = _target(
+            text="Reduce obesity among 5-10 year olds by 1% by 2010 (baseline 12.5% in 2006)",
+            comparator="relative_change",
+            baseline=Observation(Value("12.5%"), Period.calendar_year(2006)),
+            values={Period.calendar_year(2010): Value("1%")},
+        )
+        t = plan_trajectory(target, polarity="lower_is_better")
+        assert ((12.375,), (4,)) == (t.values, t.steps)
         assert (Criterion.AT_MOST,) == t.criteria
         assert "a reduction" in t.notes[0]
 
