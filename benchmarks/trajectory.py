@@ -22,6 +22,7 @@ import statistics
 import sys
 import time
 import timeit
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -143,7 +144,9 @@ def check_same(lib: dict[str, Any], ref: dict[str, Any]) -> None:
     np.testing.assert_array_equal(r.cagr_meets, ref["projections"][3])
 
 
-def best_and_median(func: Any, data: dict[str, Any], repeats: int) -> tuple[float, float]:  # noqa: ANN401
+def best_and_median(
+    func: Callable[[dict[str, Any]], object], data: dict[str, Any], repeats: int
+) -> tuple[float, float]:
     times = []
     for _ in range(repeats):
         start = time.perf_counter()

@@ -181,7 +181,7 @@ class TestParseCode:
     def test_wrong_type(self):
         """A non-string is a TypeError."""
         with pytest.raises(TypeError):
-            parse_code(112)  # type: ignore[arg-type]
+            parse_code(112)  # type: ignore[arg-type]  # the wrong kind of input, on purpose
 
     @settings(deadline=None)
     @given(st.sampled_from(NUMBERS))
@@ -318,7 +318,7 @@ class TestNiOf:
     def test_not_an_indicator(self):
         """A code string is not an indicator."""
         with pytest.raises(TypeError, match="takes an Indicator"):
-            ni_of("NI 112")  # type: ignore[arg-type]
+            ni_of("NI 112")  # type: ignore[arg-type]  # the wrong kind of input, on purpose
 
 
 class TestNationalIndicator:

@@ -40,7 +40,7 @@ def _model_values(plan: ecm_plan.Plan) -> list[tuple[str, str, str | None, str]]
         if target.baseline is not None and target.baseline.value is not None:
             period = target.baseline.period.label if target.baseline.period else None
             out.append((target.id, "baseline", period, target.baseline.value.text))
-        out += [(target.id, "target", p.label, v.text) for p, v in target.values.items()]  # noqa: PD011
+        out += [(target.id, "target", p.label, v.text) for p, v in target.values.items()]  # noqa: PD011 (Target.values is a mapping of the model, not a pandas attribute)
         if target.value is not None:
             window = target.due.window if target.due else None
             out.append((target.id, "target", window.label if window else None, target.value.text))
@@ -189,7 +189,7 @@ class TestShapes:
     def test_not_a_plan(self):
         """An item that is not a plan is a TypeError naming it."""
         with pytest.raises(TypeError, match="item 1 is a str, not a Plan"):
-            values_frame([ecm_plan.load_bundled("sample"), "wigan-2009-12"])  # type: ignore[list-item]
+            values_frame([ecm_plan.load_bundled("sample"), "wigan-2009-12"])  # type: ignore[list-item]  # the wrong kind of input, on purpose
 
     def test_table(self):
         """A report table keeps its headers, cells, title and notes."""
@@ -202,7 +202,7 @@ class TestShapes:
     def test_summary_table(self):
         """Any to_table() result converts."""
         plan = ecm_plan.load_bundled("sample")
-        table = summary(plan).to_table()
+        table = summary(plan).to_tables()[0]
         assert [list(r) for r in table.rows] == table_frame(table).to_numpy().tolist()
 
     def test_findings_fields(self):
@@ -238,7 +238,7 @@ class TestWithoutPandas:
             "import ecm_plan.frames;"
             "sys.exit('pandas' in sys.modules)"
         )
-        assert 0 == subprocess.run([sys.executable, "-c", code], check=False).returncode  # noqa: S603
+        assert 0 == subprocess.run([sys.executable, "-c", code], check=False).returncode  # noqa: S603 (our own interpreter and a literal script)
 
     def test_missing_pandas(self, monkeypatch):
         """Without pandas, a frame function raises ImportError naming the extra."""

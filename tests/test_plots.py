@@ -174,7 +174,7 @@ class TestWithoutMatplotlib:
     def test_core_does_not_import_matplotlib(self):
         """Importing the library and the plots module leaves matplotlib unimported."""
         code = "import sys, ecm_plan, ecm_plan.plots; sys.exit('matplotlib' in sys.modules)"
-        assert 0 == subprocess.run([sys.executable, "-c", code], check=False).returncode  # noqa: S603
+        assert 0 == subprocess.run([sys.executable, "-c", code], check=False).returncode  # noqa: S603 (our own interpreter and a literal script)
 
     def test_missing_matplotlib(self, monkeypatch):
         """Without matplotlib, drawing raises ImportError naming the extra."""

@@ -101,7 +101,7 @@ class TestValue:
     def test_not_text(self):
         """A value is made from text only."""
         with pytest.raises(TypeError):
-            Value(12)  # type: ignore[arg-type]
+            Value(12)  # type: ignore[arg-type]  # the wrong kind of input, on purpose
 
     @given(st.text(max_size=40))
     @example("\x1f0")  # a control character that str.isspace() counts as a space
@@ -424,7 +424,7 @@ class TestCellError:
 
     def test_pickles(self):
         """A CellError survives pickling with its facts."""
-        import pickle  # noqa: PLC0415 - only this test pickles
+        import pickle  # noqa: PLC0415 (only this test pickles)
 
         copy = pickle.dumps(CellError("25.6 p", "cut", "write it whole"))
         err = pickle.loads(copy)  # noqa: S301 (our own bytes)
@@ -581,7 +581,7 @@ class TestGrammarProperty:
 class TestLinearTime:
     def test_long_cells(self):
         """Reading time grows with the length of the cell, not its square."""
-        import time  # noqa: PLC0415 - only this test times
+        import time  # noqa: PLC0415 (only this test times)
 
         unit = "4.6% obese (2002); over 18 (x) "
 
@@ -600,7 +600,7 @@ class TestLinearTime:
 class TestBundledPlans:
     def test_every_cell_read_whole(self):
         """Every value and money cell of the bundled plans is read whole."""
-        import attrs  # noqa: PLC0415 - only this test walks the model
+        import attrs  # noqa: PLC0415 (only this test walks the model)
 
         left = []
 

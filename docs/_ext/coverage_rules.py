@@ -5,7 +5,7 @@ Write, in a MyST page::
     ```{coverage-rules}
     ```
 
-and the build renders, from :func:`ecm_plan.coverage.rules`, a table of every rule (code,
+and the build renders, from :func:`ecm_plan.coverage.all_rules`, a table of every rule (code,
 slug, default severity, subject, one line) followed by one section a rule, headed
 ``ECMnnn `slug``` under the label ``ecmnnn``, saying what it checks, why it matters and how
 to fix what it finds. The list is read from the registry at build time, so the page cannot
@@ -21,7 +21,7 @@ from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
-from ecm_plan.coverage import Rule, rules
+from ecm_plan.coverage import Rule, all_rules
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -41,7 +41,7 @@ def rules_markdown(found: tuple[Rule, ...] | None = None) -> str:
     Returns:
         The Markdown text the directive renders.
     """
-    found = rules() if found is None else found
+    found = all_rules() if found is None else found
     lines = [
         "| Code | Slug | Severity | Subject | Finds |",
         "|---|---|---|---|---|",

@@ -136,11 +136,11 @@ def _graph(args: argparse.Namespace, out: TextIO, errors: TextIO) -> int:
 
 
 def _report(args: argparse.Namespace, out: TextIO, _errors: TextIO) -> int:
-    from ecm_plan.report.plan import plan_findings, plan_report  # noqa: PLC0415
+    from ecm_plan.report.plan import plan_findings, plan_report  # noqa: PLC0415 (imported on first use: the command line starts without the report layer)
 
     plan = _load(args.plan)
     if args.json:
-        from ecm_plan.findings import findings_to_json  # noqa: PLC0415
+        from ecm_plan.findings import findings_to_json  # noqa: PLC0415 (imported on first use: the command line starts without the report layer)
 
         print(findings_to_json(plan_findings(plan)), file=out)
     else:
@@ -151,8 +151,8 @@ def _report(args: argparse.Namespace, out: TextIO, _errors: TextIO) -> int:
 
 
 def _trajectory(args: argparse.Namespace, out: TextIO, _errors: TextIO) -> int:
-    from ecm_plan.report.plan import trajectory_table  # noqa: PLC0415
-    from ecm_plan.tables import render  # noqa: PLC0415
+    from ecm_plan.report.plan import trajectory_table  # noqa: PLC0415 (imported on first use: the command line starts without the report layer)
+    from ecm_plan.tables import render  # noqa: PLC0415 (imported on first use: the command line starts without the report layer)
 
     print(render(trajectory_table(_load(args.plan))), file=out)
     return 0

@@ -32,6 +32,8 @@ __all__ = [
     "DuplicatePlanIdError",
     "EcmPlanWarning",
     "FieldError",
+    "InvalidChoiceError",
+    "InvalidFindingsError",
     "InvalidPeriodError",
     "InvalidShareError",
     "NotInResultError",
@@ -42,14 +44,18 @@ __all__ = [
     "PolarityUnknownError",
     "Problem",
     "ReturnsError",
+    "RuleConfigError",
+    "TableShapeError",
     "TextReplacedWarning",
     "TrajectoryError",
     "UnitError",
     "UnknownElementError",
+    "UnknownFormatError",
     "UnknownIndicatorError",
     "UnknownOutcomeError",
     "UnknownPlanError",
     "UnknownRatingRuleError",
+    "UnknownRuleError",
 ]
 
 
@@ -518,6 +524,7 @@ class UnknownOutcomeError(PlanError, KeyError, ValueError):
         an aim id is '<outcome key>.<1 to 5>', such as 'be_healthy.1'
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 Also a :class:`ValueError`.
     """
 
     def __init__(
@@ -640,23 +647,30 @@ class CycleError(AnalysisError):
 
 
 class UnknownElementError(PlanError, KeyError):
-    """No node of the graph has this id.
+    """No element of the plan, or node of the graph, has this id.
 
     Attributes:
         element_id: The id asked for.
         suggestions: Near ids that do exist, best first.
+        where: What was searched, in words (``"the graph"``, ``"plan 'sample'"``).
 
     Example:
         >>> print(UnknownElementError("P1.O1.A9", ("P1.O1.A1",)))
         no element 'P1.O1.A9' in the graph; did you mean P1.O1.A1?
+        >>> print(UnknownElementError("P9", where="plan 'sample'"))
+        no element 'P9' in plan 'sample'
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``where`` names what was searched.
     """
 
-    def __init__(self, element_id: str, suggestions: Sequence[str] = ()) -> None:
-        """Keep the id and the near ids."""
+    def __init__(
+        self, element_id: str, suggestions: Sequence[str] = (), where: str = "the graph"
+    ) -> None:
+        """Keep the id, the near ids and what was searched."""
         self.element_id = element_id
         self.suggestions = tuple(suggestions)
+        self.where = where
         super().__init__(element_id)
 
     @classmethod
@@ -674,11 +688,11 @@ class UnknownElementError(PlanError, KeyError):
     def __str__(self) -> str:
         """Say which id is missing and what to try instead."""
         hint = f"; did you mean {' or '.join(self.suggestions)}?" if self.suggestions else ""
-        return f"no element {self.element_id!r} in the graph{hint}"
+        return f"no element {self.element_id!r} in {self.where}{hint}"
 
-    def __reduce__(self) -> tuple[type[UnknownElementError], tuple[str, tuple[str, ...]]]:
-        """Pickle with the id and suggestions."""
-        return (type(self), (self.element_id, self.suggestions))
+    def __reduce__(self) -> tuple[type[UnknownElementError], tuple[str, tuple[str, ...], str]]:
+        """Pickle with the id, suggestions and what was searched."""
+        return (type(self), (self.element_id, self.suggestions, self.where))
 
 
 class NotInResultError(PlanError, KeyError):
@@ -821,6 +835,232 @@ class CellError(PlanError, ValueError):
     def __reduce__(self) -> tuple[type[CellError], tuple[str, str, str]]:
         """Pickle with the text, reason and hint."""
         return (type(self), (self.text, self.reason, self.hint))
+
+
+class UnknownFormatError(PlanError, ValueError):
+    """A plan file format the library does not read or write.
+
+    Attributes:
+        format: The format as given.
+        known: The formats there are.
+
+    Example:
+        >>> print(UnknownFormatError("xml", ("yaml", "json", "toml")))
+        unknown plan file format 'xml'; use one of yaml, json, toml
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, format: str, known: Sequence[str]) -> None:  # noqa: A002 (the name callers pass: dumps_plan(plan, format))
+        """Keep the format given and the known ones."""
+        self.format = format
+        self.known = tuple(known)
+        super().__init__(format)
+
+    def __str__(self) -> str:
+        """Name the format and the ones to use instead."""
+        return f"unknown plan file format {self.format!r}; use one of {', '.join(self.known)}"
+
+    def __reduce__(self) -> tuple[type[UnknownFormatError], tuple[str, tuple[str, ...]]]:
+        """Pickle with the format and the known ones."""
+        return (type(self), (self.format, self.known))
+
+
+class InvalidChoiceError(PlanError, ValueError):
+    """A value that must be one of a fixed set of names is not one of them.
+
+    Raised for a node kind, a severity and the like given as text.
+
+    Attributes:
+        value: The value as given.
+        what: What it should name, in words (``"node kind"``).
+        choices: The names there are.
+
+    Example:
+        >>> print(InvalidChoiceError("fatal", "severity", ("info", "warning", "error")))
+        'fatal' is not a severity; use one of info, warning, error
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, value: object, what: str, choices: Sequence[str]) -> None:
+        """Keep the value, what it should name and the choices."""
+        self.value = value
+        self.what = what
+        self.choices = tuple(choices)
+        super().__init__(value, what, self.choices)
+
+    def __str__(self) -> str:
+        """Name the value and the choices."""
+        return f"{self.value!r} is not a {self.what}; use one of {', '.join(self.choices)}"
+
+    def __reduce__(self) -> tuple[type[InvalidChoiceError], tuple[object, str, tuple[str, ...]]]:
+        """Pickle with the facts."""
+        return (type(self), (self.value, self.what, self.choices))
+
+
+class InvalidFindingsError(PlanError, ValueError):
+    """Text given as findings JSON is not an array of findings.
+
+    Attributes:
+        reason: What is wrong with it.
+
+    Example:
+        >>> print(InvalidFindingsError("item 0 has no 'code'"))
+        not findings JSON (an array of objects with code, severity, subject and message): \
+item 0 has no 'code'
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, reason: str) -> None:
+        """Keep the reason."""
+        self.reason = reason
+        super().__init__(reason)
+
+    def __str__(self) -> str:
+        """Say what findings JSON looks like and what is wrong."""
+        return (
+            "not findings JSON (an array of objects with code, severity, subject and message): "
+            f"{self.reason}"
+        )
+
+    def __reduce__(self) -> tuple[type[InvalidFindingsError], tuple[str]]:
+        """Pickle with the reason."""
+        return (type(self), (self.reason,))
+
+
+class TableShapeError(PlanError, ValueError):
+    """A row of a table has more or fewer cells than the table has columns.
+
+    Attributes:
+        title: The table's title.
+        row: The index of the row.
+        cells: How many cells the row has.
+        columns: How many columns the table has.
+
+    Example:
+        >>> print(TableShapeError("Leads", 2, 3, 2))
+        row 2 of table 'Leads' has 3 cells; the table has 2 columns (give one cell per header)
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, title: str, row: int, cells: int, columns: int) -> None:
+        """Keep the facts."""
+        self.title = title
+        self.row = row
+        self.cells = cells
+        self.columns = columns
+        super().__init__(title, row, cells, columns)
+
+    def __str__(self) -> str:
+        """Say which row is the wrong width."""
+        return (
+            f"row {self.row} of table {self.title!r} has {self.cells} cells; the table has "
+            f"{self.columns} columns (give one cell per header)"
+        )
+
+    def __reduce__(self) -> tuple[type[TableShapeError], tuple[str, int, int, int]]:
+        """Pickle with the facts."""
+        return (type(self), (self.title, self.row, self.cells, self.columns))
+
+
+class RuleConfigError(PlanError, ValueError):
+    """A coverage rule configuration is wrong: an unknown rule, or a severity that is not one.
+
+    Importable from :mod:`ecm_plan.coverage` too.
+
+    Attributes:
+        message: What is wrong and what to do.
+
+    Example:
+        >>> from ecm_plan.coverage import RuleSet
+        >>> RuleSet().with_severity({"ECM101": "fatal"})
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.RuleConfigError: 'fatal' is not a severity;
+        use info, warning or error
+
+    .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 Defined in :mod:`ecm_plan.exceptions`.
+    """
+
+    def __init__(self, message: str) -> None:
+        """Keep the message."""
+        self.message = message
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        """Return the message."""
+        return self.message
+
+    def __reduce__(self) -> tuple[type[RuleConfigError], tuple[object, ...]]:
+        """Pickle with the message."""
+        return (type(self), (self.message,))
+
+
+class UnknownRuleError(RuleConfigError, KeyError):
+    """No coverage rule has this code or name; the message suggests near ones.
+
+    It is a :class:`KeyError` and a :class:`ValueError` as well as a :class:`PlanError`.
+    Importable from :mod:`ecm_plan.coverage` too.
+
+    Attributes:
+        code: The code or name as given.
+        suggestions: Codes of rules with a near code or name, best first.
+        first: The first registered code, to show the range (empty if not given).
+        last: The last registered code (empty if not given).
+
+    Example:
+        >>> from ecm_plan.coverage import rule
+        >>> rule("ECM1O1")
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.UnknownRuleError: unknown coverage rule 'ECM1O1';
+        did you mean ECM101, ECM102 or ECM103?
+        >>> try:
+        ...     rule("outcome-not-servd")
+        ... except KeyError as err:
+        ...     err.suggestions
+        ('ECM101', 'ECM102')
+        >>> print(UnknownRuleError("X", first="ECM001", last="ECM603"))
+        unknown coverage rule 'X'; the rules are ECM001 to ECM603 \
+(see ecm_plan.coverage.all_rules())
+
+    .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 Defined in :mod:`ecm_plan.exceptions`; the range of codes is
+       passed as ``first`` and ``last``.
+    """
+
+    def __init__(
+        self, code: str, suggestions: Iterable[str] = (), first: str = "", last: str = ""
+    ) -> None:
+        """Keep the code, the near codes and the range of codes."""
+        self.code = code
+        self.suggestions = tuple(suggestions)
+        self.first = first
+        self.last = last
+        if self.suggestions:
+            message = f"unknown coverage rule {code!r}; did you mean {_or(self.suggestions)}?"
+        elif first and last:
+            message = (
+                f"unknown coverage rule {code!r}; the rules are {first} to {last} "
+                "(see ecm_plan.coverage.all_rules())"
+            )
+        else:
+            message = f"unknown coverage rule {code!r} (see ecm_plan.coverage.all_rules())"
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[type[UnknownRuleError], tuple[str, tuple[str, ...], str, str]]:
+        """Pickle with the code, suggestions and range."""
+        return (type(self), (self.code, self.suggestions, self.first, self.last))
+
+
+def _or(items: tuple[str, ...]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " or " + items[-1]
 
 
 class UnknownRatingRuleError(PlanError, KeyError):

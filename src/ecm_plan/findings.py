@@ -33,6 +33,7 @@ from typing import Any
 
 import attrs
 
+from ecm_plan.exceptions import InvalidChoiceError, InvalidFindingsError
 from ecm_plan.tables import Table
 
 __all__ = ["Finding", "Severity", "findings_from_json", "findings_table", "findings_to_json"]
@@ -89,6 +90,13 @@ def _sort_key(finding: Finding) -> tuple[int, str, str, str, str]:
     return (-finding.severity.rank, finding.plan, finding.code, finding.subject, finding.message)
 
 
+def _severity(value: Severity | str) -> Severity:
+    try:
+        return Severity(value)
+    except ValueError:
+        raise InvalidChoiceError(value, "severity", [s.value for s in Severity]) from None
+
+
 @attrs.frozen(order=False)
 class Finding:
     """One thing an analysis found: a rule code, a severity, its subject, and what to do.
@@ -114,7 +122,7 @@ class Finding:
     """
 
     code: str
-    severity: Severity = attrs.field(converter=Severity)
+    severity: Severity = attrs.field(converter=_severity)
     subject: str
     message: str
     hint: str = ""
@@ -155,28 +163,34 @@ def findings_to_json(findings: Iterable[Finding]) -> str:
     return json.dumps([_as_dict(f) for f in findings], indent=2, ensure_ascii=False)
 
 
-def findings_from_json(text: str) -> list[Finding]:
+def findings_from_json(text: str) -> tuple[Finding, ...]:
     """Read findings written by :func:`findings_to_json`.
 
     Raises:
-        ValueError: The text is not such a JSON array.
+        InvalidFindingsError: The text is not such a JSON array (a :class:`ValueError`).
 
     Example:
         >>> f = Finding("ECM101", "info", "be_healthy.3", "Aim not served.")
-        >>> findings_from_json(findings_to_json([f])) == [f]
+        >>> findings_from_json(findings_to_json([f])) == (f,)
         True
         >>> findings_from_json('{"code": 1}')
         Traceback (most recent call last):
         ...
-        ValueError: findings JSON must be an array of objects
+        ecm_plan.exceptions.InvalidFindingsError: not findings JSON (an array of objects with
+        code, severity, subject and message): the text is not an array of objects
+
+    .. versionchanged:: 0.2.0 Returns a tuple; raises :class:`InvalidFindingsError`.
     """
-    data = json.loads(text)
-    if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):
-        raise ValueError("findings JSON must be an array of objects")
     try:
-        return [Finding(**d) for d in data]
-    except TypeError as err:
-        raise ValueError(f"not a finding: {err}") from None
+        data = json.loads(text)
+    except ValueError as err:
+        raise InvalidFindingsError(f"not valid JSON: {err}") from None
+    if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):
+        raise InvalidFindingsError("the text is not an array of objects")
+    try:
+        return tuple(Finding(**d) for d in data)
+    except (TypeError, ValueError) as err:
+        raise InvalidFindingsError(f"not a finding: {err}") from None
 
 
 def findings_table(findings: Iterable[Finding], title: str = "Findings") -> Table:

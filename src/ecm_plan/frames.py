@@ -435,7 +435,7 @@ def table_frame(table: Table) -> pd.DataFrame:
     Example:
         >>> from ecm_plan import load_bundled
         >>> from ecm_plan.coverage import summary
-        >>> frame = table_frame(summary(load_bundled("sample")).to_table())
+        >>> frame = table_frame(summary(load_bundled("sample")).to_tables()[0])
         >>> list(frame.columns)
         ['Kind', 'Complete', 'Total', 'Share']
     """

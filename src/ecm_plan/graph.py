@@ -41,7 +41,7 @@ import networkx as nx
 
 from ecm_plan._export_text import TextCleaner, dot_id, dot_label
 from ecm_plan._references import Reference, ReferenceKind, find_references
-from ecm_plan.catalog import ni_of
+from ecm_plan.catalog import ni_of, outcome
 from ecm_plan.exceptions import DuplicatePlanIdError, PlanValidationError, Problem
 from ecm_plan.model import (
     Action,
@@ -167,11 +167,19 @@ class Relation(enum.StrEnum):
 def outcome_node(key: OutcomeKey | str) -> str:
     """The node id of an ECM outcome.
 
+    Raises:
+        ecm_plan.exceptions.UnknownOutcomeError: The key names no outcome (a
+            :class:`ValueError` and a :class:`KeyError`).
+
     Example:
         >>> outcome_node("stay_safe")
         'outcome:stay_safe'
+        >>> outcome_node("stay_saf")
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.UnknownOutcomeError: unknown ECM outcome 'stay_saf'; did you mean ...
     """
-    return f"outcome:{OutcomeKey(key).value}"
+    return f"outcome:{outcome(key).key.value}"
 
 
 def aim_node(aim_id: str) -> str:
@@ -238,12 +246,12 @@ class _Builder:
     def node(self, element_id: str) -> str:
         return f"{self.prefix}{element_id}"
 
-    def add(self, element_id: str, kind: NodeKind, entity: Any, label: str) -> str:  # noqa: ANN401
+    def add(self, element_id: str, kind: NodeKind, entity: Any, label: str) -> str:  # noqa: ANN401 (node data holds an entity of any model type)
         node = self.node(element_id)
         self.graph.add_node(node, **{KIND: kind, ENTITY: entity, LABEL: label, PLAN: self.plan.id})
         return node
 
-    def edge(self, source: str, target: str, relation: Relation, **data: Any) -> None:  # noqa: ANN401
+    def edge(self, source: str, target: str, relation: Relation, **data: Any) -> None:  # noqa: ANN401 (edge attributes of any type, as networkx allows)
         self.graph.add_edge(source, target, **{RELATION: relation}, **data)
 
     def leads(self, node: str, lead_ids: Iterable[str]) -> None:

@@ -24,6 +24,8 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from ecm_plan.exceptions import TableShapeError
+
 __all__ = ["Table", "render", "render_all"]
 
 
@@ -51,7 +53,12 @@ class Table:
         >>> Table("t", ("a", "b"), [(1,)])
         Traceback (most recent call last):
         ...
-        ValueError: row 0 has 1 cells; the table has 2 columns
+        ecm_plan.exceptions.TableShapeError: row 0 of table 't' has 1 cells; the table has
+        2 columns (give one cell per header)
+
+    Raises:
+        TableShapeError: A row has more or fewer cells than there are headers (a
+            :class:`ValueError`).
 
     .. versionadded:: 0.1.0
     """
@@ -65,9 +72,7 @@ class Table:
         """Check every row has one cell per header."""
         for i, row in enumerate(self.rows):
             if len(row) != len(self.headers):
-                raise ValueError(
-                    f"row {i} has {len(row)} cells; the table has {len(self.headers)} columns"
-                )
+                raise TableShapeError(self.title, i, len(row), len(self.headers))
 
 
 def render(table: Table, *, max_width: int = 48) -> str:

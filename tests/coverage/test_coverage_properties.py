@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ecm_plan.coverage import check, outcome_matrix, rules, summary
+from ecm_plan.coverage import all_rules, check, outcome_matrix, summary
 from ecm_plan.coverage._facts import Facts
 from ecm_plan.findings import Finding, Severity
 from ecm_plan.graph import build_graph
@@ -36,7 +36,7 @@ class TestProperties:
         assert {len(plan.priorities)} == {len(r.links) for r in matrix.rows}
 
     @settings(deadline=None)
-    @given(plans(), st.sampled_from([r.code for r in rules()]))
+    @given(plans(), st.sampled_from([r.code for r in all_rules()]))
     def test_disabling_removes_exactly_its_findings(self, plan, code):
         """Disabling a rule removes its findings and no others."""
         every = check(plan)
@@ -46,7 +46,7 @@ class TestProperties:
     @given(plans(), st.sampled_from(list(Severity)))
     def test_severity_override(self, plan, level):
         """Overriding every rule's severity reports every finding at that severity."""
-        result = check(plan, severity={r.code: level for r in rules()})
+        result = check(plan, severity={r.code: level for r in all_rules()})
         assert all(f.severity is level for f in result)
 
     @settings(deadline=None)

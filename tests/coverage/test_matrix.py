@@ -56,7 +56,7 @@ class TestOutcomeMatrix:
 
     def test_table(self):
         """The table marks links and can leave the aims out."""
-        table = outcome_matrix(self.plan()).to_table(aims=False)
+        table = outcome_matrix(self.plan()).to_tables(aims=False)[0]
         assert ("Be healthy", "x", "", "s", "1", "1", "1", "1", "2") == table.rows[0]
         assert ("Stay safe", "", "i", "", "1", "0", "0", "0", "0") == table.rows[1]
         assert 5 == len(table.rows)

@@ -67,7 +67,7 @@ class TestPortfolio:
     def test_not_a_plan(self):
         """Something that is not a plan is refused."""
         with pytest.raises(TypeError, match="portfolio"):
-            portfolio([make_plan(), "other"])  # type: ignore[list-item]
+            portfolio([make_plan(), "other"])  # type: ignore[list-item]  # the wrong kind of input, on purpose
 
     def test_duplicate_ids(self):
         """Two plans with one id are refused."""

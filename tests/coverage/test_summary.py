@@ -44,7 +44,7 @@ class TestSummary:
         """No elements: shares are None and render as '-'."""
         result = summary(Plan(id="empty", authority="A", title="T", period=PERIOD))
         assert None is result.kind("action").share
-        assert ("action", "0", "0", "-") == result.to_table().rows[3]
+        assert ("action", "0", "0", "-") == result.to_tables()[0].rows[3]
 
     def test_unknown_kind(self):
         """An unknown kind raises KeyError."""
@@ -55,4 +55,4 @@ class TestSummary:
         """The result is a frozen value."""
         assert isinstance(summary(make_plan()), CoverageSummary)
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
-            summary(make_plan()).plan = "x"  # type: ignore[misc]
+            summary(make_plan()).plan = "x"  # type: ignore[misc]  # assigning to a frozen class, on purpose

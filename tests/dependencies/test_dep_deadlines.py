@@ -95,4 +95,4 @@ class TestCriticalPath:
 
     def test_empty_plan(self):
         """An empty plan has an empty critical path."""
-        assert ("(none)",) == critical_path(make_plan()).to_table().notes
+        assert ("(none)",) == critical_path(make_plan()).to_tables()[0].notes

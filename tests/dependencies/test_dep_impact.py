@@ -77,7 +77,7 @@ class TestImpact:
     def test_unfunded_stream(self):
         """A stream that funds nothing puts nothing at stake."""
         lost = impact(funded_plan(), "PCT")
-        assert ((), 0, ("(none)",)) == (lost.funding, len(lost), lost.funding_table().notes)
+        assert ((), 0, ("(none)",)) == (lost.funding, len(lost), lost.to_tables()[1].notes)
 
     def test_unknown_element(self):
         """An id that is no node is an UnknownElementError, a KeyError, with suggestions."""
@@ -202,7 +202,7 @@ class TestImpactOfFunding:
         assert expected == (gap.period.label, gap.declared.text, gap.allocated_gbp, gap.gbp)
         assert lost.total_gbp + lost.unallocated_gbp == gap.declared.gbp
         note = "Declared for 2008-09: £3.754m; allocated £3,389,000; not allocated: £365,000"
-        assert note in lost.funding_table().notes
+        assert note in lost.to_tables()[1].notes
 
     def test_over_allocation_is_reported(self):
         """Allocations beyond the declared amount give a negative gap, said as such."""

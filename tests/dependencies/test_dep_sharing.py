@@ -32,7 +32,7 @@ class TestShared:
 
     def test_national_indicator_across_plans(self):
         """In a portfolio, a National Indicator gathers the priorities of every plan."""
-        from ecm_plan import build_portfolio_graph  # noqa: PLC0415
+        from ecm_plan import build_portfolio_graph  # noqa: PLC0415 (the one test that needs a portfolio graph)
 
         one = funded_plan()
         other = attrs.evolve(one, id="other")
@@ -42,7 +42,7 @@ class TestShared:
 
     def test_empty_plan(self):
         """An empty plan shares nothing."""
-        assert ("(none)",) == shared(make_plan()).to_table().notes
+        assert ("(none)",) == shared(make_plan()).to_tables()[0].notes
 
 
 class TestConcentration:

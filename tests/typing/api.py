@@ -10,7 +10,7 @@ import numpy.typing as npt
 
 import ecm_plan
 from ecm_plan.catalog import IndicatorCode, MeasureKind, measure_of, national_indicator, ni_of
-from ecm_plan.coverage import RuleSet, check, outcome_matrix
+from ecm_plan.coverage import RuleSet, all_rules, check, outcome_matrix
 from ecm_plan.coverage.rules import Rule, rule
 from ecm_plan.dependencies import Cycles, Impact, cycles, impact
 from ecm_plan.dependencies.impact import Unallocated
@@ -30,6 +30,7 @@ from ecm_plan.monitoring import (
     with_plan_actuals,
 )
 from ecm_plan.periods import Period
+from ecm_plan.tables import Table
 from ecm_plan.trajectory import (
     Assessment,
     AssessmentArray,
@@ -125,6 +126,9 @@ def trajectories(plan: Plan) -> None:
         start = baseline_of(indicator)
         if start is not None and series.has_figures:
             assert_type(start.value, float)
+    assert_type(all_rules(), tuple[Rule, ...])
+    assert_type(outcome_matrix(plan).to_tables(aims=False), tuple[Table, ...])
+    assert_type(cycles(plan).to_tables(), tuple[Table, ...])
 
 
 def monitoring(plan: Plan) -> None:

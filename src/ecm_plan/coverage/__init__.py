@@ -15,7 +15,7 @@ and ``check``), :mod:`~ecm_plan.coverage.matrix`, :mod:`~ecm_plan.coverage.summa
 registers them all.
 
 Each rule has a stable code (``ECM101``), a slug (``outcome-not-served``), a default severity
-and a docs entry (:func:`~ecm_plan.coverage.rules.rules`, and the "Coverage rules" page). A
+and a docs entry (:func:`~ecm_plan.coverage.rules.all_rules`, and the "Coverage rules" page). A
 ``RuleSet``, or the ``rules``, ``disable`` and ``severity`` arguments of ``check``, switch
 rules off or change their severity per call.
 
@@ -42,7 +42,7 @@ Example:
     >>> check(plan, disable=["ECM60"])
     Traceback (most recent call last):
     ...
-    ecm_plan.coverage.rules.UnknownRuleError: unknown coverage rule 'ECM60';
+    ecm_plan.exceptions.UnknownRuleError: unknown coverage rule 'ECM60';
     did you mean ECM601, ECM602 or ECM603?
 
 .. versionadded:: 0.1.0
@@ -58,16 +58,16 @@ from ecm_plan.coverage.portfolio import (
 )
 from ecm_plan.coverage.rules import (
     Rule,
-    RuleConfigError,
     RulesArg,
     RuleSet,
-    UnknownRuleError,
+    all_rules,
     check,
     rule,
-    rules,
+    rules,  # noqa: F401 (deprecated alias of all_rules, kept importable; not in __all__)
     rules_table,
 )
 from ecm_plan.coverage.summary import CoverageSummary, KindSummary, summary
+from ecm_plan.exceptions import RuleConfigError, UnknownRuleError
 
 __all__ = [
     "CoverageSummary",
@@ -84,11 +84,11 @@ __all__ = [
     "RuleSet",
     "RulesArg",
     "UnknownRuleError",
+    "all_rules",
     "check",
     "outcome_matrix",
     "portfolio",
     "rule",
-    "rules",
     "rules_table",
     "summary",
 ]

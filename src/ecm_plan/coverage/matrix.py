@@ -15,8 +15,10 @@ import enum
 
 import attrs
 
+from ecm_plan._deprecation import alias_table
 from ecm_plan.catalog import outcomes
 from ecm_plan.coverage._facts import Facts, _need_graph, _need_plan
+from ecm_plan.exceptions import NotInResultError
 from ecm_plan.graph import PlanGraph
 from ecm_plan.model import OutcomeKey, Plan, Priority, PriorityKind
 from ecm_plan.tables import Table
@@ -147,7 +149,7 @@ class OutcomeMatrix:
 
     Example:
         >>> from ecm_plan import load_bundled
-        >>> table = outcome_matrix(load_bundled("sample")).to_table(aims=False)
+        >>> table = outcome_matrix(load_bundled("sample")).to_tables(aims=False)[0]
         >>> table.headers
         ('Outcome', 'Priority 1', 'Priority 2', 'KC1', 'Priorities', 'Objectives', 'Actions',
          'Indicators', 'Funding lines')
@@ -168,7 +170,7 @@ class OutcomeMatrix:
         """The row of an outcome key or aim id.
 
         Raises:
-            KeyError: No row has this key.
+            NotInResultError: No row has this key (a :class:`KeyError`).
 
         Example:
             >>> from ecm_plan import load_bundled
@@ -178,14 +180,14 @@ class OutcomeMatrix:
         for found in self.rows:
             if found.key == key:
                 return found
-        raise KeyError(f"no outcome or aim {key!r}; use an outcome key or an aim id")
+        raise NotInResultError(key, "the outcome matrix", [r.key for r in self.rows])
 
-    def to_table(self, *, aims: bool = True) -> Table:
+    def to_tables(self, *, aims: bool = True) -> tuple[Table, ...]:
         """The matrix as a table, with or without the aim rows.
 
         Example:
             >>> from ecm_plan import load_bundled
-            >>> len(outcome_matrix(load_bundled("sample")).to_table().rows)
+            >>> len(outcome_matrix(load_bundled("sample")).to_tables()[0].rows)
             30
         """
         rows = []
@@ -218,7 +220,9 @@ class OutcomeMatrix:
             "x stated link; i inferred link; ~ linked to the whole outcome (aim rows); "
             "s through a supported priority"
         )
-        return Table(f"Outcomes and priorities: {self.plan}", headers, rows, (legend,))
+        return (Table(f"Outcomes and priorities: {self.plan}", headers, rows, (legend,)),)
+
+    to_table = alias_table("to_table")
 
 
 def _column(priority: Priority, cited: list[str]) -> MatrixColumn:

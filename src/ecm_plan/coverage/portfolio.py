@@ -15,7 +15,9 @@ from collections.abc import Iterable
 
 import attrs
 
-from ecm_plan.catalog import national_indicators
+from ecm_plan._deprecation import alias_table
+from ecm_plan.catalog import national_indicator, national_indicators
+from ecm_plan.catalog import outcome as catalog_outcome
 from ecm_plan.coverage._facts import _need_plan, catalogue_entry, outcome_title
 from ecm_plan.exceptions import AnalysisError
 from ecm_plan.model import OutcomeKey, Plan
@@ -114,8 +116,12 @@ class PortfolioCoverage:
             >>> from ecm_plan import load_bundled
             >>> portfolio([load_bundled("sample")]).outcome("positive_contribution").serving
             ()
+
+        Raises:
+            ecm_plan.exceptions.UnknownOutcomeError: The key names no outcome (a
+                :class:`ValueError` and a :class:`KeyError`).
         """
-        wanted = OutcomeKey(key)
+        wanted = catalog_outcome(key).key
         return next(o for o in self.outcomes if o.outcome is wanted)
 
     def indicator(self, code: str) -> IndicatorCoverage:
@@ -126,20 +132,18 @@ class PortfolioCoverage:
             >>> portfolio([load_bundled("sample")]).indicator("NI 56").plans
             ()
         """
-        from ecm_plan.catalog import national_indicator  # noqa: PLC0415
-
         entry = national_indicator(code)
         for found in self.indicators:
             if found.code == entry.code:
                 return found
         return IndicatorCoverage(entry.code, entry.title, entry.outcome, ())
 
-    def outcome_table(self) -> Table:
+    def _outcome_table(self) -> Table:
         """Outcomes against the plans that serve them and target their indicators.
 
         Example:
             >>> from ecm_plan import load_bundled
-            >>> portfolio([load_bundled("sample")]).outcome_table().rows[1]
+            >>> portfolio([load_bundled("sample")]).to_tables()[0].rows[1]
             ('Stay safe', 'sample', 'sample')
         """
         return Table(
@@ -151,12 +155,12 @@ class PortfolioCoverage:
             ],
         )
 
-    def indicator_table(self) -> Table:
+    def _indicator_table(self) -> Table:
         """The National Indicators some plan targets, with the plans.
 
         Example:
             >>> from ecm_plan import load_bundled
-            >>> portfolio([load_bundled("sample")]).indicator_table().rows[-1]
+            >>> portfolio([load_bundled("sample")]).to_tables()[1].rows[-1]
             ('NI 112', 'Under 18 conception rate', 'Be healthy', 'sample')
         """
         return Table(
@@ -173,16 +177,14 @@ class PortfolioCoverage:
             ],
         )
 
-    def untargeted_table(self) -> Table:
+    def _untargeted_table(self) -> Table:
         """The children's National Indicators no plan targets.
 
         Example:
             >>> from ecm_plan import load_bundled
-            >>> portfolio([load_bundled("sample")]).untargeted_table().headers
+            >>> portfolio([load_bundled("sample")]).to_tables()[2].headers
             ('Code', 'Title', 'Outcome')
         """
-        from ecm_plan.catalog import national_indicator  # noqa: PLC0415
-
         rows = []
         for code in self.untargeted:
             entry = national_indicator(code)
@@ -200,7 +202,11 @@ class PortfolioCoverage:
             >>> [t.title for t in portfolio([load_bundled("sample")]).to_tables()][0]
             'Outcomes across plans'
         """
-        return self.outcome_table(), self.indicator_table(), self.untargeted_table()
+        return self._outcome_table(), self._indicator_table(), self._untargeted_table()
+
+    outcome_table = alias_table("outcome_table", 0)
+    indicator_table = alias_table("indicator_table", 1)
+    untargeted_table = alias_table("untargeted_table", 2)
 
 
 def _targeted(plan: Plan) -> set[str]:

@@ -1,7 +1,7 @@
 """The rule registry and :func:`check`: run the coverage rules over a plan.
 
 Each rule has a stable code (``ECM101``), a slug (``outcome-not-served``), a default severity
-and a docs entry (:func:`rules`, and the "Coverage rules" page). A :class:`RuleSet`, or the
+and a docs entry (:func:`all_rules`, and the "Coverage rules" page). A :class:`RuleSet`, or the
 ``rules``, ``disable`` and ``severity`` arguments of :func:`check`, switch rules off or change
 their severity per call.
 
@@ -28,8 +28,9 @@ from typing import TypeAlias
 
 import attrs
 
+from ecm_plan._deprecation import alias_property, warn
 from ecm_plan.coverage._facts import Facts, Hit, _need_graph, _need_plan
-from ecm_plan.exceptions import PlanError
+from ecm_plan.exceptions import RuleConfigError, UnknownRuleError
 from ecm_plan.findings import Finding, Severity
 from ecm_plan.graph import PlanGraph
 from ecm_plan.model import Plan
@@ -37,13 +38,11 @@ from ecm_plan.tables import Table
 
 __all__ = [
     "Rule",
-    "RuleConfigError",
     "RuleSet",
     "RulesArg",
-    "UnknownRuleError",
+    "all_rules",
     "check",
     "rule",
-    "rules",
     "rules_table",
 ]
 
@@ -109,84 +108,6 @@ def _rule(
     return register
 
 
-# -- errors -----------------------------------------------------------------------------------
-
-
-class RuleConfigError(PlanError, ValueError):
-    """A rule configuration is wrong: an unknown rule, or a severity that is not one.
-
-    Example:
-        >>> RuleSet().with_severity({"ECM101": "fatal"})
-        Traceback (most recent call last):
-        ...
-        ecm_plan.coverage.rules.RuleConfigError: 'fatal' is not a severity;
-        use info, warning or error
-
-    .. versionadded:: 0.1.0
-    """
-
-    def __init__(self, message: str) -> None:
-        """Keep the message."""
-        self.message = message
-        super().__init__(message)
-
-    def __str__(self) -> str:
-        """Return the message."""
-        return self.message
-
-    def __reduce__(self) -> tuple[type[RuleConfigError], tuple[str]]:
-        """Pickle with the message."""
-        return (type(self), (self.message,))
-
-
-class UnknownRuleError(RuleConfigError, KeyError):
-    """No coverage rule has this code or name; the message suggests near ones.
-
-    It is a :class:`KeyError` and a :class:`ValueError` as well as a
-    :class:`~ecm_plan.exceptions.PlanError`.
-
-    Attributes:
-        code: The code or name as given.
-        suggestions: Codes of rules with a near code or name, best first.
-
-    Example:
-        >>> rule("ECM1O1")
-        Traceback (most recent call last):
-        ...
-        ecm_plan.coverage.rules.UnknownRuleError: unknown coverage rule 'ECM1O1';
-        did you mean ECM101, ECM102 or ECM103?
-        >>> try:
-        ...     rule("outcome-not-servd")
-        ... except KeyError as err:
-        ...     err.suggestions
-        ('ECM101', 'ECM102')
-
-    .. versionadded:: 0.1.0
-    """
-
-    def __init__(self, code: str, suggestions: Iterable[str] = ()) -> None:
-        """Keep the code and the near codes."""
-        self.code = code
-        self.suggestions = tuple(suggestions)
-        near = f"; did you mean {_or(self.suggestions)}?" if self.suggestions else ""
-        super().__init__(
-            f"unknown coverage rule {code!r}{near}"
-            if near
-            else f"unknown coverage rule {code!r}; the rules are {_registry().rules[0].code} to "
-            f"{_registry().rules[-1].code} (see ecm_plan.coverage.rules())"
-        )
-
-    def __reduce__(self) -> tuple[type[UnknownRuleError], tuple[str, tuple[str, ...]]]:  # type: ignore[override]
-        """Pickle with the code and suggestions."""
-        return (type(self), (self.code, self.suggestions))
-
-
-def _or(items: tuple[str, ...]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " or " + items[-1]
-
-
 # -- the registry -----------------------------------------------------------------------------
 
 
@@ -214,16 +135,33 @@ def _registry() -> _Registry:
     return _Registry(_REGISTERED)
 
 
-def rules() -> tuple[Rule, ...]:
+def all_rules() -> tuple[Rule, ...]:
     """Every registered rule, in code order.
 
     Example:
-        >>> [r.code for r in rules()][:6]
+        >>> [r.code for r in all_rules()][:6]
         ['ECM001', 'ECM002', 'ECM003', 'ECM004', 'ECM101', 'ECM102']
 
-    .. versionadded:: 0.1.0
+    .. versionadded:: 0.2.0 Replaces ``rules()``, whose name was also the name of this module
+       and of the ``rules`` argument of :func:`check`.
     """
     return _registry().rules
+
+
+def rules() -> tuple[Rule, ...]:
+    """Every registered rule, in code order: deprecated, use :func:`all_rules`.
+
+    Example:
+        >>> import warnings
+        >>> with warnings.catch_warnings():
+        ...     warnings.simplefilter("ignore", DeprecationWarning)
+        ...     rules() == all_rules()
+        True
+
+    .. deprecated:: 0.2.0 Use :func:`all_rules`.
+    """
+    warn("ecm_plan.coverage.all_rules()", "ecm_plan.coverage.all_rules()")
+    return all_rules()
 
 
 def rule(code: str) -> Rule:
@@ -240,8 +178,8 @@ def rule(code: str) -> Rule:
         >>> rule("ECM999")
         Traceback (most recent call last):
         ...
-        ecm_plan.coverage.rules.UnknownRuleError: unknown coverage rule 'ECM999';
-        the rules are ECM001 to ECM603 (see ecm_plan.coverage.rules())
+        ecm_plan.exceptions.UnknownRuleError: unknown coverage rule 'ECM999';
+        the rules are ECM001 to ECM603 (see ecm_plan.coverage.all_rules())
 
     .. versionadded:: 0.1.0
     """
@@ -268,7 +206,9 @@ def rule(code: str) -> Rule:
             key.lower(), [r.name for r in registry.rules], n=3, cutoff=0.7
         )
     ]
-    raise UnknownRuleError(code, tuple(dict.fromkeys(near))[:3])
+    raise UnknownRuleError(
+        code, tuple(dict.fromkeys(near))[:3], registry.rules[0].code, registry.rules[-1].code
+    )
 
 
 def _common_prefix(first: str, second: str) -> int:
@@ -349,7 +289,7 @@ class RuleSet:
         ...     {"ECM404": "info"})
         >>> "ECM202" in rs, "ECM301" in rs, rs.severity_of("ECM404").value
         (False, False, 'info')
-        >>> [r.code for r in RuleSet.only("ECM601", "ECM602").rules]
+        >>> [r.code for r in RuleSet.only("ECM601", "ECM602").enabled_rules]
         ['ECM601', 'ECM602']
 
     .. versionadded:: 0.1.0
@@ -408,9 +348,18 @@ class RuleSet:
         return dict(self.severities).get(found.code, found.severity)
 
     @property
-    def rules(self) -> tuple[Rule, ...]:
-        """The rules that run, in code order."""
+    def enabled_rules(self) -> tuple[Rule, ...]:
+        """The rules that run, in code order.
+
+        Example:
+            >>> [r.code for r in RuleSet.only("ECM602", "ECM601").enabled_rules]
+            ['ECM601', 'ECM602']
+
+        .. versionadded:: 0.2.0 Replaces the ``rules`` property.
+        """
         return tuple(r for r in _registry().rules if r.code in self.enabled)
+
+    rules = alias_property("rules", "enabled_rules")
 
     def __contains__(self, code: object) -> bool:
         """Whether the rule with this code or slug runs."""
@@ -444,7 +393,7 @@ def _ruleset(
 
 def _findings(plan: Plan, ruleset: RuleSet, facts: Facts) -> list[Finding]:
     found: list[Finding] = []
-    for item in ruleset.rules:
+    for item in ruleset.enabled_rules:
         level = ruleset.severity_of(item.code)
         for hit in _registry().functions[item.code](facts):
             path = plan.path_of(hit.subject) if hit.path is None else hit.path
@@ -508,7 +457,7 @@ def check(
         >>> check(plan, disable=["ECM999"])
         Traceback (most recent call last):
         ...
-        ecm_plan.coverage.rules.UnknownRuleError: unknown coverage rule 'ECM999'; ...
+        ecm_plan.exceptions.UnknownRuleError: unknown coverage rule 'ECM999'; ...
         >>> check("sample")
         Traceback (most recent call last):
         ...

@@ -15,8 +15,10 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from ecm_plan._deprecation import alias_table
 from ecm_plan.coverage._facts import Facts, _need_graph, _need_plan
 from ecm_plan.coverage.rules import RulesArg, _findings, _ruleset
+from ecm_plan.exceptions import NotInResultError
 from ecm_plan.findings import Severity
 from ecm_plan.graph import PlanGraph
 from ecm_plan.model import Action, Indicator, Objective, OutcomeKey, Plan, Priority, Target
@@ -74,8 +76,8 @@ class CoverageSummary:
 
     Example:
         >>> from ecm_plan import load_bundled
-        >>> from ecm_plan.report import render
-        >>> print(render(summary(load_bundled("sample")).to_table()))
+        >>> from ecm_plan.report import render_all
+        >>> print(render_all(summary(load_bundled("sample")).to_tables()))
         Coverage summary: sample
         ========================
         Kind      | Complete | Total | Share
@@ -97,7 +99,7 @@ class CoverageSummary:
         """The entry of one kind.
 
         Raises:
-            KeyError: No such kind.
+            NotInResultError: No such kind (a :class:`KeyError`).
 
         Example:
             >>> from ecm_plan import load_bundled
@@ -107,14 +109,14 @@ class CoverageSummary:
         for found in self.kinds:
             if found.kind == name:
                 return found
-        raise KeyError(f"no kind {name!r}; use one of {', '.join(k for k, _ in _KINDS)}")
+        raise NotInResultError(name, "the coverage summary", [k.kind for k in self.kinds])
 
-    def to_table(self) -> Table:
+    def to_tables(self) -> tuple[Table, ...]:
         """The summary as a table; the share is a whole percentage, or ``-`` for none.
 
         Example:
             >>> from ecm_plan import load_bundled
-            >>> summary(load_bundled("sample")).to_table().rows[0]
+            >>> summary(load_bundled("sample")).to_tables()[0].rows[0]
             ('outcome', '3', '5', '60%')
         """
         rows = [
@@ -126,7 +128,11 @@ class CoverageSummary:
             )
             for k in self.kinds
         ]
-        return Table(f"Coverage summary: {self.plan}", ("Kind", "Complete", "Total", "Share"), rows)
+        return (
+            Table(f"Coverage summary: {self.plan}", ("Kind", "Complete", "Total", "Share"), rows),
+        )
+
+    to_table = alias_table("to_table")
 
 
 def summary(

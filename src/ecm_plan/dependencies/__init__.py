@@ -38,11 +38,11 @@ collects them all).
 
 Example:
     >>> from ecm_plan import load_bundled
-    >>> from ecm_plan.report import render
+    >>> from ecm_plan.report import render_all
     >>> plan = load_bundled("sample")
     >>> [(r.source, r.node, r.rule) for r in references(plan)]
     [('P1.O1.A2', 'P1.O1.A1', 'depends_on'), ('P2.O1.A1', 'P1.O1', 'objective_number')]
-    >>> print(render(deadline_conflicts(plan).to_table()))
+    >>> print(render_all(deadline_conflicts(plan).to_tables()))
     Deadline conflicts
     ==================
     Dependent | Due         | Needs    | Due        | Conflict

@@ -10,6 +10,7 @@ from typing import cast
 import attrs
 import networkx as nx
 
+from ecm_plan._deprecation import alias_table, renamed_keyword
 from ecm_plan.dependencies._reader import (
     _as_graph,
     _natural,
@@ -157,11 +158,11 @@ class DeadlineConflicts:
         """
         return tuple(c.finding() for c in self.conflicts)
 
-    def to_table(self) -> Table:
+    def to_tables(self) -> tuple[Table, ...]:
         """The conflicts as a table.
 
         Example:
-            >>> DeadlineConflicts(()).to_table().headers
+            >>> DeadlineConflicts(()).to_tables()[0].headers
             ('Dependent', 'Due', 'Needs', 'Due', 'Conflict')
         """
         rows = [
@@ -174,12 +175,16 @@ class DeadlineConflicts:
             )
             for c in self.conflicts
         ]
-        return Table(
-            "Deadline conflicts",
-            ("Dependent", "Due", "Needs", "Due", "Conflict"),
-            rows,
-            _none_note(rows),
+        return (
+            Table(
+                "Deadline conflicts",
+                ("Dependent", "Due", "Needs", "Due", "Conflict"),
+                rows,
+                _none_note(rows),
+            ),
         )
+
+    to_table = alias_table("to_table")
 
 
 def _window(due: Due | None) -> tuple[dt.date, dt.date] | None:
@@ -188,7 +193,8 @@ def _window(due: Due | None) -> tuple[dt.date, dt.date] | None:
     return due.earliest, due.deadline
 
 
-def deadline_conflicts(plan_or_graph: Plan | PlanGraph) -> DeadlineConflicts:
+@renamed_keyword("deadline_conflicts", "plan_or_graph", "plan")
+def deadline_conflicts(plan: Plan | PlanGraph) -> DeadlineConflicts:
     """Dependents due before what they need, judged with the precision of their due dates.
 
     A due date such as "March 2009" or "2009" is read as a window in which the deadline falls:
@@ -205,7 +211,7 @@ def deadline_conflicts(plan_or_graph: Plan | PlanGraph) -> DeadlineConflicts:
     Only direct dependencies are compared.
 
     Args:
-        plan_or_graph: A plan, or its graph.
+        plan: The plan, or its graph.
 
     Returns:
         The conflicts, certain ones first, then by dependent id.
@@ -222,7 +228,7 @@ def deadline_conflicts(plan_or_graph: Plan | PlanGraph) -> DeadlineConflicts:
 
     .. versionadded:: 0.1.0
     """
-    graph = _as_graph(plan_or_graph)
+    graph = _as_graph(plan)
     reader = _Reader(graph)
     found = []
     for u, v, data in reader.enables().edges(data=True):
@@ -307,13 +313,13 @@ class CriticalPath:
         """The ids on the chain."""
         return tuple(s.element.id for s in self.steps)
 
-    def to_table(self) -> Table:
+    def to_tables(self) -> tuple[Table, ...]:
         """The chain as a table, with its span as a note.
 
         Example:
             >>> from ecm_plan import load_bundled
-            >>> from ecm_plan.report import render
-            >>> print(render(critical_path(load_bundled("sample")).to_table(), max_width=30))
+            >>> from ecm_plan.report import render_all
+            >>> print(render_all(critical_path(load_bundled("sample")).to_tables(), max_width=30))
             Critical path
             =============
             Step | Element  | Label                          | Due         | Deadline   | Finish by
@@ -329,18 +335,23 @@ class CriticalPath:
             for i, s in enumerate(self.steps, start=1)
         ]
         notes = (f"Span: {self.start} to {self.end} ({self.days} days)",) if rows else ("(none)",)
-        return Table(
-            "Critical path",
-            ("Step", "Element", "Label", "Due", "Deadline", "Finish by"),
-            rows,
-            notes,
+        return (
+            Table(
+                "Critical path",
+                ("Step", "Element", "Label", "Due", "Deadline", "Finish by"),
+                rows,
+                notes,
+            ),
         )
+
+    to_table = alias_table("to_table")
 
 
 _START = "\x00start"
 
 
-def critical_path(plan_or_graph: Plan | PlanGraph) -> CriticalPath:
+@renamed_keyword("critical_path", "plan_or_graph", "plan")
+def critical_path(plan: Plan | PlanGraph) -> CriticalPath:
     """The chain of dated dependencies whose due dates span the longest time.
 
     Only dependencies between two elements whose due dates name a deadline count (an undated
@@ -354,7 +365,7 @@ def critical_path(plan_or_graph: Plan | PlanGraph) -> CriticalPath:
     effective deadlines; of two chains of equal length, the one with more steps wins.
 
     Args:
-        plan_or_graph: A plan, or its graph.
+        plan: The plan, or its graph.
 
     Returns:
         The critical path (empty when no two dated elements depend on each other).
@@ -376,7 +387,7 @@ def critical_path(plan_or_graph: Plan | PlanGraph) -> CriticalPath:
 
     .. versionadded:: 0.1.0
     """
-    graph = _as_graph(plan_or_graph)
+    graph = _as_graph(plan)
     reader = _Reader(graph)
     digraph = reader.enables()
     windows = {n: w for n in digraph if (w := _window(reader.due(n))) is not None}

@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from ecm_plan._deprecation import alias_method, alias_table, renamed_keyword
 from ecm_plan.dependencies._reader import (
     _KIND_ORDER,
     _as_graph,
@@ -18,7 +19,12 @@ from ecm_plan.dependencies._reader import (
     _Reader,
 )
 from ecm_plan.dependencies.build import NodeRef
-from ecm_plan.exceptions import InvalidShareError, NotInResultError, UnknownElementError
+from ecm_plan.exceptions import (
+    InvalidChoiceError,
+    InvalidShareError,
+    NotInResultError,
+    UnknownElementError,
+)
 from ecm_plan.graph import (
     ENTITY,
     LABEL,
@@ -219,8 +225,11 @@ class Impact:
             >>> from ecm_plan import load_bundled
             >>> [a.element.id for a in impact(load_bundled("sample"), "ABG").of_kind("outcome")]
             ['outcome:be_healthy', 'outcome:enjoy_and_achieve', 'outcome:stay_safe']
+
+        Raises:
+            InvalidChoiceError: A kind is not a node kind (a :class:`ValueError`).
         """
-        wanted = {NodeKind(k) for k in kinds}
+        wanted = {_node_kind(k) for k in kinds}
         return tuple(a for a in self.affected if not wanted or a.element.kind in wanted)
 
     def ids(self, *kinds: NodeKind | str) -> frozenset[str]:
@@ -291,14 +300,23 @@ class Impact:
         """
         return sum(u.gbp for u in self.unallocated)
 
-    def to_table(self) -> Table:
-        """The affected elements as a table.
+    def to_tables(self) -> tuple[Table, ...]:
+        """The affected elements as a table and, for a funding stream, the money at stake.
 
         Example:
             >>> from ecm_plan import load_bundled
-            >>> impact(load_bundled("sample"), "P1.O1.A2").to_table().rows[0]
+            >>> impact(load_bundled("sample"), "P1.O1.A2").to_tables()[0].rows[0]
             ('priority', 'P1', 'Reduce teenage pregnancy and improve sexual health', 'P1.O1')
+            >>> [t.title for t in impact(load_bundled("sample"), "ABG").to_tables()]
+            ['Impact of losing ABG (Area Based Grant)', 'Funding at stake: ABG (Area Based Grant)']
+
+        .. versionadded:: 0.2.0 Replaces ``to_table()`` and ``funding_table()``.
         """
+        if self.source.kind is NodeKind.FUNDING_STREAM:
+            return (self._affected_table(), self._funding_table())
+        return (self._affected_table(),)
+
+    def _affected_table(self) -> Table:
         rows = [
             (
                 a.element.kind.value if a.element.kind else "",
@@ -315,13 +333,15 @@ class Impact:
             _none_note(rows),
         )
 
-    def funding_table(self) -> Table:
+    to_table = alias_table("to_table")
+
+    def _funding_table(self) -> Table:
         """The money at stake per priority, for a funding stream.
 
         Example:
             >>> from ecm_plan import load_bundled
             >>> from ecm_plan.report import render
-            >>> print(render(impact(load_bundled("sample"), "ABG").funding_table(), max_width=20))
+            >>> print(render(impact(load_bundled("sample"), "ABG").to_tables()[1], max_width=20))
             Funding at stake: ABG (Area Based Grant)
             ========================================
             Priority | Label            | Amount   | Allocations | Not quantified
@@ -364,6 +384,15 @@ class Impact:
             rows,
             tuple(notes),
         )
+
+    funding_table = alias_method("funding_table", "to_tables()[1]", _funding_table)
+
+
+def _node_kind(kind: NodeKind | str) -> NodeKind:
+    try:
+        return NodeKind(kind)
+    except ValueError:
+        raise InvalidChoiceError(kind, "node kind", [k.value for k in NodeKind]) from None
 
 
 def _affected_key(reader: _Reader, node: str) -> tuple[int, tuple[Any, ...]]:
@@ -493,7 +522,8 @@ def _paths(reader: _Reader, source: str, children: dict[str, list[str]]) -> dict
     return paths
 
 
-def impact(plan_or_graph: Plan | PlanGraph, element_id: str, *, share: float = 1.0) -> Impact:
+@renamed_keyword("impact", "plan_or_graph", "plan")
+def impact(plan: Plan | PlanGraph, element_id: str, *, share: float = 1.0) -> Impact:
     """What losing an element puts at risk: the work it pays for, and everything that work serves.
 
     The affected elements are found with one breadth-first search, which also gives the
@@ -524,7 +554,7 @@ def impact(plan_or_graph: Plan | PlanGraph, element_id: str, *, share: float = 1
     cut; the elements at risk are the same.
 
     Args:
-        plan_or_graph: A plan, or its graph (a portfolio graph too; ids are then
+        plan: The plan, or its graph (a portfolio graph too; ids are then
             ``<plan id>:<element id>``).
         element_id: The id of the lost element (its node id), or the name of a funding
             stream ("Area Based Grant").
@@ -561,7 +591,7 @@ def impact(plan_or_graph: Plan | PlanGraph, element_id: str, *, share: float = 1
        money, stream names, and the plan node left out.
     """
     share = _check_share(share)
-    graph = _as_graph(plan_or_graph)
+    graph = _as_graph(plan)
     reader = _Reader(graph)
     source = _resolve(graph, reader, element_id)
     streams = [source]

@@ -8,6 +8,7 @@ from typing import cast
 import attrs
 import networkx as nx
 
+from ecm_plan._deprecation import alias_table, renamed_keyword
 from ecm_plan.dependencies._reader import (
     _as_graph,
     _natural,
@@ -121,20 +122,27 @@ class Cycles:
         """
         return tuple(c.finding() for c in self.cycles)
 
-    def to_table(self) -> Table:
+    def to_tables(self) -> tuple[Table, ...]:
         """The cycles as a table.
 
         Example:
-            >>> Cycles(()).to_table().notes
+            >>> Cycles(()).to_tables()[0].notes
             ('(none)',)
         """
         rows = [
             (" -> ".join((*c.ids, c.ids[0])), ", ".join(c.component), "yes" if c.explicit else "no")
             for c in self.cycles
         ]
-        return Table(
-            "Dependency cycles", ("Cycle", "Elements caught", "Explicit"), rows, _none_note(rows)
+        return (
+            Table(
+                "Dependency cycles",
+                ("Cycle", "Elements caught", "Explicit"),
+                rows,
+                _none_note(rows),
+            ),
         )
+
+    to_table = alias_table("to_table")
 
 
 def _find_cycles(reader: _Reader, digraph: nx.DiGraph[str]) -> tuple[Cycle, ...]:
@@ -153,7 +161,8 @@ def _find_cycles(reader: _Reader, digraph: nx.DiGraph[str]) -> tuple[Cycle, ...]
     return tuple(sorted(found, key=lambda c: _natural(c.ids[0])))
 
 
-def cycles(plan_or_graph: Plan | PlanGraph) -> Cycles:
+@renamed_keyword("cycles", "plan_or_graph", "plan")
+def cycles(plan: Plan | PlanGraph) -> Cycles:
     """The circles in the dependencies: one cycle for each knot of dependencies.
 
     Each strongly connected component of the ``enables`` edges with more than one element (or a
@@ -161,7 +170,7 @@ def cycles(plan_or_graph: Plan | PlanGraph) -> Cycles:
     Listing every simple cycle could take exponential time; this takes linear time.
 
     Args:
-        plan_or_graph: A plan, or its graph.
+        plan: The plan, or its graph.
 
     Returns:
         The cycles (empty when there are none).
@@ -179,7 +188,7 @@ def cycles(plan_or_graph: Plan | PlanGraph) -> Cycles:
 
     .. versionadded:: 0.1.0
     """
-    graph = _as_graph(plan_or_graph)
+    graph = _as_graph(plan)
     reader = _Reader(graph)
     return Cycles(_find_cycles(reader, reader.enables()))
 
@@ -228,11 +237,12 @@ class OrderOfWork:
         known = tuple(element for step in self.ids for element in step)
         raise NotInResultError(element_id, "the order of work", known)
 
-    def to_table(self) -> Table:
+    def to_tables(self) -> tuple[Table, ...]:
         """One row per element, by step.
 
         Example:
-            >>> OrderOfWork(((NodeRef("A1", NodeKind.ACTION, "Open a clinic"),),)).to_table().rows
+            >>> order = OrderOfWork(((NodeRef("A1", NodeKind.ACTION, "Open a clinic"),),))
+            >>> order.to_tables()[0].rows
             (('1', 'A1', 'action', 'Open a clinic'),)
         """
         rows = [
@@ -240,10 +250,15 @@ class OrderOfWork:
             for i, step in enumerate(self.generations, start=1)
             for e in step
         ]
-        return Table("Order of work", ("Step", "Element", "Kind", "Label"), rows, _none_note(rows))
+        return (
+            Table("Order of work", ("Step", "Element", "Kind", "Label"), rows, _none_note(rows)),
+        )
+
+    to_table = alias_table("to_table")
 
 
-def order_of_work(plan_or_graph: Plan | PlanGraph) -> OrderOfWork:
+@renamed_keyword("order_of_work", "plan_or_graph", "plan")
+def order_of_work(plan: Plan | PlanGraph) -> OrderOfWork:
     """The order of work: every action, and every element a dependency touches, in steps.
 
     The steps are the topological generations of the ``enables`` edges
@@ -252,7 +267,7 @@ def order_of_work(plan_or_graph: Plan | PlanGraph) -> OrderOfWork:
     out, and an element that needs only outside documents is in step 1.
 
     Args:
-        plan_or_graph: A plan, or its graph.
+        plan: The plan, or its graph.
 
     Returns:
         The steps.
@@ -278,7 +293,7 @@ def order_of_work(plan_or_graph: Plan | PlanGraph) -> OrderOfWork:
 
     .. versionadded:: 0.1.0
     """
-    graph = _as_graph(plan_or_graph)
+    graph = _as_graph(plan)
     reader = _Reader(graph)
     digraph = reader.enables()
     digraph.add_nodes_from(n for n, d in graph.nodes(data=True) if d.get(KIND) == NodeKind.ACTION)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import attrs
 
 from ecm_plan import _references
+from ecm_plan._deprecation import alias_table, renamed_keyword
 from ecm_plan._references import Reference, ReferenceKind, ReferenceRule, find_references
 from ecm_plan.dependencies._reader import (
     _as_graph,
@@ -117,13 +118,13 @@ class References:
             for r in self.unresolved
         )
 
-    def to_table(self) -> Table:
+    def to_tables(self) -> tuple[Table, ...]:
         """The references as a table.
 
         Example:
             >>> from ecm_plan import load_bundled
-            >>> from ecm_plan.report import render
-            >>> print(render(references(load_bundled("sample")).to_table(), max_width=20))
+            >>> from ecm_plan.report import render_all
+            >>> print(render_all(references(load_bundled("sample")).to_tables(), max_width=20))
             Dependencies
             ============
             Element  | Needs    | Kind     | Rule             | Confidence | Text
@@ -143,12 +144,16 @@ class References:
             )
             for r in self.references
         ]
-        return Table(
-            "Dependencies",
-            ("Element", "Needs", "Kind", "Rule", "Confidence", "Text"),
-            rows,
-            _none_note(rows),
+        return (
+            Table(
+                "Dependencies",
+                ("Element", "Needs", "Kind", "Rule", "Confidence", "Text"),
+                rows,
+                _none_note(rows),
+            ),
         )
+
+    to_table = alias_table("to_table")
 
 
 _DEPENDENCY = frozenset({Relation.ENABLES, Relation.REFERENCED_BY})
@@ -182,7 +187,8 @@ def _edge_references(graph: PlanGraph) -> tuple[Reference, ...]:
     return tuple(sorted(found, key=lambda r: (_natural(r.source), r.field, r.span or (0, 0))))
 
 
-def references(plan_or_graph: Plan | PlanGraph) -> References:
+@renamed_keyword("references", "plan_or_graph", "plan")
+def references(plan: Plan | PlanGraph) -> References:
     """Every dependency of the plan: explicit (``depends_on``) and found in the text.
 
     For a plan, the references are found with :data:`REFERENCE_RULES` and listed in document
@@ -192,7 +198,7 @@ def references(plan_or_graph: Plan | PlanGraph) -> References:
     ``referenced_by`` edges.
 
     Args:
-        plan_or_graph: A plan, or its graph.
+        plan: The plan, or its graph.
 
     Returns:
         The references.
@@ -211,12 +217,11 @@ def references(plan_or_graph: Plan | PlanGraph) -> References:
 
     .. versionadded:: 0.1.0
     """
-    if isinstance(plan_or_graph, Plan):
-        plan = plan_or_graph
+    if isinstance(plan, Plan):
         found = find_references(plan)
         paths = {r.source: plan.path_of(r.source) for r in found}
         return References(found, plan.id, paths)
-    graph = _as_graph(plan_or_graph)
+    graph = _as_graph(plan)
     stored = graph.graph.get(REFERENCES)
     found = stored if isinstance(stored, tuple) else _edge_references(graph)
     plans = graph.graph.get("plans", ())

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 import attrs
 import networkx as nx
 
+from ecm_plan._deprecation import alias_table, renamed_keyword
 from ecm_plan.dependencies._reader import (
     _as_graph,
     _natural,
@@ -89,12 +90,12 @@ class Sharing:
     indicators: tuple[SharedElement, ...]
     streams: tuple[SharedElement, ...]
 
-    def to_table(self) -> Table:
+    def to_tables(self) -> tuple[Table, ...]:
         """Both lists as one table.
 
         Example:
             >>> from ecm_plan import load_bundled
-            >>> shared(load_bundled("sample")).to_table().rows
+            >>> shared(load_bundled("sample")).to_tables()[0].rows
             (('funding stream', 'ABG', 'Area Based Grant', 'P1, P2', 'P1.O1, P2.O1'),)
         """
         rows = [
@@ -108,12 +109,16 @@ class Sharing:
             for kind, items in (("indicator", self.indicators), ("funding stream", self.streams))
             for s in items
         ]
-        return Table(
-            "Shared across priorities",
-            ("Kind", "Element", "Label", "Priorities", "Objectives"),
-            rows,
-            _none_note(rows),
+        return (
+            Table(
+                "Shared across priorities",
+                ("Kind", "Element", "Label", "Priorities", "Objectives"),
+                rows,
+                _none_note(rows),
+            ),
         )
+
+    to_table = alias_table("to_table")
 
 
 def _shared(
@@ -138,7 +143,8 @@ def _shared(
     return tuple(found)
 
 
-def shared(plan_or_graph: Plan | PlanGraph, *, min_priorities: int = 2) -> Sharing:
+@renamed_keyword("shared", "plan_or_graph", "plan")
+def shared(plan: Plan | PlanGraph, *, min_priorities: int = 2) -> Sharing:
     """Indicators and funding streams shared across priorities.
 
     An indicator is shared when targets of elements under ``min_priorities`` or more
@@ -148,7 +154,7 @@ def shared(plan_or_graph: Plan | PlanGraph, *, min_priorities: int = 2) -> Shari
     many priorities, counting the streams that are part of it (``includes``).
 
     Args:
-        plan_or_graph: A plan, or its graph.
+        plan: The plan, or its graph.
         min_priorities: How many priorities make an element shared.
 
     Returns:
@@ -162,7 +168,7 @@ def shared(plan_or_graph: Plan | PlanGraph, *, min_priorities: int = 2) -> Shari
 
     .. versionadded:: 0.1.0
     """
-    graph = _as_graph(plan_or_graph)
+    graph = _as_graph(plan)
     reader = _Reader(graph)
     cited: dict[str, set[str]] = defaultdict(set)
     funded: dict[str, set[str]] = defaultdict(set)
@@ -252,12 +258,12 @@ class Concentration:
         found.sort(key=lambda load: (-len(load.cut_off), -load.sole, _natural(load.lead.id)))
         return tuple(found)
 
-    def to_table(self) -> Table:
+    def to_tables(self) -> tuple[Table, ...]:
         """The leads as a table.
 
         Example:
             >>> from ecm_plan import load_bundled
-            >>> concentration(load_bundled("sample")).to_table().rows[0]
+            >>> concentration(load_bundled("sample")).to_tables()[0].rows[0]
             ('HoSafe', 'Head of Safeguarding', '2', '2', 'P2, P3', 'P2, P3')
         """
         rows = [
@@ -271,15 +277,20 @@ class Concentration:
             )
             for load in self.leads
         ]
-        return Table(
-            "Leads by actions carried",
-            ("Lead", "Name", "Actions", "Sole lead", "Priorities", "Cut off if lost"),
-            rows,
-            _none_note(rows),
+        return (
+            Table(
+                "Leads by actions carried",
+                ("Lead", "Name", "Actions", "Sole lead", "Priorities", "Cut off if lost"),
+                rows,
+                _none_note(rows),
+            ),
         )
 
+    to_table = alias_table("to_table")
 
-def concentration(plan_or_graph: Plan | PlanGraph, *, top: int | None = None) -> Concentration:
+
+@renamed_keyword("concentration", "plan_or_graph", "plan")
+def concentration(plan: Plan | PlanGraph, *, top: int | None = None) -> Concentration:
     """Leads by the number of actions they carry, and the single points of failure.
 
     A lead *cuts a priority off* when it is the only lead of every action of the priority
@@ -288,7 +299,7 @@ def concentration(plan_or_graph: Plan | PlanGraph, *, top: int | None = None) ->
     Only action leads count; leads of priorities, objectives and indicators do not.
 
     Args:
-        plan_or_graph: A plan, or its graph.
+        plan: The plan, or its graph.
         top: Keep only the first ``top`` leads of the ranking (None for all).
 
     Returns:
@@ -302,7 +313,7 @@ def concentration(plan_or_graph: Plan | PlanGraph, *, top: int | None = None) ->
 
     .. versionadded:: 0.1.0
     """
-    graph = _as_graph(plan_or_graph)
+    graph = _as_graph(plan)
     reader = _Reader(graph)
     actions: dict[str, int] = defaultdict(int)
     sole: dict[str, int] = defaultdict(int)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ecm_plan._deprecation import renamed_keyword
 from ecm_plan.dependencies._reader import (
     _as_graph,
     _Reader,
@@ -24,7 +25,8 @@ __all__ = [
 ]
 
 
-def dependency_findings(plan_or_graph: Plan | PlanGraph) -> tuple[Finding, ...]:
+@renamed_keyword("dependency_findings", "plan_or_graph", "plan")
+def dependency_findings(plan: Plan | PlanGraph) -> tuple[Finding, ...]:
     """Every finding of the dependency analysis, most severe first.
 
     ======  ========  ==========================================================
@@ -38,7 +40,7 @@ def dependency_findings(plan_or_graph: Plan | PlanGraph) -> tuple[Finding, ...]:
     ======  ========  ==========================================================
 
     Args:
-        plan_or_graph: A plan, or its graph.
+        plan: The plan, or its graph.
 
     Returns:
         The findings, sorted.
@@ -51,7 +53,7 @@ def dependency_findings(plan_or_graph: Plan | PlanGraph) -> tuple[Finding, ...]:
 
     .. versionadded:: 0.1.0
     """
-    graph = _as_graph(plan_or_graph)
+    graph = _as_graph(plan)
     reader = _Reader(graph)
     digraph = reader.enables()
     found = [c.finding() for c in _find_cycles(reader, digraph)]
@@ -60,14 +62,15 @@ def dependency_findings(plan_or_graph: Plan | PlanGraph) -> tuple[Finding, ...]:
     return tuple(sorted(found))
 
 
-def dependency_tables(plan_or_graph: Plan | PlanGraph) -> tuple[Table, ...]:
+@renamed_keyword("dependency_tables", "plan_or_graph", "plan")
+def dependency_tables(plan: Plan | PlanGraph) -> tuple[Table, ...]:
     """The dependency section of a plan report: every analysis as a table.
 
     References, the order of work (or the cycles, when there are any), deadline conflicts,
     the critical path, what is shared across priorities, and the leads by actions carried.
 
     Args:
-        plan_or_graph: A plan, or its graph.
+        plan: The plan, or its graph.
 
     Returns:
         The tables, in that order.
@@ -85,14 +88,14 @@ def dependency_tables(plan_or_graph: Plan | PlanGraph) -> tuple[Table, ...]:
 
     .. versionadded:: 0.1.0
     """
-    graph = _as_graph(plan_or_graph)
+    graph = _as_graph(plan)
     found = cycles(graph)
-    tables = [references(graph).to_table()]
-    tables.append(found.to_table() if found else order_of_work(graph).to_table())
-    tables.append(deadline_conflicts(graph).to_table())
+    tables = [*references(graph).to_tables()]
+    tables += found.to_tables() if found else order_of_work(graph).to_tables()
+    tables += deadline_conflicts(graph).to_tables()
     try:
-        tables.append(critical_path(graph).to_table())
+        tables += critical_path(graph).to_tables()
     except CycleError:
-        tables.append(CriticalPath((), None, None).to_table())
-    tables += [shared(graph).to_table(), concentration(graph).to_table()]
+        tables += CriticalPath((), None, None).to_tables()
+    tables += [*shared(graph).to_tables(), *concentration(graph).to_tables()]
     return tuple(tables)

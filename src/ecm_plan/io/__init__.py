@@ -176,7 +176,7 @@ def _structure(doc: Document, source: str) -> Plan:
     raise PlanFileError(source, _sorted(problems, doc))
 
 
-def loads_plan(text: str, format: str = "yaml", *, source: str = "<string>") -> Plan:  # noqa: A002
+def loads_plan(text: str, format: str = "yaml", *, source: str = "<string>") -> Plan:  # noqa: A002 (the name callers pass, as in dumps_plan(plan, format))
     r"""Read a plan from text.
 
     A byte order mark at the start of the text is skipped. Every text in the plan loads
@@ -234,7 +234,7 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
     return loads_plan(text, fmt, source=str(path))
 
 
-def dumps_plan(plan: Plan, format: str = "yaml") -> str:  # noqa: A002
+def dumps_plan(plan: Plan, format: str = "yaml") -> str:  # noqa: A002 (the name callers pass, as in dumps_plan(plan, format))
     r"""Write a plan as text; :func:`loads_plan` reads it back to an equal plan.
 
     Every text survives the round trip in every format: control characters (NUL included),
@@ -250,6 +250,9 @@ def dumps_plan(plan: Plan, format: str = "yaml") -> str:  # noqa: A002
         ArgumentError: ``plan`` is not a :class:`~ecm_plan.model.Plan`.
         PlanValidationError: A text holds a lone surrogate, which no file can hold; the
             problem names its key path.
+
+    Raises:
+        UnknownFormatError: ``format`` is not yaml, json or toml (a :class:`ValueError`).
 
     Example:
         >>> import attrs

@@ -65,7 +65,7 @@ _MAPPING_EXAMPLES = {
 _BARE = re.compile(r"[A-Za-z][A-Za-z0-9 _.()/&'-]*")
 
 
-def _yaml(value: Any) -> str:  # noqa: ANN401
+def _yaml(value: Any) -> str:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     if isinstance(value, str) and _BARE.fullmatch(value) and value.strip() == value:
         return value
     if isinstance(value, str):
@@ -80,7 +80,7 @@ def _key(path: str) -> tuple[str, bool]:
     return last.split("[", 1)[0], item
 
 
-def _describe(value: Any) -> str:  # noqa: ANN401
+def _describe(value: Any) -> str:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     kinds: dict[type, str] = {
         str: "text",
         bool: "a boolean",
@@ -94,7 +94,7 @@ def _describe(value: Any) -> str:  # noqa: ANN401
     return f"{name} ({shown[:37] + '...' if len(shown) > 40 else shown})"
 
 
-def _mapping_example(cls: type | None, value: Any) -> tuple[str, str]:  # noqa: ANN401
+def _mapping_example(cls: type | None, value: Any) -> tuple[str, str]:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     name = cls.__name__ if cls is not None else ""
     given = _yaml(value)
     if name in _MAPPING_EXAMPLES:

@@ -12,7 +12,7 @@ import attrs
 import tomli_w
 import yaml
 
-from ecm_plan.exceptions import Problem
+from ecm_plan.exceptions import Problem, UnknownFormatError
 
 __all__ = [
     "FORMATS",
@@ -72,11 +72,11 @@ class _BoundedLoader(yaml.SafeLoader):
         self._nodes = 0
         self.duplicate_problems: list[Problem] = []
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: ANN401
+    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: ANN401 (PyYAML's untyped Composer API)
         if self.check_event(yaml.AliasEvent):
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
-                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]  # PyYAML's parser methods are untyped
                 raise yaml.YAMLError(
                     f"more than {MAX_ALIASES} YAML aliases (line {mark.line + 1}); plan files "
                     "need none, and many aliases are how expansion bombs work"
@@ -87,7 +87,7 @@ class _BoundedLoader(yaml.SafeLoader):
             raise yaml.YAMLError(f"more than {MAX_NODES} YAML nodes; the plan is too large")
         return node
 
-    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Hashable, Any]:  # noqa: ANN401
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Hashable, Any]:  # noqa: ANN401 (PyYAML's untyped Constructor API)
         seen: dict[Any, int] = {}
         for key_node, _ in node.value:
             key = key_node.value
@@ -105,7 +105,7 @@ class _BoundedLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-def _size(node: Any, _depth: int = 0) -> int:  # noqa: ANN401
+def _size(node: Any, _depth: int = 0) -> int:  # noqa: ANN401 (a PyYAML node of any kind)
     if _depth > 200:
         raise yaml.YAMLError("YAML nesting deeper than 200 levels")
     if isinstance(node, yaml.SequenceNode):
@@ -147,7 +147,7 @@ def _join(path: str, key: object) -> str:
     return f"{path}.{key}" if path else str(key)
 
 
-def _rank(data: Any, path: str, order: dict[str, int], depth: int = 0) -> None:  # noqa: ANN401
+def _rank(data: Any, path: str, order: dict[str, int], depth: int = 0) -> None:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     order.setdefault(path, len(order))
     if depth > _MAX_DEPTH:
         return
@@ -160,7 +160,7 @@ def _rank(data: Any, path: str, order: dict[str, int], depth: int = 0) -> None: 
 
 
 def _node_lines(
-    node: Any,  # noqa: ANN401
+    node: Any,  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     path: str,
     lines: dict[str, int],
     problems: list[Problem],
@@ -251,7 +251,7 @@ def _marked(err: yaml.MarkedYAMLError) -> FormatError:
     return FormatError([Problem(where, f"not valid YAML: {err.problem}", "check the indentation")])
 
 
-def parse(text: str, fmt: str) -> Any:  # noqa: ANN401
+def parse(text: str, fmt: str) -> Any:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     """Parse text in a format into plain data, or raise :class:`FormatError`."""
     _check_size(text)
     if fmt == "yaml":
@@ -291,7 +291,7 @@ def parse(text: str, fmt: str) -> Any:  # noqa: ANN401
 class _Dumper(yaml.SafeDumper):
     """Block style, no aliases, long text kept readable."""
 
-    def ignore_aliases(self, data: Any) -> bool:  # noqa: ANN401, ARG002
+    def ignore_aliases(self, data: Any) -> bool:  # noqa: ANN401, ARG002 (PyYAML's untyped Representer API; the data is not needed)
         return True
 
 
@@ -318,7 +318,7 @@ _BoundedLoader.add_implicit_resolver(
 )
 
 
-def dumps(data: Any, fmt: str) -> str:  # noqa: ANN401
+def dumps(data: Any, fmt: str) -> str:  # noqa: ANN401 (plain data of any shape, as json.dumps takes)
     """Write plain data in a format."""
     if fmt == "yaml":
         return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
@@ -326,4 +326,4 @@ def dumps(data: Any, fmt: str) -> str:  # noqa: ANN401
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if fmt == "toml":
         return tomli_w.dumps(data)
-    raise ValueError(f"unknown format {fmt!r}; use one of {FORMATS}")
+    raise UnknownFormatError(fmt, FORMATS)

@@ -25,7 +25,7 @@ def _items(data: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
     return [(i, item) for i, item in enumerate(found) if isinstance(item, dict)]
 
 
-def _text(value: Any) -> str | None:  # noqa: ANN401
+def _text(value: Any) -> str | None:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     """An id as the loader reads it: text, or a whole number as its digits."""
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
@@ -36,7 +36,7 @@ def _id(item: dict[str, Any]) -> str | None:
     return _text(item.get("id"))
 
 
-def _value(text: Any) -> Value | None:  # noqa: ANN401
+def _value(text: Any) -> Value | None:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     if isinstance(text, int) and not isinstance(text, bool):
         text = str(text)
     if not isinstance(text, str):
@@ -58,22 +58,22 @@ class _Walk:
         if element_id is not None:
             self.declared.append((path, kind, element_id))
 
-    def ref(self, path: str, kind: str, value: Any) -> None:  # noqa: ANN401
+    def ref(self, path: str, kind: str, value: Any) -> None:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
         found = _text(value)
         if found is not None:
             self.refs.append((path, kind, found))
 
-    def ref_list(self, path: str, kind: str, values: Any) -> None:  # noqa: ANN401
+    def ref_list(self, path: str, kind: str, values: Any) -> None:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
         if isinstance(values, list):
             for i, value in enumerate(values):
                 self.ref(f"{path}[{i}]", kind, value)
 
-    def figure(self, path: str, text: Any, what: str) -> None:  # noqa: ANN401
+    def figure(self, path: str, text: Any, what: str) -> None:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
         value = _value(text)
         if value is not None:
             self.figures.append((path, value, what))
 
-    def series(self, path: str, values: Any, what: str) -> None:  # noqa: ANN401
+    def series(self, path: str, values: Any, what: str) -> None:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
         if isinstance(values, dict):
             for period, text in values.items():
                 self.figure(f"{path}[{str(period)!r}]", text, what)

@@ -100,7 +100,7 @@ class ShapeError(TypeError):
         ('list', 'HoX')
     """
 
-    def __init__(self, value: Any, shape: str, cls: type | None = None) -> None:  # noqa: ANN401
+    def __init__(self, value: Any, shape: str, cls: type | None = None) -> None:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
         """Keep the value, the shape expected and the class."""
         self.value = value
         self.shape = shape
@@ -108,31 +108,31 @@ class ShapeError(TypeError):
         super().__init__(f"expected a {shape}, got {type(value).__name__} {value!r}")
 
 
-def _structure_bool(value: Any, _type: type) -> bool:  # noqa: ANN401
+def _structure_bool(value: Any, _type: type) -> bool:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     if isinstance(value, bool):
         return value
     raise ShapeError(value, "bool")
 
 
-def _structure_int(value: Any, _type: type) -> int:  # noqa: ANN401
+def _structure_int(value: Any, _type: type) -> int:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     raise ShapeError(value, "int")
 
 
-def _is_tuple(tp: Any) -> bool:  # noqa: ANN401
+def _is_tuple(tp: Any) -> bool:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     return typing.get_origin(tp) is tuple
 
 
-def _is_dict(tp: Any) -> bool:  # noqa: ANN401
+def _is_dict(tp: Any) -> bool:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     return typing.get_origin(tp) in {dict, collections.abc.Mapping}
 
 
-def _tuple_factory(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:  # noqa: ANN401
+def _tuple_factory(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     inner = homogenous_tuple_structure_factory(tp, conv)
     element = typing.get_args(tp)[0]
 
-    def structure(value: Any, type_: Any) -> Any:  # noqa: ANN401
+    def structure(value: Any, type_: Any) -> Any:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
         if not isinstance(value, list | tuple):
             raise ShapeError(value, "list", element if isinstance(element, type) else None)
         return inner(value, type_)
@@ -140,10 +140,10 @@ def _tuple_factory(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]
     return structure
 
 
-def _dict_factory(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:  # noqa: ANN401
+def _dict_factory(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     inner = mapping_structure_factory(tp, conv)
 
-    def structure(value: Any, type_: Any) -> Any:  # noqa: ANN401
+    def structure(value: Any, type_: Any) -> Any:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
         if not isinstance(value, dict):
             raise ShapeError(value, "periods")
         return inner(value, type_)
@@ -159,7 +159,7 @@ def _mapping_only(cls: type, conv: cattrs.Converter) -> Callable[[Any, Any], Any
     """
     inner: list[Callable[[Any, Any], Any]] = []
 
-    def structure(value: Any, type_: Any) -> Any:  # noqa: ANN401
+    def structure(value: Any, type_: Any) -> Any:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
         if not isinstance(value, dict):
             raise ShapeError(value, "mapping", cls)
         if not inner:
@@ -169,7 +169,7 @@ def _mapping_only(cls: type, conv: cattrs.Converter) -> Callable[[Any, Any], Any
     return structure
 
 
-def _structure_period(value: Any, _type: type) -> Period:  # noqa: ANN401
+def _structure_period(value: Any, _type: type) -> Period:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
@@ -180,7 +180,7 @@ def _structure_period(value: Any, _type: type) -> Period:  # noqa: ANN401
     return period
 
 
-def _cell_text(value: Any, what: str) -> str:  # noqa: ANN401
+def _cell_text(value: Any, what: str) -> str:  # noqa: ANN401 (a cattrs hook takes whatever the file holds)
     if isinstance(value, str):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
@@ -203,7 +203,7 @@ def _structure_due(value: Any, _type: type) -> Due:  # noqa: ANN401 (any value o
     return due
 
 
-def _structure_text(value: Any, _type: type) -> str:  # noqa: ANN401
+def _structure_text(value: Any, _type: type) -> str:  # noqa: ANN401 (a cattrs hook takes whatever the file holds)
     if isinstance(value, str):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
@@ -213,7 +213,7 @@ def _structure_text(value: Any, _type: type) -> str:  # noqa: ANN401
     raise TypeError(f"expected text, got a {kind} ({value!r}); {hint}")
 
 
-def _structure_money(value: Any, _type: type) -> Money:  # noqa: ANN401
+def _structure_money(value: Any, _type: type) -> Money:  # noqa: ANN401 (a cattrs hook takes whatever the file holds)
     if isinstance(value, dict):
         extra = set(value) - {"text", "unit"}
         if extra or "text" not in value:
@@ -225,13 +225,13 @@ def _structure_money(value: Any, _type: type) -> Money:  # noqa: ANN401
     return Money(_cell_text(value, "money"))
 
 
-def _unstructure_money(money: Money) -> Any:  # noqa: ANN401
+def _unstructure_money(money: Money) -> Any:  # noqa: ANN401 (plain data: a number or text)
     if money.unit == "GBP":
         return money.text
     return {"text": money.text, "unit": money.unit}
 
 
-def _structure_note(value: Any, _type: type) -> Note:  # noqa: ANN401
+def _structure_note(value: Any, _type: type) -> Note:  # noqa: ANN401 (a cattrs hook takes whatever the file holds)
     if isinstance(value, str):
         return Note(value)
     if isinstance(value, dict):
@@ -244,13 +244,13 @@ def _structure_note(value: Any, _type: type) -> Note:  # noqa: ANN401
     raise TypeError(f"a note is text, or a mapping with 'text' and 'kind', not {value!r}")
 
 
-def _unstructure_note(note: Note) -> Any:  # noqa: ANN401
+def _unstructure_note(note: Note) -> Any:  # noqa: ANN401 (plain data: text or a mapping)
     if note.kind is NoteKind.NOTE:
         return note.text
     return {"text": note.text, "kind": note.kind.value}
 
 
-def _enum_value(member: enum.Enum) -> Any:  # noqa: ANN401
+def _enum_value(member: enum.Enum) -> Any:  # noqa: ANN401 (an enum value of any type)
     return member.value
 
 
@@ -299,14 +299,14 @@ def configure_converter(conv: cattrs.Converter) -> None:
     link_structure = make_dict_structure_fn(OutcomeLink, conv, _cattrs_forbid_extra_keys=True)
     link_unstructure = make_dict_unstructure_fn(OutcomeLink, conv, _cattrs_omit_if_default=True)
 
-    def structure_link(value: Any, _type: type) -> OutcomeLink:  # noqa: ANN401
+    def structure_link(value: Any, _type: type) -> OutcomeLink:  # noqa: ANN401 (a cattrs hook takes whatever the file holds)
         if isinstance(value, str):
             return OutcomeLink(value)
         if not isinstance(value, dict):
             raise ShapeError(value, "mapping", OutcomeLink)
         return link_structure(value, OutcomeLink)
 
-    def unstructure_link(link: OutcomeLink) -> Any:  # noqa: ANN401
+    def unstructure_link(link: OutcomeLink) -> Any:  # noqa: ANN401 (plain data: text or a mapping)
         if not link.aims and not link.inferred and link.note is None:
             return link.outcome.value
         return link_unstructure(link)
@@ -314,7 +314,7 @@ def configure_converter(conv: cattrs.Converter) -> None:
     conv.register_structure_hook(OutcomeLink, structure_link)
     conv.register_unstructure_hook(OutcomeLink, unstructure_link)
 
-    def structure_enum(value: Any, type_: type[enum.Enum]) -> enum.Enum:  # noqa: ANN401
+    def structure_enum(value: Any, type_: type[enum.Enum]) -> enum.Enum:  # noqa: ANN401 (a cattrs hook takes whatever the file holds)
         try:
             return type_(value)
         except ValueError:

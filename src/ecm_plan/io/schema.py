@@ -95,7 +95,7 @@ _SPECIAL: dict[Any, dict[str, Any]] = {
 }
 
 
-def _type_schema(tp: Any, defs: dict[str, Any], field: str = "") -> dict[str, Any]:  # noqa: ANN401
+def _type_schema(tp: Any, defs: dict[str, Any], field: str = "") -> dict[str, Any]:  # noqa: ANN401 (any annotation: a class, a union or a generic alias)
     if tp in _SPECIAL:
         return dict(_SPECIAL[tp])
     if tp is str and field == "unit":

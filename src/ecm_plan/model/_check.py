@@ -57,14 +57,14 @@ class Refused:
     reason: str
 
 
-def named(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:  # noqa: ANN401
+def named(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     """An attrs validator: a refused value becomes a FieldError naming the field."""
     if isinstance(value, Refused):
         name = attribute.alias or attribute.name
         raise FieldError(name, f"{name}: {value.reason}")
 
 
-def describe(value: Any) -> str:  # noqa: ANN401
+def describe(value: Any) -> str:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     """A short description of a value for messages: ``an int (7)``."""
     kind = type(value).__name__
     article = "an" if kind[0] in "aeiouAEIOU" else "a"
@@ -123,7 +123,7 @@ def to_opt_period(value: Period | str | None) -> Period | Refused | None:
     return None if value is None else to_period(value)
 
 
-def _cell(value: Any, cls: Callable[[str], T], what: str) -> T | Refused:  # noqa: ANN401
+def _cell(value: Any, cls: Callable[[str], T], what: str) -> T | Refused:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
@@ -170,7 +170,7 @@ def to_opt_money(value: Money | str | None) -> Money | Refused | None:
 # -- enums ----------------------------------------------------------------------------------
 
 
-def _enum(value: Any, cls: type[E]) -> E | Refused:  # noqa: ANN401
+def _enum(value: Any, cls: type[E]) -> E | Refused:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     if isinstance(value, cls):
         return value
     try:
@@ -255,7 +255,7 @@ def to_outcome_key(value: OutcomeKey | str) -> OutcomeKey | Refused:
 
 
 def items_of(
-    value: Any,  # noqa: ANN401
+    value: Any,  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     what: str,
     item: Callable[[Any], Any],
 ) -> tuple[Any, ...] | Refused:
@@ -278,7 +278,7 @@ def items_of(
 def instance_of(cls: type[T], what: str) -> Callable[[Any], T | Refused]:
     """A one-item converter that accepts instances of ``cls`` only."""
 
-    def check(value: Any) -> T | Refused:  # noqa: ANN401
+    def check(value: Any) -> T | Refused:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
         if isinstance(value, cls):
             return value
         return Refused(value, f"expected {what}, got {describe(value)}")
@@ -291,7 +291,7 @@ def to_texts(value: Iterable[str] | str) -> tuple[str, ...] | Refused:
     return items_of(value, "texts", to_text)
 
 
-def _aim(value: Any) -> int | Refused:  # noqa: ANN401
+def _aim(value: Any) -> int | Refused:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     return Refused(value, f"an aim is a whole number 1 to 5, not {describe(value)}")
@@ -306,7 +306,7 @@ def to_aims(value: Iterable[int]) -> tuple[int, ...] | Refused:
 
 
 def mapping_of(
-    value: Any,  # noqa: ANN401
+    value: Any,  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     what: str,
     item: Callable[[Any], Any],
 ) -> FrozenMap[Period, Any] | Refused:

@@ -54,7 +54,7 @@ __all__ = [
 _ID = re.compile(r"^[A-Za-z0-9£][A-Za-z0-9 ._()/&'+\-]*$")
 
 
-def check_id(_instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:  # noqa: ANN401
+def check_id(_instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
     """An attrs validator: ids are short, human-readable and hold no ``:``.
 
     The colon is kept for the graph, where ``outcome:be_healthy`` and ``wigan:P1`` name nodes.
@@ -77,7 +77,7 @@ def check_id(_instance: Any, attribute: attrs.Attribute[Any], value: str) -> Non
         )
 
 
-def to_tuple(value: Any) -> tuple[Any, ...]:  # noqa: ANN401
+def to_tuple(value: Any) -> tuple[Any, ...]:  # noqa: ANN401 (a converter takes whatever the caller passes)
     """Convert a list (or any iterable but a string) to a tuple, for frozen fields.
 
     Example:
@@ -89,7 +89,7 @@ def to_tuple(value: Any) -> tuple[Any, ...]:  # noqa: ANN401
     return tuple(value)
 
 
-def _note(value: Any) -> Note | Refused:  # noqa: ANN401
+def _note(value: Any) -> Note | Refused:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     if isinstance(value, str):
         return Note(value)
     return instance_of(Note, "a note (text or a Note)")(value)
@@ -129,11 +129,11 @@ def _sections(value: Iterable[Section]) -> tuple[Section, ...] | Refused:
     return items_of(value, "sections", instance_of(Section, "a Section"))
 
 
-def _opt_text() -> Any:  # noqa: ANN401
+def _opt_text() -> Any:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     return attrs.field(default=None, converter=to_opt_text, validator=named)
 
 
-def _notes() -> Any:  # noqa: ANN401
+def _notes() -> Any:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     return attrs.field(factory=tuple, converter=to_notes, validator=named)
 
 

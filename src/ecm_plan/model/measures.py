@@ -52,7 +52,7 @@ from ecm_plan.units import UNIT_NAMES
 __all__ = ["Indicator", "Measure", "Observation", "Target"]
 
 
-def _check_unit(_instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:  # noqa: ANN401
+def _check_unit(_instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None and (not isinstance(value, str) or value not in UNIT_NAMES):
         raise FieldError(
             attribute.name,
@@ -93,7 +93,7 @@ def _to_opt_measure(value: Measure | None) -> Measure | Refused | None:
     return instance_of(Measure, "a Measure (aggregation, bounds, change_from)")(value)
 
 
-def _finite(_instance: Any, attribute: attrs.Attribute[Any], value: float | None) -> None:  # noqa: ANN401
+def _finite(_instance: Any, attribute: attrs.Attribute[Any], value: float | None) -> None:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     if value is not None and not math.isfinite(value):
         raise FieldError(attribute.name, f"{attribute.name} must be a finite number, not {value}")
 

@@ -32,7 +32,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from ecm_plan.exceptions import PlanValidationError, Problem
+from ecm_plan.exceptions import PlanValidationError, Problem, UnknownElementError
 from ecm_plan.model._check import (
     Refused,
     instance_of,
@@ -83,7 +83,7 @@ __all__ = [
 ]
 
 
-def _link(value: Any) -> OutcomeLink | Refused:  # noqa: ANN401
+def _link(value: Any) -> OutcomeLink | Refused:  # noqa: ANN401 (plain data from a file or a caller, checked at run time)
     if isinstance(value, OutcomeLink):
         return value
     if isinstance(value, str):
@@ -252,7 +252,7 @@ class Objective:
     notes: tuple[Note, ...] = attrs.field(factory=tuple, converter=to_notes, validator=named)
 
 
-def _aims(_instance: Any, _attribute: attrs.Attribute[Any], value: tuple[int, ...]) -> None:  # noqa: ANN401
+def _aims(_instance: object, _attribute: attrs.Attribute[Any], value: tuple[int, ...]) -> None:
     for aim in value:
         if not isinstance(aim, int) or isinstance(aim, bool) or not 1 <= aim <= 5:
             raise FieldError(
@@ -376,7 +376,7 @@ Element: TypeAlias = (
 _PLAN_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-def _plan_id(_instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:  # noqa: ANN401
+def _plan_id(_instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if not isinstance(value, str) or not _PLAN_ID.match(value):
         raise FieldError(
             attribute.name,
@@ -458,19 +458,23 @@ class Plan:
         """The element with this id.
 
         Raises:
-            KeyError: No element has this id (the message suggests near ids).
+            UnknownElementError: No element has this id (a :class:`KeyError`; the message
+                suggests near ids).
 
         Example:
             >>> from ecm_plan import load_bundled
             >>> load_bundled("sample").element("P1").code
             'Priority 1'
+            >>> load_bundled("sample").element("P7")
+            Traceback (most recent call last):
+            ...
+            ecm_plan.exceptions.UnknownElementError: no element 'P7' in plan 'sample'
         """
         try:
             return self._index[element_id][1]
         except KeyError:
             near = difflib.get_close_matches(element_id, list(self._index), n=3)
-            hint = f"; did you mean {', '.join(near)}?" if near else ""
-            raise KeyError(f"no element with id {element_id!r} in plan {self.id!r}{hint}") from None
+            raise UnknownElementError(element_id, near, f"plan {self.id!r}") from None
 
     def path_of(self, element_id: str) -> str:
         """The key path of an element in the plan file, such as ``priorities[0].actions[2]``.

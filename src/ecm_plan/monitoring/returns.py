@@ -586,7 +586,7 @@ def _loads_tree(text: str, fmt: str, source: str) -> Returns:
     return result.result()
 
 
-def loads_returns(text: str, format: str = "csv", *, source: str = "<string>") -> Returns:  # noqa: A002
+def loads_returns(text: str, format: str = "csv", *, source: str = "<string>") -> Returns:  # noqa: A002 (the name callers pass, as in dumps_plan(plan, format))
     r"""Read returns from text.
 
     Every problem is reported at once: a missing or unknown column, an empty cell where one is
@@ -680,7 +680,7 @@ def _as_cells(row: Return) -> dict[str, str | None]:
     }
 
 
-def dumps_returns(returns: Returns, format: str = "csv") -> str:  # noqa: A002
+def dumps_returns(returns: Returns, format: str = "csv") -> str:  # noqa: A002 (the name callers pass, as in dumps_plan(plan, format))
     r"""Write returns as text; :func:`loads_returns` reads it back to equal returns.
 
     CSV has the required columns and each optional column some row uses; YAML and JSON

@@ -93,16 +93,18 @@ def summary_table(plan: Plan) -> Table:
     return Table("Plan contents", ("Element", "Count"), rows)
 
 
-def plan_findings(plan: Plan) -> list[Finding]:
+def plan_findings(plan: Plan) -> tuple[Finding, ...]:
     """Every coverage and dependency finding for the plan, most severe first.
 
     Example:
         >>> from ecm_plan import load_bundled
         >>> findings = plan_findings(load_bundled("sample"))
-        >>> findings == sorted(findings)
+        >>> findings == tuple(sorted(findings))
         True
+
+    .. versionchanged:: 0.2.0 Returns a tuple.
     """
-    return sorted([*coverage.check(plan), *dependencies.dependency_findings(plan)])
+    return tuple(sorted([*coverage.check(plan), *dependencies.dependency_findings(plan)]))
 
 
 def _decimals(texts: Sequence[str]) -> int:
@@ -182,7 +184,7 @@ def trajectory_table(plan: Plan) -> Table:
     )
 
 
-def analysis_sections(plan: Plan) -> list[Table]:
+def analysis_sections(plan: Plan) -> tuple[Table, ...]:
     """The analysis tables every plan report ends with.
 
     Coverage summary, outcomes by priorities, findings, trajectories and the dependency
@@ -192,14 +194,16 @@ def analysis_sections(plan: Plan) -> list[Table]:
         >>> from ecm_plan import load_bundled
         >>> [t.title for t in analysis_sections(load_bundled("sample"))][:3]
         ['Coverage summary: sample', 'Outcomes and priorities: sample', 'Findings']
+
+    .. versionchanged:: 0.2.0 Returns a tuple.
     """
-    return [
-        coverage.summary(plan).to_table(),
-        coverage.outcome_matrix(plan).to_table(),
+    return (
+        *coverage.summary(plan).to_tables(),
+        *coverage.outcome_matrix(plan).to_tables(),
         findings_table(plan_findings(plan)),
         trajectory_table(plan),
         *dependencies.dependency_tables(plan),
-    ]
+    )
 
 
 def plan_report(plan: Plan) -> str:

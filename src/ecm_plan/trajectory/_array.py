@@ -127,7 +127,7 @@ def _last_and_first(have: Bools) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.i
     return last, first, any_
 
 
-def assess(  # noqa: PLR0917 - hot-path kernel, positional for speed
+def assess(  # noqa: PLR0917 (hot-path kernel, positional for speed)
     actual: Floats,
     planned: Floats,
     baseline: Floats,
@@ -352,7 +352,7 @@ def _least_squares(
     return value, reason
 
 
-def project(  # noqa: PLR0917 - hot-path kernel, positional for speed
+def project(  # noqa: PLR0917 (hot-path kernel, positional for speed)
     actual: Floats,
     baseline: Floats,
     horizon: int,

@@ -36,7 +36,7 @@ MethodLike = str
 _factor: Callable[[str, str], float] = functools.lru_cache(maxsize=256)(conversion_factor)
 
 
-def _strip(value: Any, unit: str | None) -> tuple[Any, str | None]:  # noqa: ANN401 - any number
+def _strip(value: Any, unit: str | None) -> tuple[Any, str | None]:  # noqa: ANN401 (any number)
     """The magnitude of ``value`` in ``unit`` (its own unit when ``unit`` is None).
 
     Plain numbers are taken to be in ``unit`` already.
@@ -85,7 +85,7 @@ def _float_list(values: Iterable[float | None]) -> list[float]:
     return out
 
 
-def _floats(values: Any) -> Floats:  # noqa: ANN401 - array-like
+def _floats(values: Any) -> Floats:  # noqa: ANN401 (array-like)
     """A float64 array, with ``None`` read as ``nan``."""
     try:
         return np.asarray(values, dtype=np.float64)
@@ -103,7 +103,7 @@ def _opt(x: float) -> float | None:
     return None if math.isnan(x) else x
 
 
-def _signs(polarity: Any, n: int) -> Floats | float:  # noqa: ANN401 - polarity or array
+def _signs(polarity: Any, n: int) -> Floats | float:  # noqa: ANN401 (polarity or array)
     """+1/-1 for all rows (a float) or per row (an array)."""
     if polarity is None or isinstance(polarity, (Polarity, str)):
         return float(_polarity(polarity).sign) if polarity is not None else 1.0
@@ -119,7 +119,7 @@ def _signs(polarity: Any, n: int) -> Floats | float:  # noqa: ANN401 - polarity 
     return signs
 
 
-def _row_vector(value: Any, n: int, name: str) -> Floats:  # noqa: ANN401 - number or array
+def _row_vector(value: Any, n: int, name: str) -> Floats:  # noqa: ANN401 (number or array)
     if value is None:
         return np.full(n, np.nan)
     arr = _floats(value)

@@ -165,7 +165,7 @@ def custom_problems(
     return problems
 
 
-def assess_one(  # noqa: PLR0917 - hot-path kernel, positional for speed
+def assess_one(  # noqa: PLR0917 (hot-path kernel, positional for speed)
     actual: Sequence[float],
     planned: Sequence[float],
     baseline: float,
@@ -187,10 +187,10 @@ def assess_one(  # noqa: PLR0917 - hot-path kernel, positional for speed
     """
     p = len(planned)
     target = planned[-1]
-    has_b = baseline == baseline  # noqa: PLR0124 - nan test
+    has_b = baseline == baseline  # noqa: PLR0124 (nan test)
     if has_b:
         ab = abs(baseline)
-        b_eps = EPS * (ab if ab > 1.0 else 1.0)  # noqa: FURB136 - inline max, hot path
+        b_eps = EPS * (ab if ab > 1.0 else 1.0)  # noqa: FURB136 (inline max, hot path)
     else:
         b_eps = 0.0
     periods: list[tuple[float | None, float | None, int, int, int, float | None]] = []
@@ -203,16 +203,16 @@ def assess_one(  # noqa: PLR0917 - hot-path kernel, positional for speed
     for k in range(p):
         a = actual[k]
         pl = planned[k]
-        if a != a:  # noqa: PLR0124 - nan test: no actual value
-            periods.append((None, None if pl != pl else pl, -1, NOT_YET_ASSESSED, -1, None))  # noqa: PLR0124
+        if a != a:  # noqa: PLR0124 (nan test: no actual value)
+            periods.append((None, None if pl != pl else pl, -1, NOT_YET_ASSESSED, -1, None))  # noqa: PLR0124 (nan test)
             continue
         n_pts += 1
         st += k + 1
         sv += a
-        if prev == prev:  # noqa: PLR0124 - nan test
+        if prev == prev:  # noqa: PLR0124 (nan test)
             diff = a - prev
             ap = abs(prev)
-            if abs(diff) <= band + EPS * (ap if ap > 1.0 else 1.0):  # noqa: FURB136 - inline max, hot path
+            if abs(diff) <= band + EPS * (ap if ap > 1.0 else 1.0):  # noqa: FURB136 (inline max, hot path)
                 direction = NO_CHANGE
             elif sign * diff > 0.0:
                 direction = IMPROVING
@@ -224,16 +224,16 @@ def assess_one(  # noqa: PLR0917 - hot-path kernel, positional for speed
         latest_actual = k
         if first_actual < 0:
             first_actual = k
-        if pl != pl:  # noqa: PLR0124 - nan test: no planned value
+        if pl != pl:  # noqa: PLR0124 (nan test: no planned value)
             periods.append((a, None, -1, NOT_YET_ASSESSED, direction, None))
             continue
         latest = k
         gap = sign * (a - pl)
         apl = abs(pl)
-        eps = EPS * (apl if apl > 1.0 else 1.0)  # noqa: FURB136 - inline max, hot path
+        eps = EPS * (apl if apl > 1.0 else 1.0)  # noqa: FURB136 (inline max, hot path)
         basis = abs(pl - baseline) if basis_change and has_b else apl
         allowance = tol_rel * basis
-        if allowance < tol_abs:  # noqa: PLR1730 - inline max, hot path
+        if allowance < tol_abs:  # noqa: PLR1730 (inline max, hot path)
             allowance = tol_abs
         if gap >= -eps:
             status = GREEN
@@ -245,7 +245,7 @@ def assess_one(  # noqa: PLR0917 - hot-path kernel, positional for speed
 
     # The base point (baseline, else first actual) and the latest actual point.
     at = abs(target)
-    t_eps = EPS * (at if at > 1.0 else 1.0)  # noqa: FURB136 - inline max, hot path
+    t_eps = EPS * (at if at > 1.0 else 1.0)  # noqa: FURB136 (inline max, hot path)
     if latest_actual >= 0:
         t1, v1 = latest_actual + 1, actual[latest_actual]
         achieved = sign * (v1 - target) >= -t_eps
@@ -277,7 +277,7 @@ def assess_one(  # noqa: PLR0917 - hot-path kernel, positional for speed
             sxy = dt * (baseline - vbar)
         for k in range(p):
             a = actual[k]
-            if a == a:  # noqa: PLR0124 - nan test
+            if a == a:  # noqa: PLR0124 (nan test)
                 dt = (k + 1) - tbar
                 sxx += dt * dt
                 sxy += dt * (a - vbar)
@@ -288,13 +288,13 @@ def assess_one(  # noqa: PLR0917 - hot-path kernel, positional for speed
         latest,
         latest_actual,
         achieved,
-        (None if c_value != c_value else c_value, c_cat, c_reason),  # noqa: PLR0124
-        (None if e_value != e_value else e_value, e_cat, e_reason),  # noqa: PLR0124
+        (None if c_value != c_value else c_value, c_cat, c_reason),  # noqa: PLR0124 (nan test)
+        (None if e_value != e_value else e_value, e_cat, e_reason),  # noqa: PLR0124 (nan test)
         (
-            None if s_value != s_value else s_value,  # noqa: PLR0124
+            None if s_value != s_value else s_value,  # noqa: PLR0124 (nan test)
             s_cat,
             s_reason,
-            None if score != score else score,  # noqa: PLR0124
+            None if score != score else score,  # noqa: PLR0124 (nan test)
         ),
         _projected(linear, target, sign, t_eps, l_reason),
         _projected(cagr, target, sign, t_eps, reason),
@@ -304,7 +304,7 @@ def assess_one(  # noqa: PLR0917 - hot-path kernel, positional for speed
 def _projected(
     value: float, target: float, sign: float, t_eps: float, reason: int
 ) -> tuple[float | None, int, int]:
-    if value != value:  # noqa: PLR0124 - nan test
+    if value != value:  # noqa: PLR0124 (nan test)
         return None, -1, reason
     return value, 1 if sign * (value - target) >= -t_eps else 0, reason
 
@@ -344,7 +344,7 @@ def growth(
     :math:`(x_T/v_0)^{1/h} - 1` and the expected value :math:`v_0 (v_1/v_0)^{h/e}`.
     Missing values are ``nan`` (never infinite).
     """
-    if elapsed <= 0 or v0 != v0 or v1 != v1:  # noqa: PLR0124 - nan test
+    if elapsed <= 0 or v0 != v0 or v1 != v1:  # noqa: PLR0124 (nan test)
         return R_POINTS, R_POINTS, NAN, NAN, NAN
     if v0 == 0.0:
         return R_ZERO_BASE, R_ZERO_BASE, NAN, NAN, NAN
@@ -415,7 +415,7 @@ def statcan_score(ratio: float) -> float:
     return min(50.0 / 7.0 * ratio - 30.0 / 7.0, 5.0)
 
 
-def statcan_of(  # noqa: PLR0917 - hot-path kernel, positional for speed
+def statcan_of(  # noqa: PLR0917 (hot-path kernel, positional for speed)
     reason_t: int, observed: float, required: float, v0: float, sign: float, achieved: bool
 ) -> tuple[float, int, int, float]:
     """Statistics Canada / Open SDG ratio: ``(value, category, reason, score)``."""
@@ -449,8 +449,8 @@ def least_squares(actual: Sequence[float], baseline: float, horizon: int) -> tup
     Sums run left to right (not ``sum()``, which compensates on Python 3.12+), in the order
     the NumPy kernel sums its columns, so both give the same bits.
     """
-    has_b = baseline == baseline  # noqa: PLR0124 - nan test
-    have = [i for i, x in enumerate(actual) if x == x]  # noqa: PLR0124 - nan test
+    has_b = baseline == baseline  # noqa: PLR0124 (nan test)
+    have = [i for i, x in enumerate(actual) if x == x]  # noqa: PLR0124 (nan test)
     n = len(have) + (1 if has_b else 0)
     if n < 2:
         return NAN, R_POINTS

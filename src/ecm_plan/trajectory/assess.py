@@ -712,7 +712,7 @@ _PLAIN_SEQUENCES = (list, tuple)
 _PLAIN_NUMBERS = (float, int)
 
 
-def _n_series(actual: Any) -> int:  # noqa: ANN401 - array
+def _n_series(actual: Any) -> int:  # noqa: ANN401 (array)
     shape = np.shape(actual)
     return int(shape[0]) if len(shape) == 2 else 1
 
@@ -727,7 +727,7 @@ def _check_plan(n_actual: int, n_planned: int) -> None:
         )
 
 
-def _assess_one(  # noqa: PLR0917 - private helper with one caller
+def _assess_one(  # noqa: PLR0917 (private helper with one caller)
     actual: list[float],
     planned: list[float],
     baseline: float,
@@ -739,7 +739,7 @@ def _assess_one(  # noqa: PLR0917 - private helper with one caller
     p = len(planned)
     _check_plan(len(actual), p)
     target = planned[-1]
-    if target != target:  # noqa: PLR0124 - nan test
+    if target != target:  # noqa: PLR0124 (nan test)
         raise TrajectoryError("the final planned value (the target) is missing")
     if len(actual) < p:
         actual = actual + [sk.NAN] * (p - len(actual))
@@ -757,11 +757,11 @@ def _assess_one(  # noqa: PLR0917 - private helper with one caller
     return _assessment(polarity, target, raw)
 
 
-def _assess_arrays(  # noqa: PLR0917 - private helper with one caller
-    actual: Any,  # noqa: ANN401 - array-like
-    planned: Any,  # noqa: ANN401
+def _assess_arrays(  # noqa: PLR0917 (private helper with one caller)
+    actual: Any,  # noqa: ANN401 (array-like)
+    planned: Any,  # noqa: ANN401 (array-like)
     signs: Floats | float,
-    baseline: Any,  # noqa: ANN401
+    baseline: Any,  # noqa: ANN401 (number or array)
     tol: Tolerance,
     band: float,
     percent_change: bool,

@@ -299,15 +299,15 @@ def interpolate(
     return result
 
 
-def _interpolate_arrays(  # noqa: PLR0917 - private helper with one caller
-    start: Any,  # noqa: ANN401 - array-like
-    end: Any,  # noqa: ANN401
+def _interpolate_arrays(  # noqa: PLR0917 (private helper with one caller)
+    start: Any,  # noqa: ANN401 (array-like)
+    end: Any,  # noqa: ANN401 (array-like)
     steps: int,
     method: MethodLike,
     ndigits: int | None,
     hold: int | None,
     on_invalid: str,
-) -> Any:  # noqa: ANN401 - list or array
+) -> Any:  # noqa: ANN401 (list or array)
     m = _method(method)
     _check_steps(steps, ndigits)
     h = _hold(m, hold, steps)

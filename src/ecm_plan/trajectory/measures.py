@@ -129,7 +129,7 @@ def _measure(
 # --------------------------------------------------------------------------------------------
 
 
-def _growth_inputs(  # noqa: PLR0917 - private helper with three callers
+def _growth_inputs(  # noqa: PLR0917 (private helper with three callers)
     baseline: float,
     current: float,
     target: float,

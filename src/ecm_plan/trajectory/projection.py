@@ -265,12 +265,12 @@ def project(
     return _projection(m, t, _opt(value), meets, reason)
 
 
-def _project_arrays(  # noqa: PLR0917 - private helper with one caller
+def _project_arrays(  # noqa: PLR0917 (private helper with one caller)
     actual: npt.NDArray[Any],
     horizon: int,
-    target: Any,  # noqa: ANN401 - number or array
-    polarity: Any,  # noqa: ANN401
-    baseline: Any,  # noqa: ANN401
+    target: Any,  # noqa: ANN401 (number or array)
+    polarity: Any,  # noqa: ANN401 (polarity or array of polarities)
+    baseline: Any,  # noqa: ANN401 (number or array)
     method: ProjectionMethod,
     percent_change: bool,
 ) -> ProjectionArray:

@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 
-def _change_percent(change: Any) -> Any:  # noqa: ANN401 - number, array or quantity
+def _change_percent(change: Any) -> Any:  # noqa: ANN401 (number, array or quantity)
     if isinstance(change, pint.Quantity):
         factor = _factor(str(change.units), "percent")
         magnitude = change.magnitude
