@@ -181,8 +181,8 @@ def _monitor_json(result: MonitoringResult) -> str:
 
 
 def _monitor(args: argparse.Namespace, out: TextIO, errors: TextIO) -> int:
-    from ecm_plan.monitoring import assess_plan, load_returns  # noqa: PLC0415
-    from ecm_plan.tables import render  # noqa: PLC0415
+    from ecm_plan.monitoring import assess_plan, load_returns  # noqa: PLC0415 (loaded for this command only)
+    from ecm_plan.tables import render  # noqa: PLC0415 (loaded for this command only)
 
     plan = _load(args.plan)
     result = assess_plan(plan, load_returns(args.returns), as_of=args.as_of, rule=args.rule)

@@ -437,7 +437,7 @@ class TestOutputs:
     def test_frame(self):
         """monitoring_frame has one row per assessed subject, missing figures missing."""
         pytest.importorskip("pandas")
-        from ecm_plan.frames import MONITORING_COLUMNS, monitoring_frame  # noqa: PLC0415
+        from ecm_plan.frames import MONITORING_COLUMNS, monitoring_frame  # noqa: PLC0415 (pandas is optional)
 
         result = assess_plan(WIGAN, _returns("NI 111,2009-10 Q1,310,\nNI 45,2009-10,70%,\n"))
         frame = monitoring_frame(result)
@@ -449,7 +449,7 @@ class TestOutputs:
     def test_plot_gaps_and_bounds(self):
         """The chart breaks lines at gaps and keeps the y axis within the natural bounds."""
         pytest.importorskip("matplotlib")
-        from ecm_plan.plots import plot_monitoring  # noqa: PLC0415
+        from ecm_plan.plots import plot_monitoring  # noqa: PLC0415 (matplotlib is optional)
 
         text = "NI 110,2010-11,70%,\nNI 62,2009-10 Q1,10%,\nNI 62,2009-10 Q3,9.6%,\n"
         result = assess_plan(WIGAN, _returns(text))
