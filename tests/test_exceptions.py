@@ -60,6 +60,9 @@ EXAMPLES = {
     "InvalidFindingsError": lambda: exceptions.InvalidFindingsError("not an array"),
     "InvalidPeriodError": lambda: exceptions.InvalidPeriodError("2009-11", "not a year"),
     "InvalidShareError": lambda: exceptions.InvalidShareError(1.5),
+    "MissingExtraError": lambda: exceptions.MissingExtraError(
+        "openpyxl", "xlsx", "reading a workbook"
+    ),
     "NotInResultError": lambda: exceptions.NotInResultError("A9", "the order of work", ["A1"]),
     "PlanError": lambda: exceptions.PlanError("something went wrong"),
     "PlanFileError": lambda: exceptions.PlanFileError(
@@ -122,7 +125,7 @@ class TestEveryError:
         else:
             assert issubclass(cls, PlanError)
         if cls is not PlanError and not issubclass(cls, Warning):
-            assert issubclass(cls, (ValueError, LookupError, TypeError, OSError))
+            assert issubclass(cls, (ValueError, LookupError, TypeError, OSError, ImportError))
 
     def test_every_error_is_defined_in_exceptions(self):
         """After importing every module, each PlanError subclass lives in ecm_plan.exceptions."""

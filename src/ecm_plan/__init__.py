@@ -25,7 +25,16 @@ from ecm_plan.exceptions import (
 )
 from ecm_plan.findings import Finding, Severity
 from ecm_plan.graph import NodeKind, Relation, build_graph, build_portfolio_graph
-from ecm_plan.io import dump_plan, dumps_plan, load_plan, loads_plan, plan_schema
+from ecm_plan.io import (
+    PlanBuilder,
+    dump_plan,
+    dumps_plan,
+    load_plan,
+    loads_plan,
+    plan_schema,
+    read_workbook,
+    write_workbook,
+)
 from ecm_plan.model import (
     Action,
     Allocation,
@@ -62,6 +71,7 @@ __all__ = [
     "Objective",
     "Period",
     "Plan",
+    "PlanBuilder",
     "PlanError",
     "PlanFileError",
     "PlanValidationError",
@@ -82,4 +92,6 @@ __all__ = [
     "loads_plan",
     "parse_period",
     "plan_schema",
+    "read_workbook",
+    "write_workbook",
 ]

@@ -201,6 +201,35 @@ def _monitor(args: argparse.Namespace, out: TextIO, errors: TextIO) -> int:
     return 0
 
 
+def _init(args: argparse.Namespace, out: TextIO, errors: TextIO) -> int:
+    """Write a commented starting plan from a bundled template; refuse to overwrite."""
+    from importlib import resources  # noqa: PLC0415 (only this command reads templates)
+
+    from ecm_plan.io import dumps_plan, format_of, loads_plan  # noqa: PLC0415 (imported on first use: the command line starts light)
+
+    template = resources.files("ecm_plan.plans").joinpath("templates", f"{args.template}.yaml")
+    text = template.read_text(encoding="utf-8")
+    path = Path(args.file)
+    fmt = format_of(path)  # a suffix that is not a plan file's is a PlanFileError (exit 1)
+    if fmt != "yaml":  # JSON and TOML hold no comments: the same plan, without them
+        text = dumps_plan(loads_plan(text, "yaml"), fmt)
+    try:
+        with path.open("w" if args.force else "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError:
+        print(
+            f"{args.file}: already exists; nothing was written (use --force to replace it)",
+            file=errors,
+        )
+        return 1
+    print(
+        f"{args.file}: written from the {args.template} template; check it with "
+        f"'{_PROG} validate {args.file}'",
+        file=out,
+    )
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ecm-plan",
@@ -246,6 +275,11 @@ def _parser() -> argparse.ArgumentParser:
     graph.add_argument("-f", "--format", choices=("graphml", "dot"), default="dot")
     graph.add_argument("-o", "--output", help="the file to write (standard output for dot)")
     graph.set_defaults(run=_graph)
+    init = commands.add_parser("init", help="write a commented starting plan file")
+    init.add_argument("file", metavar="FILE", help="the plan file to write (.yaml)")
+    init.add_argument("--template", choices=("minimal", "full"), default="minimal")
+    init.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    init.set_defaults(run=_init)
     return parser
 
 

@@ -36,6 +36,7 @@ __all__ = [
     "InvalidFindingsError",
     "InvalidPeriodError",
     "InvalidShareError",
+    "MissingExtraError",
     "NotInResultError",
     "PlanError",
     "PlanFileError",
@@ -1061,6 +1062,43 @@ def _or(items: tuple[str, ...]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+class MissingExtraError(PlanError, ImportError):
+    """A feature needs a package that is not installed; the message names the extra to install.
+
+    Attributes:
+        package: The package that is missing, such as ``openpyxl``.
+        extra: The ``ecm-plan`` extra that installs it, such as ``xlsx``.
+        feature: What needs it, in words.
+
+    Example:
+        >>> err = MissingExtraError("openpyxl", "xlsx", "reading and writing spreadsheets")
+        >>> print(err)
+        reading and writing spreadsheets needs openpyxl, which is not installed; ...
+        >>> isinstance(err, ImportError)
+        True
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, package: str, extra: str, feature: str) -> None:
+        """Keep the package, the extra and the feature."""
+        self.package = package
+        self.extra = extra
+        self.feature = feature
+        super().__init__(package, extra, feature)
+
+    def __str__(self) -> str:
+        """Say what is missing and how to install it."""
+        return (
+            f"{self.feature} needs {self.package}, which is not installed; install it with "
+            f"pip install 'ecm-plan[{self.extra}]'"
+        )
+
+    def __reduce__(self) -> tuple[type[MissingExtraError], tuple[str, str, str]]:
+        """Pickle with the package, extra and feature."""
+        return (type(self), (self.package, self.extra, self.feature))
 
 
 class UnknownRatingRuleError(PlanError, KeyError):

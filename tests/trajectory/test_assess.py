@@ -21,10 +21,13 @@ from ecm_plan.trajectory import (
     Projection,
     ProjectionMethod,
     Status,
+    StatusArray,
+    StatusAssessment,
     Tolerance,
     ToleranceBasis,
     Trajectory,
     assess,
+    assess_status,
     un_progress_chart,
 )
 from ecm_plan.units import Q_
@@ -435,3 +438,97 @@ class TestResultTypes:
         assert isinstance(a.linear_projection, Projection)
         assert 257.0 == a.cagr_projection.target
         assert ProjectionMethod.CAGR == a.cagr_projection.method
+
+
+class TestAssessStatus:
+    """assess_status: the RAG status and monitoring category only."""
+
+    def test_southend_children_looked_after(self):
+        """Headline and per-period codes of one series, as the full assessment has them."""
+        got = assess_status([285.0, 268.0], [283.0, 270.0, 257.0], baseline=296.0, polarity=LOWER)
+        assert (
+            StatusAssessment(
+                LOWER,
+                Status.GREEN,
+                MonitoringCategory.ON_COURSE,
+                (Status.AMBER, Status.GREEN, None),
+                (
+                    MonitoringCategory.SLIPPAGE,
+                    MonitoringCategory.ON_COURSE,
+                    MonitoringCategory.NOT_YET_ASSESSED,
+                ),
+            )
+            == got
+        )
+
+    def test_no_actual_yet(self):
+        """With no actual value the headline is no status, not yet assessed."""
+        got = assess_status([], [283.0, 270.0], baseline=296.0, polarity=LOWER)
+        assert (None, MonitoringCategory.NOT_YET_ASSESSED) == (got.status, got.category)
+        assert (None, None) == got.statuses
+
+    def test_no_baseline_is_slippage(self):
+        """Short of plan with no baseline to compare with is slippage, never no progress."""
+        got = assess_status([300.0], [283.0], polarity=LOWER)
+        assert (Status.RED, MonitoringCategory.SLIPPAGE) == (got.status, got.category)
+
+    def test_trajectory_and_quantities(self):
+        """A Trajectory's baseline and unit are used; actual values are converted to its unit."""
+        traj = Trajectory.between(Q_(48.3, "per_1000"), Q_(24.15, "per_1000"), 2)
+        got = assess_status(Q_([3.5], "percent"), traj, polarity=LOWER)
+        full = assess(Q_([3.5], "percent"), traj, polarity=LOWER)
+        assert (full.status, full.category) == (got.status, got.category)
+
+    def test_incompatible_units(self):
+        """Quantities of units that cannot be combined raise UnitError."""
+        with pytest.raises(UnitError):
+            assess_status(Q_([283.0], "count"), Q_([28.0, 27.0], "percent"), polarity=LOWER)
+
+    @pytest.mark.parametrize(
+        ("actual", "planned", "match"),
+        [
+            ([1.0], [], "no planned periods"),
+            ([1.0, 2.0], [3.0], "2 actual values for 1 planned periods"),
+            ([1.0], [3.0, None], "target"),
+            (np.array([[1.0, 2.0]]), np.array([3.0]), "2 actual values for 1 planned periods"),
+            (np.array([[1.0]]), np.array([3.0, np.nan]), "target"),
+            (np.array([[[1.0]]]), np.array([3.0]), "2-D array"),
+            (np.array([[1.0], [2.0]]), np.ones((3, 2)), "shape"),
+        ],
+    )
+    def test_bad_input_raises_as_assess(self, actual, planned, match):
+        """Inputs assess rejects, assess_status rejects with the same error."""
+        with pytest.raises(TrajectoryError, match=match):
+            assess(actual, planned, polarity=HIGHER)
+        with pytest.raises(TrajectoryError, match=match):
+            assess_status(actual, planned, polarity=HIGHER)
+
+    def test_polarity_is_required(self):
+        """Without a polarity or an indicator to look it up, it raises."""
+        with pytest.raises(TrajectoryError, match="polarity"):
+            assess_status([1.0], [2.0])
+        with pytest.raises(TrajectoryError, match="polarity"):
+            assess_status(np.array([[1.0]]), [2.0], polarity=[1.0, -1.0])
+
+    def test_indicator_polarity(self):
+        """The polarity is looked up from the indicator code (NI 112: lower is better)."""
+        got = assess_status(np.array([[-10.0]]), [-16.0, -33.0], baseline=0.58, indicator="NI 112")
+        assert [-1.0] == got.polarity_sign.tolist()
+        assert ["red"] == got.status_labels().tolist()
+
+    def test_array_result(self):
+        """Codes per period, headline codes, labels and rows of a StatusArray."""
+        got = assess_status(
+            np.array([[285.0, 268.0], [np.nan, np.nan], [300.0, 250.0]]),
+            np.array([283.0, 270.0, 257.0]),
+            baseline=np.array([296.0, 296.0, np.nan]),
+            polarity=LOWER,
+        )
+        assert isinstance(got, StatusArray)
+        assert 3 == len(got)
+        assert [[1, 0, -1], [-1, -1, -1], [2, 0, -1]] == got.status.tolist()
+        assert [1, -1, 1] == got.latest.tolist()
+        assert ["green", "", "green"] == got.status_labels().tolist()
+        assert ["on_course", "not_yet_assessed", "ahead"] == got.category_labels().tolist()
+        assert MonitoringCategory.SLIPPAGE == got.row(2).categories[0]
+        assert got.row(1).status is None

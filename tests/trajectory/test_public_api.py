@@ -9,7 +9,8 @@ import pytest
 import ecm_plan.trajectory
 
 # The public names of the single-module ``ecm_plan.trajectory`` (its ``__all__``, plus the two
-# documented aliases other modules imported), each with the module that now defines it.
+# documented aliases other modules imported), and the names added since, each with the module
+# that now defines it.
 PUBLIC_NAMES = {
     "Assessment": "assess",
     "AssessmentArray": "assess",
@@ -24,10 +25,13 @@ PUBLIC_NAMES = {
     "ProjectionArray": "projection",
     "ProjectionMethod": "projection",
     "Status": "assess",
+    "StatusArray": "assess",
+    "StatusAssessment": "assess",
     "Tolerance": "assess",
     "ToleranceBasis": "assess",
     "Trajectory": "interim",
     "assess": "assess",
+    "assess_status": "assess",
     "custom_path": "interim",
     "interpolate": "interim",
     "matching_methods": "interim",

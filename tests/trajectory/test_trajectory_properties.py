@@ -7,6 +7,7 @@ import itertools
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
+import attrs
 import numpy as np
 import pytest
 from hypothesis import assume, given
@@ -18,6 +19,7 @@ from ecm_plan.trajectory import (
     Method,
     Tolerance,
     assess,
+    assess_status,
     custom_path,
     interpolate,
     matching_methods,
@@ -281,6 +283,88 @@ class TestAssessProperties:
         for i, s in enumerate(many):
             expected = assess(acts[i], plans[i], baseline=s["baseline"], polarity=s["polarity"])
             same_assessment(expected, out.row(i))
+
+
+# Whole numbers make ties (actual equal to plan, to the tolerance's edge, to the baseline)
+# common, which is where the status and category rules could part.
+whole = st.integers(min_value=-30, max_value=30).map(float)
+
+
+@st.composite
+def status_series(draw, elements=values):
+    """One series for a status assessment: actuals (with gaps), plan, baseline, tolerance."""
+    p = draw(st.integers(min_value=1, max_value=5))
+    m = draw(st.integers(min_value=0, max_value=p))
+    maybe_x = st.one_of(st.none(), elements)
+    return {
+        "actual": [draw(maybe_x) for _ in range(m)],
+        "planned": [draw(maybe_x) for _ in range(p - 1)] + [draw(elements)],
+        "baseline": draw(maybe_x),
+        "polarity": draw(polarities),
+        "tolerance": Tolerance(
+            relative=draw(st.sampled_from([0.0, 0.05, 0.1, 0.25]) | st.floats(0, 0.5)),
+            absolute=draw(st.sampled_from([0.0, 1.0, 2.0]) | st.floats(0, 10)),
+            basis=draw(st.sampled_from(["target", "change"])),
+        ),
+    }
+
+
+any_series = status_series() | status_series(whole)
+
+
+class TestAssessStatusProperties:
+    """``assess_status`` gives the statuses and categories of ``assess``, scalar and array."""
+
+    @given(any_series)
+    def test_scalar_equals_full_assessment(self, s):
+        """The scalar status assessment has the full assessment's statuses and categories."""
+        full = assess(
+            s["actual"],
+            s["planned"],
+            baseline=s["baseline"],
+            polarity=s["polarity"],
+            tolerance=s["tolerance"],
+        )
+        got = assess_status(
+            s["actual"],
+            s["planned"],
+            baseline=s["baseline"],
+            polarity=s["polarity"],
+            tolerance=s["tolerance"],
+        )
+        assert full.polarity == got.polarity
+        assert (full.status, full.category) == (got.status, got.category)
+        assert [p.status for p in full.periods] == list(got.statuses)
+        assert [p.category for p in full.periods] == list(got.categories)
+
+    @given(st.lists(any_series, min_size=1, max_size=4), st.sampled_from(["target", "change"]))
+    def test_arrays_equal_full_assessment_and_scalars(self, many, basis):
+        """Array codes equal the full array assessment's, and each row the scalar result."""
+        p = max(len(s["planned"]) for s in many)
+        plans = [[None] * (p - len(s["planned"])) + s["planned"] for s in many]
+        acts = np.array([as_row(s["actual"], p) for s in many])
+        plan = np.array([as_row(pl, p) for pl in plans])
+        baseline = np.array([math.nan if s["baseline"] is None else s["baseline"] for s in many])
+        polarity = [s["polarity"] for s in many]
+        tolerance = attrs.evolve(many[0]["tolerance"], basis=basis)
+        kwargs = {"baseline": baseline, "polarity": polarity, "tolerance": tolerance}
+        full = assess(acts, plan, **kwargs)
+        got = assess_status(acts, plan, **kwargs)
+        np.testing.assert_array_equal(full.status, got.status)
+        np.testing.assert_array_equal(full.category, got.category)
+        np.testing.assert_array_equal(full.latest, got.latest)
+        np.testing.assert_array_equal(full.latest_status(), got.latest_status())
+        np.testing.assert_array_equal(full.status_labels(), got.status_labels())
+        for i, s in enumerate(many):
+            expected = assess_status(
+                s["actual"],
+                plans[i],
+                baseline=s["baseline"],
+                polarity=s["polarity"],
+                tolerance=tolerance,
+            )
+            assert expected == got.row(i)
+            assert full.row(i).category.value == got.category_labels()[i]
 
 
 class TestProjectProperties:

@@ -54,12 +54,21 @@ from ecm_plan.io._errors import problems_from
 from ecm_plan.io._formats import FORMATS, Document, FormatError, dumps, parse_document
 from ecm_plan.io._raw import raw_problems
 from ecm_plan.io._text import surrogate_problems
+from ecm_plan.io.builder import PlanBuilder
 from ecm_plan.io.converter import configure_converter, make_converter
 from ecm_plan.io.schema import plan_schema
+from ecm_plan.io.spreadsheet import (
+    SheetMapping,
+    read_csv_plan,
+    read_workbook,
+    write_workbook,
+)
 from ecm_plan.model import Plan
 
 __all__ = [
     "FORMATS",
+    "PlanBuilder",
+    "SheetMapping",
     "configure_converter",
     "dump_plan",
     "dumps_plan",
@@ -68,6 +77,9 @@ __all__ = [
     "loads_plan",
     "make_converter",
     "plan_schema",
+    "read_csv_plan",
+    "read_workbook",
+    "write_workbook",
 ]
 
 _CONVERTER = make_converter()

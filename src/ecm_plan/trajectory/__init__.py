@@ -14,7 +14,9 @@ and absolute values; :func:`matching_methods` says which method reproduces a pub
 reports per period a RAG :class:`Status`, an ECM-era :class:`MonitoringCategory` and a
 :class:`Direction` of travel, plus three published progress measures
 (:func:`un_progress_chart`, :func:`un_expected_value`, :func:`statcan_progress`) and two
-projections of the target-year value (:func:`project`).
+projections of the target-year value (:func:`project`);
+:func:`assess_status` gives only the RAG status and monitoring category, at a fraction of
+the cost for many series.
 
 Every function takes plain floats (a fast path in pure Python) or NumPy arrays of many series,
 one row a series (vectorised, with the same answers), and pint quantities of
@@ -63,9 +65,12 @@ from ecm_plan.trajectory.assess import (
     MonitoringCategory,
     PeriodAssessment,
     Status,
+    StatusArray,
+    StatusAssessment,
     Tolerance,
     ToleranceBasis,
     assess,
+    assess_status,
 )
 from ecm_plan.trajectory.interim import (
     Method,
@@ -125,10 +130,13 @@ __all__ = [
     "ProjectionArray",
     "ProjectionMethod",
     "Status",
+    "StatusArray",
+    "StatusAssessment",
     "Tolerance",
     "ToleranceBasis",
     "Trajectory",
     "assess",
+    "assess_status",
     "baseline_of",
     "custom_path",
     "interpolate",

@@ -21,13 +21,39 @@ Floats = npt.NDArray[np.float64]
 Codes = npt.NDArray[np.int8]
 Bools = npt.NDArray[np.bool_]
 
-_CHART_LUT = np.array(
-    [sk.DETERIORATION, sk.LIMITED_PROGRESS, sk.ACCELERATION_NEEDED, sk.ON_TRACK], np.int8
+# The bands of each measure: (threshold, category code) from the lowest threshold up; below
+# the lowest the measure's own bottom category.
+_CHART_BANDS = (
+    (sk.CHART_LIMITED, sk.LIMITED_PROGRESS),
+    (sk.CHART_FAIR, sk.ACCELERATION_NEEDED),
+    (sk.CHART_ON_TRACK, sk.ON_TRACK),
 )
-_EXPECTED_LUT = np.array(
-    [sk.STAGNATION_OR_REGRESSION, sk.ACCELERATION_NEEDED, sk.ON_TRACK], np.int8
+_EXPECTED_BANDS = (
+    (sk.EXPECTED_FAIR, sk.ACCELERATION_NEEDED),
+    (sk.EXPECTED_ON_TRACK, sk.ON_TRACK),
 )
-_STATCAN_LUT = _CHART_LUT
+_STATCAN_BANDS = (
+    (sk.STATCAN_LIMITED, sk.LIMITED_PROGRESS),
+    (sk.STATCAN_MODERATE, sk.ACCELERATION_NEEDED),
+    (sk.STATCAN_ON_TRACK, sk.ON_TRACK),
+)
+
+
+def _banded(x: Floats, bands: tuple[tuple[float, int], ...], below: int) -> Codes:
+    """The category code of each ratio: that of the highest threshold it reaches."""
+    out = np.full(x.shape, below, dtype=np.int8)
+    for threshold, code in bands:
+        np.copyto(out, np.int8(code), where=x >= threshold)
+    return out
+
+
+def _signed(x: Floats, sign: Floats | float, out: Floats) -> Floats:
+    """``sign * x`` for +1/-1 signs (exact: a change of sign or nothing), in ``out``."""
+    if isinstance(sign, np.ndarray):
+        return np.multiply(x, sign, out=out)
+    if sign == 1.0:
+        return x
+    return np.negative(x, out=out)
 
 
 def _i8(mask: Bools) -> Codes:
@@ -62,8 +88,13 @@ def compound_invalid(start: Floats, end: Floats) -> Bools:
         return bad & np.isfinite(start) & np.isfinite(end)
 
 
-def paths(start: Floats, end: Floats, steps: int, method: int, hold: int) -> Floats:
-    """The ``(n, steps)`` paths; rows with a non-finite end or no compound path are ``nan``."""
+def paths(
+    start: Floats, end: Floats, steps: int, method: int, hold: int, *, checked: bool = False
+) -> Floats:
+    """The ``(n, steps)`` paths; rows with a non-finite end or no compound path are ``nan``.
+
+    ``checked`` says that the caller has found no row without a compound path already.
+    """
     n = start.shape[0]
     out = np.empty((n, steps), dtype=np.float64)
     with np.errstate(all="ignore"):
@@ -73,13 +104,22 @@ def paths(start: Floats, end: Floats, steps: int, method: int, hold: int) -> Flo
             same = start == end
             if same.any():
                 out[same] = end[same, None]
+        elif method == sk.LINEAR:
+            # One period at a time on contiguous rows of n, into the result; clipped between
+            # start and end against float noise, as np.clip would.
+            change = end - start
+            lo = np.minimum(start, end)
+            hi = np.maximum(start, end)
+            col = np.empty(n)
+            for k in range(1, steps):
+                np.multiply(change, k / steps, out=col)
+                np.add(col, start, out=col)
+                np.maximum(col, lo, out=col)
+                np.minimum(col, hi, out=out[:, k - 1])
         elif steps > 1:
             f = np.arange(1, steps, dtype=np.float64) / steps
-            if method == sk.LINEAR:
-                body = start[:, None] + (end - start)[:, None] * f
-            else:
-                ratio = np.where(start == end, 1.0, end / start)
-                body = start[:, None] * np.power(ratio[:, None], f)
+            ratio = np.where(start == end, 1.0, end / start)
+            body = start[:, None] * np.power(ratio[:, None], f)
             np.clip(
                 body,
                 np.minimum(start, end)[:, None],
@@ -87,10 +127,12 @@ def paths(start: Floats, end: Floats, steps: int, method: int, hold: int) -> Flo
                 out=out[:, :-1],
             )
         out[:, -1] = end
-        bad = ~(np.isfinite(start) & np.isfinite(end))
-        if method == sk.COMPOUND:
-            bad |= compound_invalid(start, end)
-        if bad.any():
+        total = start.sum() + end.sum()
+        bad = None if np.isfinite(total) else ~(np.isfinite(start) & np.isfinite(end))
+        if method == sk.COMPOUND and not checked:
+            invalid = compound_invalid(start, end)
+            bad = invalid if bad is None else bad | invalid
+        if bad is not None and bad.any():
             out[bad] = np.nan
     return out
 
@@ -117,6 +159,89 @@ def custom_bad_rows(
                 prev = np.where(have, x, prev)
     result: npt.NDArray[np.intp] = np.flatnonzero(bad)
     return result
+
+
+def _signed_diff(x: Floats, y: Floats, sign: Floats | float) -> Floats:
+    """``sign * (x - y)`` in one new array (rows of ``x`` and ``y`` broadcast)."""
+    out: Floats = np.subtract(x, y)
+    if isinstance(sign, np.ndarray):
+        np.multiply(out, sign[:, None], out=out)
+    elif sign != 1.0:
+        np.multiply(out, sign, out=out)
+    return out
+
+
+def _status(  # noqa: PLR0917 (hot-path kernel, positional for speed)
+    actual: Floats,
+    planned: Floats,
+    baseline: Floats,
+    has_b: Bools,
+    sign: Floats | float,
+    tol_rel: float,
+    tol_abs: float,
+    basis_change: bool,
+) -> tuple[Floats, Bools, Codes, Codes]:
+    """``(gap, invalid, status, category)`` per period, as ``_scalar.assess_one`` has them.
+
+    ``gap`` is left as computed (the caller blanks the invalid periods if it keeps it).
+    Each step works in place on as few ``(n, p)`` temporaries as it can: this is the part of
+    an assessment whose cost grows with the number of periods.
+    """
+    gap = _signed_diff(actual, planned, sign)
+    invalid: Bools = ~np.isfinite(gap)
+    eps: Floats = np.abs(planned)
+    if basis_change:
+        allowance: Floats = np.abs(planned - baseline[:, None])
+        if not has_b.all():
+            np.copyto(allowance, eps, where=~has_b[:, None])
+        np.multiply(allowance, tol_rel, out=allowance)
+    else:
+        allowance = np.multiply(eps, tol_rel)
+    if tol_abs > 0.0:  # max(0, x) is x for the x >= 0 (or nan) that reach here
+        np.maximum(allowance, tol_abs, out=allowance)
+    np.maximum(eps, 1.0, out=eps)
+    np.multiply(eps, sk.EPS, out=eps)
+    np.add(allowance, eps, out=allowance)  # the allowance plus float slack
+    short = np.negative(gap)  # gap >= -x is -gap <= x, exactly
+    green: Bools = short <= eps
+    within: Bools = short <= allowance
+    ahead: Bools = gap > allowance
+    status: Codes = np.subtract(np.int8(2), _i8(within), dtype=np.int8)
+    np.subtract(status, _i8(green), out=status)
+    np.copyto(status, np.int8(-1), where=invalid)
+    # Short of plan: slippage when better than the baseline (or with no baseline to compare
+    # with), no progress otherwise.
+    moved = np.subtract(actual, baseline[:, None], out=short)  # short is free again
+    if isinstance(sign, np.ndarray):
+        np.multiply(moved, sign[:, None], out=moved)
+    elif sign != 1.0:
+        np.multiply(moved, sign, out=moved)
+    b_eps = np.maximum(np.abs(baseline), 1.0)
+    np.multiply(b_eps, sk.EPS, out=b_eps)
+    slip: Bools = moved > b_eps[:, None]
+    if not has_b.all():
+        np.logical_or(slip, ~has_b[:, None], out=slip)
+    category: Codes = np.subtract(np.int8(sk.NO_PROGRESS), _i8(slip), dtype=np.int8)
+    np.copyto(category, np.subtract(np.int8(sk.ON_COURSE), _i8(ahead), dtype=np.int8), where=green)
+    np.copyto(category, np.int8(sk.NOT_YET_ASSESSED), where=invalid)
+    return gap, invalid, status, category
+
+
+def status(  # noqa: PLR0917 (hot-path kernel, positional for speed)
+    actual: Floats,
+    planned: Floats,
+    baseline: Floats,
+    sign: Floats | float,
+    tol_rel: float,
+    tol_abs: float,
+    basis_change: bool,
+) -> tuple[Codes, Codes]:
+    """RAG and monitoring-category codes per period, as :func:`assess` gives them."""
+    with np.errstate(all="ignore"):
+        _, _, st, cat = _status(
+            actual, planned, baseline, np.isfinite(baseline), sign, tol_rel, tol_abs, basis_change
+        )
+    return st, cat
 
 
 def _last_and_first(have: Bools) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp], Bools]:
@@ -146,60 +271,63 @@ def assess(  # noqa: PLR0917 (hot-path kernel, positional for speed)
     n, p = planned.shape
     rows = np.arange(n)
     s_row: Floats | float = sign
-    s_col: Floats | float = sign[:, None] if isinstance(sign, np.ndarray) else sign
-    b_col = baseline[:, None]
     has_b = np.isfinite(baseline)
     with np.errstate(all="ignore"):
         # Per period: status and monitoring category.
-        gap = s_col * (actual - planned)
-        valid = np.isfinite(gap)
-        abs_p = np.abs(planned)
-        eps = sk.EPS * np.maximum(1.0, abs_p)
-        if basis_change:
-            basis = np.abs(planned - b_col)
-            basis = np.where(has_b[:, None], basis, abs_p)
-        else:
-            basis = abs_p
-        allowance = np.maximum(tol_abs, tol_rel * basis)
-        green = gap >= -eps
-        within = gap >= -(allowance + eps)
-        status = np.int8(2) - _i8(within) - _i8(green)
-        status[~valid] = -1
-        ahead = gap > allowance + eps
-        improved = s_col * (actual - b_col) > sk.EPS * np.maximum(1.0, np.abs(b_col))
-        slip = improved | ~has_b[:, None]
-        category = np.where(
-            green, np.int8(sk.ON_COURSE) - _i8(ahead), np.int8(sk.NO_PROGRESS) - _i8(slip)
+        gap, invalid, status, category = _status(
+            actual, planned, baseline, has_b, sign, tol_rel, tol_abs, basis_change
         )
-        category[~valid] = sk.NOT_YET_ASSESSED
-        gap[~valid] = np.nan
+        np.copyto(gap, np.nan, where=invalid)
+        valid = ~invalid
 
-        # Direction of travel against the latest earlier value (or the baseline).
+        # Direction of travel against the latest earlier value (or the baseline); on the way,
+        # the latest value and the index of the latest actual and latest assessed period.
         direction = np.empty((n, p), dtype=np.int8)
-        prev = baseline.copy()
         have_a = np.isfinite(actual)
+        prev = baseline.copy()
+        last_a = np.full(n, -1, dtype=np.intp)
+        latest = np.full(n, -1, dtype=np.intp)
+        # Work buffers reused for every period: fresh temporaries cost more than the sums.
+        diff = np.empty(n)
+        slack = np.empty(n)
+        size = np.empty(n)
+        steady = np.empty(n, dtype=np.bool_)
+        up = np.empty(n, dtype=np.bool_)
         for k in range(p):
             a = actual[:, k]
-            diff = a - prev
-            steady = np.abs(diff) <= band + sk.EPS * np.maximum(1.0, np.abs(prev))
-            up = s_row * diff > 0.0
-            moved = np.int8(sk.WORSENING) - np.int8(2) * _i8(up)
-            d = np.where(steady, np.int8(sk.NO_CHANGE), moved)
-            d[~np.isfinite(diff)] = -1
-            direction[:, k] = d
-            prev = np.where(have_a[:, k], a, prev)
-
-        latest, _, any_valid = _last_and_first(valid)
-        latest = np.where(any_valid, latest, -1)
-        last_a, first_a, any_a = _last_and_first(have_a)
-        latest_actual = np.where(any_a, last_a, -1)
+            h = have_a[:, k]
+            np.subtract(a, prev, out=diff)
+            np.abs(prev, out=slack)
+            np.maximum(slack, 1.0, out=slack)
+            np.multiply(slack, sk.EPS, out=slack)
+            if band:
+                np.add(slack, band, out=slack)
+            np.abs(diff, out=size)
+            np.less_equal(size, slack, out=steady)
+            np.greater(_signed(diff, sign, out=size), 0.0, out=up)
+            d = direction[:, k]
+            np.multiply(_i8(up), np.int8(-2), out=d)
+            np.add(d, np.int8(sk.WORSENING), out=d)  # worsening, or improving when up
+            np.copyto(d, np.int8(sk.NO_CHANGE), where=steady)
+            np.isfinite(diff, out=steady)
+            np.copyto(d, np.int8(-1), where=~steady)
+            np.copyto(prev, a, where=h)
+            np.copyto(last_a, k, where=h)
+            np.copyto(latest, k, where=valid[:, k])
+        any_a = last_a >= 0
+        latest_actual = last_a
 
         # Base and latest points.
         target = planned[:, -1]
-        v1 = np.where(any_a, actual[rows, last_a], np.nan)
+        v1 = np.where(any_a, prev, np.nan)  # prev is now the latest actual value
         t1 = np.where(any_a, last_a + 1, -1)
-        v0 = np.where(has_b, baseline, np.where(any_a, actual[rows, first_a], np.nan))
-        t0 = np.where(has_b, 0, np.where(any_a, first_a + 1, -1))
+        if has_b.all():
+            v0 = baseline
+            t0 = np.zeros(n, dtype=np.intp)
+        else:
+            first_a = np.argmax(have_a, axis=1)
+            v0 = np.where(has_b, baseline, np.where(any_a, actual[rows, first_a], np.nan))
+            t0 = np.where(has_b, 0, np.where(any_a, first_a + 1, -1))
         elapsed = np.where(any_a & (t0 >= 0), t1 - t0, 0)
         horizon = p - t0
         achieved = any_a & (s_row * (v1 - target) >= -sk.EPS * np.maximum(1.0, np.abs(target)))
@@ -211,12 +339,13 @@ def assess(  # noqa: PLR0917 (hot-path kernel, positional for speed)
         q = v1c / v0c
         q_target = tc / v0c
         reason = np.zeros(n, dtype=np.int8)
-        reason[q < 0.0] = sk.R_SIGN_CURRENT
-        reason[v0c == 0.0] = sk.R_ZERO_BASE
-        reason[(elapsed <= 0) | ~np.isfinite(v0c) | ~np.isfinite(v1c)] = sk.R_POINTS
-        reason_t = reason.copy()
-        reason_t[(reason == 0) & (q_target < 0.0)] = sk.R_SIGN_TARGET
+        np.copyto(reason, np.int8(sk.R_SIGN_CURRENT), where=q < 0.0)
+        np.copyto(reason, np.int8(sk.R_ZERO_BASE), where=v0c == 0.0)
+        no_points = (elapsed <= 0) | ~np.isfinite(v0c) | ~np.isfinite(v1c)
+        np.copyto(reason, np.int8(sk.R_POINTS), where=no_points)
         ok = reason == 0
+        reason_t = reason.copy()
+        np.copyto(reason_t, np.int8(sk.R_SIGN_TARGET), where=ok & (q_target < 0.0))
         ok_t = reason_t == 0
         elapsed_f = elapsed.astype(np.float64)
         horizon_f = horizon.astype(np.float64)
@@ -227,25 +356,15 @@ def assess(  # noqa: PLR0917 (hot-path kernel, positional for speed)
 
         # UN SDG Progress Chart ratio.
         chart = np.where(usable, observed / required, np.nan)
-        idx = (
-            _i8(chart >= sk.CHART_ON_TRACK)
-            + _i8(chart >= sk.CHART_FAIR)
-            + _i8(chart >= sk.CHART_LIMITED)
-        )
-        chart_cat = _CHART_LUT.take(idx)
-        chart_cat[~ok_t] = sk.UNABLE_TO_ASSESS
+        chart_cat = _banded(chart, _CHART_BANDS, sk.DETERIORATION)
+        np.copyto(chart_cat, np.int8(sk.UNABLE_TO_ASSESS), where=~ok_t)
         chart_reason = reason_t.copy()
-        chart_reason[flat] = sk.R_FLAT_TARGET
+        np.copyto(chart_reason, np.int8(sk.R_FLAT_TARGET), where=flat)
 
         # Statistics Canada / Open SDG ratio and score.
         stat = np.where(usable, np.copysign(1.0, v0c) * s_row * observed / np.abs(required), np.nan)
-        idx = (
-            _i8(stat >= sk.STATCAN_ON_TRACK)
-            + _i8(stat >= sk.STATCAN_MODERATE)
-            + _i8(stat >= sk.STATCAN_LIMITED)
-        )
-        stat_cat = _STATCAN_LUT.take(idx)
-        stat_cat[~ok_t] = sk.UNABLE_TO_ASSESS
+        stat_cat = _banded(stat, _STATCAN_BANDS, sk.DETERIORATION)
+        np.copyto(stat_cat, np.int8(sk.UNABLE_TO_ASSESS), where=~ok_t)
         stat_reason = chart_reason.copy()
         score = np.where(
             stat <= sk.STATCAN_FLOOR,
@@ -256,18 +375,17 @@ def assess(  # noqa: PLR0917 (hot-path kernel, positional for speed)
                 np.minimum(50.0 / 7.0 * stat - 30.0 / 7.0, 5.0),
             ),
         )
-        score[~usable] = np.nan
-        score[flat] = -5.0
+        np.copyto(score, np.nan, where=~usable)
+        np.copyto(score, -5.0, where=flat)
 
         # UN 2023 expected value.
         expected = np.where(ok, v0c * np.power(q, horizon_f / elapsed_f), np.nan)
         flat_e = ok & (tc == v0c)
         ev = np.where(ok & ~flat_e, (expected - v0c) / (tc - v0c), np.nan)
-        idx = _i8(ev >= sk.EXPECTED_ON_TRACK) + _i8(ev >= sk.EXPECTED_FAIR)
-        ev_cat = _EXPECTED_LUT.take(idx)
-        ev_cat[~ok] = sk.UNABLE_TO_ASSESS
+        ev_cat = _banded(ev, _EXPECTED_BANDS, sk.STAGNATION_OR_REGRESSION)
+        np.copyto(ev_cat, np.int8(sk.UNABLE_TO_ASSESS), where=~ok)
         ev_reason = reason.copy()
-        ev_reason[flat_e] = sk.R_FLAT_TARGET
+        np.copyto(ev_reason, np.int8(sk.R_FLAT_TARGET), where=flat_e)
 
         if achieved.any():
             for cat, why in (
@@ -275,9 +393,9 @@ def assess(  # noqa: PLR0917 (hot-path kernel, positional for speed)
                 (stat_cat, stat_reason),
                 (ev_cat, ev_reason),
             ):
-                cat[achieved] = sk.TARGET_ACHIEVED
-                why[achieved] = sk.R_NONE
-            score[achieved] = 5.0
+                np.copyto(cat, np.int8(sk.TARGET_ACHIEVED), where=achieved)
+                np.copyto(why, np.int8(sk.R_NONE), where=achieved)
+            np.copyto(score, 5.0, where=achieved)
 
         # Projections.
         linear, linear_reason = _least_squares(actual, have_a, baseline, has_b, float(p))
@@ -318,36 +436,43 @@ def _meets(value: Floats, target: Floats, sign: Floats | float) -> Codes:
     """1 when ``value`` meets ``target``, 0 when not, -1 when either is missing."""
     met = sign * (value - target) >= -sk.EPS * np.maximum(1.0, np.abs(target))
     out: Codes = _i8(met).copy()
-    out[np.isnan(value) | np.isnan(target)] = -1
+    np.copyto(out, np.int8(-1), where=np.isnan(value) | np.isnan(target))
     return out
 
 
 def _least_squares(
     actual: Floats, have_a: Bools, baseline: Floats, has_b: Bools, horizon: float
 ) -> tuple[Floats, Codes]:
-    """Row-wise least-squares projection to ``horizon``, summing in the scalar kernel's order."""
+    """Row-wise least-squares projection to ``horizon``, summing in the scalar kernel's order.
+
+    Sums skip the missing points (``where=``), as the scalar kernel does.
+    """
     p = actual.shape[1]
     count = has_b.astype(np.float64)
     sum_t = np.zeros_like(baseline)
     sum_v = np.where(has_b, baseline, 0.0)
     for k in range(p):
         h = have_a[:, k]
-        count += h
-        sum_t += np.where(h, float(k + 1), 0.0)
-        sum_v += np.where(h, actual[:, k], 0.0)
+        np.add(count, 1.0, out=count, where=h)
+        np.add(sum_t, float(k + 1), out=sum_t, where=h)
+        np.add(sum_v, actual[:, k], out=sum_v, where=h)
     tbar = sum_t / count
     vbar = sum_v / count
     dt = 0.0 - tbar
     sxx = np.where(has_b, dt * dt, 0.0)
     sxy = np.where(has_b, dt * (baseline - vbar), 0.0)
+    work = np.empty_like(dt)
     for k in range(p):
         h = have_a[:, k]
-        dt = float(k + 1) - tbar
-        sxx += np.where(h, dt * dt, 0.0)
-        sxy += np.where(h, dt * (actual[:, k] - vbar), 0.0)
+        np.subtract(float(k + 1), tbar, out=dt)
+        np.multiply(dt, dt, out=work)
+        np.add(sxx, work, out=sxx, where=h)
+        np.subtract(actual[:, k], vbar, out=work)
+        np.multiply(dt, work, out=work)
+        np.add(sxy, work, out=sxy, where=h)
     few = count < 2.0
     value: Floats = vbar + (sxy / sxx) * (horizon - tbar)
-    value[few] = np.nan
+    np.copyto(value, np.nan, where=few)
     reason: Codes = _i8(few).copy()  # R_POINTS == 1
     return value, reason
 

@@ -301,6 +301,52 @@ def assess_one(  # noqa: PLR0917 (hot-path kernel, positional for speed)
     )
 
 
+def status_one(  # noqa: PLR0917 (hot-path kernel, positional for speed)
+    actual: Sequence[float],
+    planned: Sequence[float],
+    baseline: float,
+    sign: float,
+    tol_rel: float,
+    tol_abs: float,
+    basis_change: bool,
+) -> tuple[list[int], list[int], int]:
+    """``(statuses, categories, latest)`` of one series, by the rules of :func:`assess_one`.
+
+    ``actual`` and ``planned`` have the same length, with ``nan`` for missing values;
+    ``latest`` is the index of the latest assessed period (-1 for none).
+    """
+    has_b = baseline == baseline  # noqa: PLR0124 (nan test)
+    if has_b:
+        ab = abs(baseline)
+        b_eps = EPS * (ab if ab > 1.0 else 1.0)  # noqa: FURB136 (inline max, hot path)
+    else:
+        b_eps = 0.0
+    statuses: list[int] = []
+    categories: list[int] = []
+    latest = -1
+    for k, (a, pl) in enumerate(zip(actual, planned, strict=True)):
+        if a != a or pl != pl:  # noqa: PLR0124 (nan test: nothing to compare)
+            statuses.append(-1)
+            categories.append(NOT_YET_ASSESSED)
+            continue
+        latest = k
+        gap = sign * (a - pl)
+        apl = abs(pl)
+        eps = EPS * (apl if apl > 1.0 else 1.0)  # noqa: FURB136 (inline max, hot path)
+        basis = abs(pl - baseline) if basis_change and has_b else apl
+        allowance = tol_rel * basis
+        if allowance < tol_abs:  # noqa: PLR1730 (inline max, hot path)
+            allowance = tol_abs
+        if gap >= -eps:
+            statuses.append(GREEN)
+            categories.append(AHEAD if gap > allowance + eps else ON_COURSE)
+        else:
+            statuses.append(AMBER if gap >= -(allowance + eps) else RED)
+            better = not has_b or sign * (a - baseline) > b_eps
+            categories.append(SLIPPAGE if better else NO_PROGRESS)
+    return statuses, categories, latest
+
+
 def _projected(
     value: float, target: float, sign: float, t_eps: float, reason: int
 ) -> tuple[float | None, int, int]:

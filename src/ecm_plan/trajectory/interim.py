@@ -324,7 +324,8 @@ def _interpolate_arrays(  # noqa: PLR0917 (private helper with one caller)
             f"not shape {s.shape}"
         )
     code = _METHOD_CODES[m]
-    if code == sk.COMPOUND and on_invalid == "raise":
+    checked = code == sk.COMPOUND and on_invalid == "raise"
+    if checked:
         bad = ak.compound_invalid(s, e)
         if bad.any():
             rows = np.flatnonzero(bad)
@@ -334,7 +335,7 @@ def _interpolate_arrays(  # noqa: PLR0917 (private helper with one caller)
                 "baseline and the target must be non-zero and of the same sign; use "
                 "method='linear' or on_invalid='nan'"
             )
-    out = ak.paths(s, e, steps, code, h)
+    out = ak.paths(s, e, steps, code, h, checked=checked)
     if ndigits is not None:
         out = ak.round_half_away(out, ndigits)
     return out

@@ -317,8 +317,8 @@ def statcan_progress(
     The observed growth rate over the magnitude of the required one, signed by the desired
     direction :math:`d` (+1 higher is better, -1 lower) and by the sign of the base value
     (Statistics Canada's method as adopted by Open SDG,
-    https://open-sdg.readthedocs.io/en/latest/progress-methodology/, implemented in
-    ``open-sdg/sdg-build``, ``sdg/ProgressMeasure.py``):
+    https://open-sdg.readthedocs.io/en/latest/progress-methodology/, implemented, with the
+    differences below, in ``open-sdg/sdg-build``, ``sdg/ProgressMeasure.py``):
 
     .. math::
 
@@ -338,10 +338,19 @@ def statcan_progress(
     The score maps :math:`R` linearly onto -5..+5 so that the category boundaries fall at
     -2.5, 0 and 2.5: :math:`-5` for :math:`R \le -0.6`,
     :math:`\frac{25}{6}R - 2.5` for :math:`-0.6 < R < 0.6`, and
-    :math:`\min(\frac{50}{7}R - \frac{30}{7}, 5)` above (sdg-build writes the slopes as
-    4.1667 and 7.1429).
+    :math:`\min(\frac{50}{7}R - \frac{30}{7}, 5)` above (the class-based revision of
+    sdg-build writes the slopes as 4.1667 and 7.1429).
 
-    Open SDG replaces a zero base value or target by 0.001; this function does not.
+    Where this differs from sdg-build's code:
+    its function-based ``sdg/ProgressMeasure.py`` replaces a zero *target* by 0.001 (not a
+    zero base value), computes the ratio as :math:`CAGR_a / CAGR_r` with neither the direction
+    nor the sign of the base (the direction decides only ``target_achieved``), and gives a
+    category but no score;
+    its later class-based revision replaces a zero base value by 0.001 as well, signs the
+    ratio as above and computes the score.
+    This function deliberately keeps the direction sign :math:`d` (and the sign of the base)
+    that the Open SDG methodology page uses, so that a fall in a lower-is-better indicator
+    counts as progress, and replaces no zero by 0.001.
     A zero base value, a current value or target of a different sign from the base, or fewer
     than two points give ``unable_to_assess`` (no score); a target equal to the base value
     that is not met gives ``deterioration`` with score -5 and no value (the limit of
