@@ -68,6 +68,7 @@ EXAMPLES = {
     "PlanFileError": lambda: exceptions.PlanFileError(
         "plan.yaml", [exceptions.Problem("priorities[0]", "no id", "add one")]
     ),
+    "PolarityUnknownError": lambda: exceptions.PolarityUnknownError("2016SC"),
     "PlanWriteError": lambda: exceptions.PlanWriteError("/no/plan.yaml", "No such directory", 2),
     "ReturnsError": lambda: exceptions.ReturnsError(
         "q2.csv", [exceptions.Problem("line 4, column period", "cannot read 'Q5'")]
@@ -85,6 +86,7 @@ EXAMPLES = {
     "UnknownIndicatorError": lambda: exceptions.UnknownIndicatorError("NI 31", ["NI 30"], "gap"),
     "UnknownOutcomeError": lambda: exceptions.UnknownOutcomeError("be_helthy", "outcome", ["x"]),
     "UnknownPlanError": lambda: exceptions.UnknownPlanError("wigan", ["wigan-2009-12"]),
+    "UnknownRatingRuleError": lambda: exceptions.UnknownRatingRuleError("x", ["default"]),
     "UnknownRuleError": lambda: exceptions.UnknownRuleError("ECM9", ["ECM901"], "ECM001", "ECM6"),
 }
 CLASSES = sorted(

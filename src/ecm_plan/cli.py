@@ -1,4 +1,4 @@
-"""The ``ecm-plan`` command: validate, report, trajectories, graph export, schema.
+"""The ``ecm-plan`` command: validate, report, trajectories, monitoring, graph export, schema.
 
 A thin argparse layer over the library. ``main(argv)`` returns the exit code, so tests call it
 directly. Results go to standard output; problems, warnings and errors to standard error, one
@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
+import io
 import json
 import os
 import sys
@@ -33,7 +35,7 @@ import traceback
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import networkx as nx
 
@@ -43,6 +45,10 @@ from ecm_plan.graph import build_graph, export_graph, to_dot
 from ecm_plan.io import load_plan, plan_schema
 from ecm_plan.model import Plan
 from ecm_plan.plans import bundled_plans, load_bundled
+from ecm_plan.tables import Table
+
+if TYPE_CHECKING:
+    from ecm_plan.monitoring import MonitoringResult
 
 __all__ = ["main"]
 
@@ -152,6 +158,49 @@ def _trajectory(args: argparse.Namespace, out: TextIO, _errors: TextIO) -> int:
     return 0
 
 
+def _table_csv(table: Table) -> str:
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(table.headers)
+    writer.writerows(table.rows)
+    return stream.getvalue()
+
+
+def _monitor_json(result: MonitoringResult) -> str:
+    rows, rollup = result.to_tables()
+    data = {
+        "plan": result.plan,
+        "as_of": result.as_of.label if result.as_of is not None else None,
+        "rule": result.rule.name,
+        "rows": [dict(zip(rows.headers, row, strict=True)) for row in rows.rows],
+        "rollup": [dict(zip(rollup.headers, row, strict=True)) for row in rollup.rows],
+        "not_assessed": [{"subject": u.subject, "reason": u.reason} for u in result.unassessed],
+        "findings": [str(f) for f in result.findings],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def _monitor(args: argparse.Namespace, out: TextIO, errors: TextIO) -> int:
+    from ecm_plan.monitoring import assess_plan, load_returns  # noqa: PLC0415 (loaded for this command only)
+    from ecm_plan.tables import render  # noqa: PLC0415 (loaded for this command only)
+
+    plan = _load(args.plan)
+    result = assess_plan(plan, load_returns(args.returns), as_of=args.as_of, rule=args.rule)
+    rows, rollup = result.to_tables()
+    if args.format == "json":
+        print(_monitor_json(result), file=out)
+    elif args.format == "csv":
+        print(_table_csv(rows), file=out)
+        print(_table_csv(rollup), end="", file=out)
+    else:
+        print(render(rows), file=out)
+        print(file=out)
+        print(render(rollup), file=out)
+    for finding in result.findings:
+        print(f"{_PROG} monitor: {finding}", file=errors)
+    return 0
+
+
 def _init(args: argparse.Namespace, out: TextIO, errors: TextIO) -> int:
     """Write a commented starting plan from a bundled template; refuse to overwrite."""
     from importlib import resources  # noqa: PLC0415 (only this command reads templates)
@@ -184,7 +233,9 @@ def _init(args: argparse.Namespace, out: TextIO, errors: TextIO) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ecm-plan",
-        description="Every Child Matters plans: validate, report, trajectories, graph export.",
+        description=(
+            "Every Child Matters plans: validate, report, trajectories, monitoring, graph export."
+        ),
         epilog="PLAN is a plan file (.yaml, .json, .toml) or the name of a bundled plan. "
         "Exit codes: 0 success, 1 problems, 2 usage, 3 internal error (a bug; "
         f"{DEBUG_VARIABLE}=1 shows the traceback), 130 interrupted, 141 output closed.",
@@ -206,6 +257,19 @@ def _parser() -> argparse.ArgumentParser:
     trajectory = commands.add_parser("trajectory", help="interim targets of every indicator")
     trajectory.add_argument("plan", metavar="PLAN")
     trajectory.set_defaults(run=_trajectory)
+    monitor = commands.add_parser(
+        "monitor", help="assess a plan against a returns file: status, direction, roll-up"
+    )
+    monitor.add_argument("plan", metavar="PLAN")
+    monitor.add_argument("returns", metavar="RETURNS", help="a returns file (.csv, .yaml, .json)")
+    monitor.add_argument("--as-of", metavar="PERIOD", help="the last period to take returns for")
+    monitor.add_argument(
+        "--format", choices=("text", "csv", "json"), default="text", help="output format"
+    )
+    monitor.add_argument(
+        "--rule", default="default", help="the rating rule: default, tolerance or havering"
+    )
+    monitor.set_defaults(run=_monitor)
     graph = commands.add_parser("graph", help="export the plan graph")
     graph.add_argument("plan", metavar="PLAN")
     graph.add_argument("-f", "--format", choices=("graphml", "dot"), default="dot")

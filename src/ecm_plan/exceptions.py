@@ -42,6 +42,7 @@ __all__ = [
     "PlanFileError",
     "PlanValidationError",
     "PlanWriteError",
+    "PolarityUnknownError",
     "Problem",
     "ReturnsError",
     "RuleConfigError",
@@ -54,6 +55,7 @@ __all__ = [
     "UnknownIndicatorError",
     "UnknownOutcomeError",
     "UnknownPlanError",
+    "UnknownRatingRuleError",
     "UnknownRuleError",
 ]
 
@@ -428,6 +430,45 @@ class TrajectoryError(AnalysisError):
         >>> print(TrajectoryError("a compound path needs start and end of the same sign"))
         a compound path needs start and end of the same sign
     """
+
+
+class PolarityUnknownError(TrajectoryError):
+    """Nothing says which way an indicator or target improves, so it cannot be judged.
+
+    The polarity is taken from the plan, else from the National Indicator catalogue, else
+    from the comparator of the target (``reduce_to`` is lower-is-better); when none of them
+    says, pass one.
+
+    Attributes:
+        subject: The id of the indicator or target.
+
+    Example:
+        >>> err = PolarityUnknownError("2016SC")
+        >>> isinstance(err, ValueError), err.subject
+        (True, '2016SC')
+        >>> print(err)
+        no polarity for 2016SC: the plan gives none, the catalogue does not know it ...
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, subject: str) -> None:
+        """Keep the subject."""
+        self.subject = subject
+        super().__init__(subject)
+
+    def __str__(self) -> str:
+        """Say whose polarity is unknown and how to give one."""
+        return (
+            f"no polarity for {self.subject}: the plan gives none, the catalogue does not know "
+            "it and no target comparator says which way is better; pass polarity= "
+            "('higher_is_better' or 'lower_is_better'), or set the indicator's polarity in "
+            "the plan"
+        )
+
+    def __reduce__(self) -> tuple[type[PolarityUnknownError], tuple[str]]:
+        """Pickle with the subject."""
+        return (type(self), (self.subject,))
 
 
 class FieldError(PlanError, ValueError):
@@ -1058,3 +1099,35 @@ class MissingExtraError(PlanError, ImportError):
     def __reduce__(self) -> tuple[type[MissingExtraError], tuple[str, str, str]]:
         """Pickle with the package, extra and feature."""
         return (type(self), (self.package, self.extra, self.feature))
+
+
+class UnknownRatingRuleError(PlanError, KeyError):
+    """A rating rule was asked for by a name the library does not know.
+
+    Attributes:
+        name: The name as given.
+        known: The names the library knows.
+
+    Example:
+        >>> print(UnknownRatingRuleError("traffic", ("default", "havering", "tolerance")))
+        unknown rating rule 'traffic'; use one of default, havering, tolerance, or pass a RatingRule
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, name: str, known: Sequence[str] = ()) -> None:
+        """Keep the name and the known names."""
+        self.name = name
+        self.known = tuple(known)
+        super().__init__(name)
+
+    def __str__(self) -> str:
+        """Say which name is unknown and what to use."""
+        return (
+            f"unknown rating rule {self.name!r}; use one of {', '.join(self.known)}, or pass a "
+            "RatingRule"
+        )
+
+    def __reduce__(self) -> tuple[type[UnknownRatingRuleError], tuple[str, tuple[str, ...]]]:
+        """Pickle with the name and the known names."""
+        return (type(self), (self.name, self.known))

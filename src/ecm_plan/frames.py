@@ -9,7 +9,9 @@ per value, so that the usual grouping and pivoting work without reshaping:
 - :func:`funding_frame`: every funding allocation with the element it funds, its stream and
   its amount in pounds;
 - :func:`findings_frame`: findings from the analyses;
-- :func:`table_frame`: any :class:`~ecm_plan.report.Table` (every ``to_table()`` result).
+- :func:`table_frame`: any :class:`~ecm_plan.report.Table` (every ``to_table()`` result);
+- :func:`monitoring_frame`: the rows of a monitoring assessment
+  (:func:`ecm_plan.monitoring.assess_plan` or :func:`~ecm_plan.monitoring.assess_portfolio`).
 
 Cells keep the text of the document (column ``text``) beside what was read from it; a value
 with no figure has a missing ``magnitude``, never a zero.
@@ -48,14 +50,17 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from ecm_plan.findings import Finding
+    from ecm_plan.monitoring import MonitoringResult, PortfolioResult
     from ecm_plan.tables import Table
 
 __all__ = [
     "FINDING_COLUMNS",
     "FUNDING_COLUMNS",
+    "MONITORING_COLUMNS",
     "VALUE_COLUMNS",
     "findings_frame",
     "funding_frame",
+    "monitoring_frame",
     "table_frame",
     "values_frame",
 ]
@@ -142,6 +147,36 @@ Example:
     >>> FINDING_COLUMNS[1]
     'severity'
 """
+
+
+MONITORING_COLUMNS: tuple[str, ...] = (
+    "plan",
+    "subject",
+    "indicator",
+    "period",
+    "start",
+    "end",
+    "actual",
+    "planned",
+    "planned_basis",
+    "status",
+    "category",
+    "short_term",
+    "long_term",
+    "since_baseline",
+    "projection",
+    "projection_meets",
+    "projection_note",
+    "next_target_period",
+    "next_target",
+    "reported_status",
+    "agrees",
+    "comment",
+    "priorities",
+    "outcomes",
+    "rule",
+)
+"""The columns of :func:`monitoring_frame`."""
 
 
 def _pandas() -> ModuleType:
@@ -421,3 +456,64 @@ def _plans(plans: Plan | Iterable[Plan]) -> list[Plan]:
         if not isinstance(plan, Plan):
             raise TypeError(f"item {i} is a {type(plan).__name__}, not a Plan")
     return found
+
+
+def monitoring_frame(result: MonitoringResult | PortfolioResult) -> pd.DataFrame:
+    r"""The rows of a monitoring assessment, one row per indicator or target assessed.
+
+    The columns are :data:`MONITORING_COLUMNS`; statuses, categories and directions are their
+    text values, a missing figure (no projection, no next target) is missing (``NaN`` or
+    ``None``), never zero, and ``priorities`` and ``outcomes`` are tuples of ids.
+
+    Args:
+        result: The result of :func:`ecm_plan.monitoring.assess_plan` or
+            :func:`~ecm_plan.monitoring.assess_portfolio`.
+
+    Returns:
+        A new DataFrame.
+
+    Raises:
+        ImportError: pandas is not installed (install the ``pandas`` extra).
+
+    Example:
+        >>> from ecm_plan import load_bundled
+        >>> from ecm_plan.monitoring import assess_plan, loads_returns
+        >>> returns = loads_returns("indicator,period,value\nNI 45,2009-10,70%\n", "csv")
+        >>> frame = monitoring_frame(assess_plan(load_bundled("wigan-2009-12"), returns))
+        >>> row = frame.iloc[0]
+        >>> row.subject, row.period, row.status, float(row.projection), row.outcomes
+        ('NI 45', '2009-10', 'red', 100.0, ('stay_safe', 'positive_contribution'))
+    """
+    rows = [
+        {
+            "plan": r.plan,
+            "subject": r.subject,
+            "indicator": r.indicator,
+            "period": r.period.label,
+            "start": r.period.start,
+            "end": r.period.end,
+            "actual": r.actual,
+            "planned": r.planned,
+            "planned_basis": r.planned_basis,
+            "status": r.status.value,
+            "category": r.category.value,
+            "short_term": None if r.direction.short_term is None else r.direction.short_term.value,
+            "long_term": None if r.direction.long_term is None else r.direction.long_term.value,
+            "since_baseline": (
+                None if r.direction.since_baseline is None else r.direction.since_baseline.value
+            ),
+            "projection": r.projection.value,
+            "projection_meets": r.projection.meets_target,
+            "projection_note": r.projection_note,
+            "next_target_period": None if r.next_target is None else r.next_target.period.label,
+            "next_target": None if r.next_target is None else r.next_target.value,
+            "reported_status": r.reported_status,
+            "agrees": r.agrees,
+            "comment": r.comment,
+            "priorities": r.priorities,
+            "outcomes": r.outcomes,
+            "rule": r.rule,
+        }
+        for r in result.rows
+    ]
+    return _frame(rows, MONITORING_COLUMNS)

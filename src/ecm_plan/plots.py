@@ -8,7 +8,10 @@ return the ``Axes``. Save the chart with ``ax.figure.savefig("chart.png")``.
 - :func:`plot_trajectory`: a :class:`~ecm_plan.trajectory.interim.Trajectory` with actual values,
   each actual coloured by its RAG status when a polarity is known;
 - :func:`plot_indicator`: an indicator of a plan as the document gives it: baseline, actuals
-  and targets by period, provisional targets hollow, ranges as bars.
+  and targets by period, provisional targets hollow, ranges as bars;
+- :func:`plot_monitoring`: a monitored indicator (a row of
+  :func:`~ecm_plan.monitoring.assess_plan`): its trajectory, its actual values coloured by
+  status, the projection, and the measure's natural bounds.
 
 Example:
     >>> from ecm_plan.trajectory import Trajectory
@@ -33,15 +36,23 @@ from typing import TYPE_CHECKING
 
 from ecm_plan.exceptions import TrajectoryError
 from ecm_plan.model import Indicator, ValueStatus
-from ecm_plan.trajectory import PolarityLike, Status, Tolerance, Trajectory, baseline_of
+from ecm_plan.trajectory import (
+    PlanTrajectory,
+    PolarityLike,
+    Status,
+    Tolerance,
+    Trajectory,
+    baseline_of,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from ecm_plan.model import Value
+    from ecm_plan.monitoring import MonitoredPoint, MonitoringRow
     from ecm_plan.periods import Period
 
-__all__ = ["STATUS_COLOURS", "plot_indicator", "plot_trajectory"]
+__all__ = ["STATUS_COLOURS", "plot_indicator", "plot_monitoring", "plot_trajectory"]
 
 STATUS_COLOURS: dict[Status, str] = {
     Status.GREEN: "#2e7d32",
@@ -295,3 +306,148 @@ def _magnitude(value: Value) -> float:
 
 def _upper(value: Value) -> float:
     return math.nan if value.upper is None else value.upper
+
+
+def _x(period: Period) -> float:
+    """A period's place on a time axis: the day it ends."""
+    return float(period.end.toordinal())
+
+
+def _gapped(points: Sequence[tuple[Period, float]]) -> tuple[list[float], list[float]]:
+    """X and y of a line through points of one kind of period, broken where one is missing."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for i, (period, value) in enumerate(points):
+        if i:
+            prev = points[i - 1][0]
+            gap = (period.start - prev.end).days > 1
+            if gap:
+                xs.append(math.nan)
+                ys.append(math.nan)
+        xs.append(_x(period))
+        ys.append(value)
+    return xs, ys
+
+
+def plot_monitoring(
+    subject: MonitoringRow | PlanTrajectory,
+    points: Sequence[MonitoredPoint] = (),
+    *,
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    r"""Draw a monitored indicator: its trajectory, its actuals by status, its projection.
+
+    Time runs along the x axis (each period at the day it ends), so yearly targets and
+    quarterly returns share one axis. The trajectory is a dashed line from the baseline through
+    each target; a target period without a figure ("N/A") leaves a gap, never a line through
+    it. The actual values are joined within each kind of period (years, quarters), with a gap
+    where a period has no return, and each is marked in the colour of its status
+    (:data:`STATUS_COLOURS`). The projection is a dotted line to the final target period; the
+    measure's natural bounds are drawn as thin lines where the figures come near them, and the y
+    axis does not run past them.
+
+    Args:
+        subject: A :class:`~ecm_plan.monitoring.MonitoringRow` (its trajectory and history are
+            drawn), or a :class:`~ecm_plan.trajectory.PlanTrajectory`.
+        points: The assessed actual values, for a trajectory given alone.
+        title: A title; by default the subject and the latest status.
+        ax: Axes to draw on; a new figure when omitted.
+
+    Returns:
+        The axes.
+
+    Raises:
+        ImportError: matplotlib is not installed (install the ``plot`` extra).
+
+    Example:
+        >>> from ecm_plan import load_bundled
+        >>> from ecm_plan.monitoring import assess_plan, loads_returns
+        >>> text = "indicator,period,value\nNI 45,2009-10 Q1,62%\nNI 45,2009-10 Q3,68%\n"
+        >>> row = assess_plan(load_bundled("wigan-2009-12"), loads_returns(text, "csv")).rows[0]
+        >>> ax = plot_monitoring(row)
+        >>> [line.get_label() for line in ax.get_lines()]
+        ['trajectory', 'actual', 'projection', 'upper bound']
+        >>> float(ax.get_ylim()[1]) <= 100.0
+        True
+    """
+    row = None if isinstance(subject, PlanTrajectory) else subject
+    t = subject if isinstance(subject, PlanTrajectory) else subject.trajectory
+    history = list(points) if row is None else list(row.history)
+    axes = _axes(ax)
+    xs: list[float] = []
+    ys: list[float] = []
+    labels: list[tuple[float, str]] = []
+    if t.baseline is not None and t.baseline.period is not None:
+        xs.append(_x(t.baseline.period))
+        ys.append(t.baseline.value)
+        labels.append((xs[-1], t.baseline.period.label))
+    for period, value in zip(t.periods, t.values, strict=True):
+        xs.append(_x(period))
+        ys.append(value)
+        labels.append((xs[-1], period.label))
+    axes.plot(
+        xs,
+        ys,
+        linestyle="--",
+        marker="o",
+        markerfacecolor="none",
+        color=_PLANNED,
+        label="trajectory",
+    )
+    kinds: dict[bool, list[tuple[Period, float]]] = {True: [], False: []}
+    for point in history:
+        kinds[point.period.kind.value.endswith("year")].append((point.period, point.actual))
+    first = True
+    for group in (kinds[True], kinds[False]):
+        if group:
+            gx, gy = _gapped(group)
+            axes.plot(gx, gy, color=_ACTUAL, label="actual" if first else "_actual")
+            first = False
+    for status, colour in STATUS_COLOURS.items():
+        marked = [p for p in history if p.status is status]
+        if marked:
+            axes.scatter(
+                [_x(p.period) for p in marked],
+                [p.actual for p in marked],
+                s=60,
+                color=colour,
+                zorder=3,
+                label=status.value,
+            )
+    values = [v for v in ys if not math.isnan(v)] + [p.actual for p in history]
+    if row is not None and row.projection.value is not None and history and t.final is not None:
+        end = _x(t.periods[t.final])
+        last = history[-1]
+        axes.plot(
+            [_x(last.period), end],
+            [last.actual, row.projection.value],
+            linestyle=":",
+            marker="D",
+            markerfacecolor="none",
+            color=_ACTUAL,
+            label="projection",
+        )
+        values.append(row.projection.value)
+    low, high = min(values, default=0.0), max(values, default=1.0)
+    margin = (high - low) * 0.1 or 1.0
+    bottom, top = low - margin, high + margin
+    if t.upper is not None and t.upper <= top:
+        axes.axhline(t.upper, color="0.7", linewidth=0.8, label="upper bound")
+        top = t.upper
+    if t.lower is not None and t.lower >= bottom:
+        axes.axhline(t.lower, color="0.7", linewidth=0.8, label="lower bound")
+        bottom = t.lower
+    axes.set_ylim(bottom, top)
+    axes.set_xticks([x for x, _ in labels])
+    axes.set_xticklabels([label for _, label in labels])
+    if t.unit is not None:
+        axes.set_ylabel(t.unit)
+    heading = title
+    if heading is None:
+        heading = (
+            t.subject if row is None else f"{t.subject}: {row.status.value} at {row.period.label}"
+        )
+    axes.set_title(heading)
+    axes.legend()
+    return axes

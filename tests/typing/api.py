@@ -18,21 +18,36 @@ from ecm_plan.exceptions import InvalidShareError, Problem, ReturnsError, Unknow
 from ecm_plan.findings import Finding
 from ecm_plan.graph import KIND, NodeKind, PlanGraph
 from ecm_plan.model import Plan, Value, ValueStatus
-from ecm_plan.monitoring import Returns, check_returns, loads_returns, with_plan_actuals
+from ecm_plan.monitoring import (
+    MonitoringResult,
+    PortfolioResult,
+    Returns,
+    assess_plan,
+    assess_portfolio,
+    check_returns,
+    loads_returns,
+    quarterly_profile,
+    with_plan_actuals,
+)
 from ecm_plan.periods import Period
 from ecm_plan.tables import Table
 from ecm_plan.trajectory import (
     Assessment,
     AssessmentArray,
+    Criterion,
     PlannedSeries,
+    PlanTrajectory,
     Projection,
     ProjectionArray,
+    Status,
     Trajectory,
     assess,
     baseline_of,
     interpolate,
+    plan_trajectory,
     planned_series,
     project,
+    steps_between,
 )
 
 
@@ -128,6 +143,21 @@ def monitoring(plan: Plan) -> None:
         del err
     latest = latest_actuals(plan, returns)
     del problems, bounds, latest
+
+
+def assessing(plan: Plan, returns: Returns) -> None:
+    """A quarter's monitoring the way a council tool runs it."""
+    result: MonitoringResult = assess_plan(plan, returns, as_of="2009-10 Q2", rule="havering")
+    for row in result.rows:
+        assert_type(row.status, Status)
+        assert_type(row.projection.value, float | None)
+        trajectory: PlanTrajectory = row.trajectory
+        assert_type(trajectory.steps, tuple[int, ...])
+    assert_type(steps_between(Period.financial_year(2008), Period.financial_year(2011)), int)
+    assert_type(quarterly_profile(1412.0, aggregation="count").values, tuple[float, ...])
+    assert_type(plan_trajectory(plan.indicators[0], plan=plan).criteria, tuple[Criterion, ...])
+    portfolio: PortfolioResult = assess_portfolio([plan], returns)
+    assert_type(portfolio.total.red, int)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,12 @@
-r"""Monitoring: actual values as data (returns), checked against a plan.
+r"""Monitoring: actual values as data (returns), and a plan assessed against them.
 
 Each quarter or year a performance team receives actual values of a plan's indicators and
 reports each indicator's status against its trajectory. This package reads those values as
-:class:`Returns`, kept apart from the plan file, and checks them against a plan.
+:class:`Returns`, kept apart from the plan file, and checks them against a plan
+(:mod:`~ecm_plan.monitoring.returns`); assesses the plan against them with
+:func:`assess_plan` and :func:`assess_portfolio` (:mod:`~ecm_plan.monitoring.assess`), by a
+:class:`RatingRule` (:mod:`~ecm_plan.monitoring.rules`), profiling annual targets by quarter
+or month where the returns are quarterly (:mod:`~ecm_plan.monitoring.profile`).
 
 Example:
     >>> from ecm_plan import load_bundled
@@ -17,6 +21,21 @@ Example:
 .. versionadded:: 0.1.0
 """
 
+from ecm_plan.monitoring.assess import (
+    REPORTED_VOCABULARY,
+    MonitoredPoint,
+    MonitoringResult,
+    MonitoringRow,
+    NextTarget,
+    PortfolioResult,
+    RollUp,
+    Travel,
+    Unassessed,
+    assess_plan,
+    assess_portfolio,
+    read_reported,
+)
+from ecm_plan.monitoring.profile import Profile, monthly_profile, profile, quarterly_profile
 from ecm_plan.monitoring.returns import (
     COLUMNS,
     FORMATS,
@@ -30,17 +49,38 @@ from ecm_plan.monitoring.returns import (
     plan_actuals,
     with_plan_actuals,
 )
+from ecm_plan.monitoring.rules import DEFAULT_RULE, RULES, RatingRule, rating_rule
 
 __all__ = [
     "COLUMNS",
+    "DEFAULT_RULE",
     "FORMATS",
+    "REPORTED_VOCABULARY",
     "REQUIRED_COLUMNS",
+    "RULES",
+    "MonitoredPoint",
+    "MonitoringResult",
+    "MonitoringRow",
+    "NextTarget",
+    "PortfolioResult",
+    "Profile",
+    "RatingRule",
     "Return",
     "Returns",
+    "RollUp",
+    "Travel",
+    "Unassessed",
+    "assess_plan",
+    "assess_portfolio",
     "check_returns",
     "dumps_returns",
     "load_returns",
     "loads_returns",
+    "monthly_profile",
     "plan_actuals",
+    "profile",
+    "quarterly_profile",
+    "rating_rule",
+    "read_reported",
     "with_plan_actuals",
 ]

@@ -31,7 +31,8 @@ The functions live in one module per family, all re-exported here:
 :mod:`~ecm_plan.trajectory.assess` (RAG status, monitoring category, direction of travel),
 :mod:`~ecm_plan.trajectory.measures` (the published progress measures),
 :mod:`~ecm_plan.trajectory.projection` (projections of the target-period value) and
-:mod:`~ecm_plan.trajectory.plan` (the baseline and planned series of a plan's indicator).
+:mod:`~ecm_plan.trajectory.plan` (the baseline and planned series of a plan's indicator, and
+:func:`plan_trajectory`, which resolves them into a trajectory ready to judge).
 
 Periods are counted from the baseline: the baseline is period 0, the first interim target and
 the first actual value are period 1, and the final target is period ``len(planned)``.
@@ -89,9 +90,13 @@ from ecm_plan.trajectory.measures import (
 )
 from ecm_plan.trajectory.plan import (
     BaselinePoint,
+    Criterion,
     PlannedSeries,
+    PlanTrajectory,
     baseline_of,
+    plan_trajectory,
     planned_series,
+    steps_between,
 )
 from ecm_plan.trajectory.polarity import (
     polarity_for,
@@ -111,11 +116,13 @@ __all__ = [
     "Assessment",
     "AssessmentArray",
     "BaselinePoint",
+    "Criterion",
     "Direction",
     "MeasureKind",
     "Method",
     "MonitoringCategory",
     "PeriodAssessment",
+    "PlanTrajectory",
     "PlannedSeries",
     "ProgressCategory",
     "ProgressMeasure",
@@ -134,6 +141,7 @@ __all__ = [
     "custom_path",
     "interpolate",
     "matching_methods",
+    "plan_trajectory",
     "planned_series",
     "polarity_for",
     "project",
@@ -141,6 +149,7 @@ __all__ = [
     "resolve_relative",
     "round_half_away",
     "statcan_progress",
+    "steps_between",
     "un_expected_value",
     "un_progress_chart",
 ]

@@ -14,6 +14,11 @@ The stated baseline comes second because plans often state the reference of a re
 there, which is not the start of the series: NI 112's "1998 baseline" of 48.3 per 1,000 is the
 rate that the "% change from baseline" targets are measured against.
 
+:func:`plan_trajectory` builds on the same rule what an assessment needs: the planned values
+with relative targets resolved, the steps counted from the period labels
+(:func:`steps_between`), the comparator's meaning per period (:class:`Criterion`), the
+polarity, and the measure's natural bounds.
+
 Example:
     >>> from ecm_plan import load_bundled
     >>> plan = load_bundled("wigan-2009-12")
@@ -28,20 +33,45 @@ Example:
 
 from __future__ import annotations
 
+import enum
 import math
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Literal
+import re
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
-from ecm_plan.exceptions import TrajectoryError
-from ecm_plan.model import Indicator, Target, ValueStatus
+from ecm_plan.catalog import measure_of, national_indicator
+from ecm_plan.exceptions import PlanError, PolarityUnknownError, TrajectoryError
+from ecm_plan.model import (
+    Aggregation,
+    Bound,
+    Comparator,
+    Indicator,
+    PeriodKind,
+    Polarity,
+    Target,
+    Value,
+    ValueStatus,
+)
 from ecm_plan.periods import Period
+from ecm_plan.trajectory._common import PolarityLike, _polarity
+from ecm_plan.trajectory.assess import Assessment, Direction, Status, Tolerance, assess
+from ecm_plan.trajectory.relative import resolve_relative
 
 if TYPE_CHECKING:
-    from ecm_plan.model import Observation, Plan, Value
+    from ecm_plan.model import Observation, Plan
 
-__all__ = ["BaselinePoint", "PlannedSeries", "baseline_of", "planned_series"]
+__all__ = [
+    "BaselinePoint",
+    "Criterion",
+    "PlanTrajectory",
+    "PlannedSeries",
+    "baseline_of",
+    "plan_trajectory",
+    "planned_series",
+    "steps_between",
+]
 
 
 @attrs.frozen
@@ -222,4 +252,688 @@ def planned_series(subject: Indicator | Target, *, plan: Plan | None = None) -> 
         tuple(v.status for _, v in items),
         subject.unit,
         periods=tuple(p for p, _ in items),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Steps between periods
+# --------------------------------------------------------------------------------------------
+
+_YEARLY: Final = frozenset(
+    {PeriodKind.FINANCIAL_YEAR, PeriodKind.ACADEMIC_YEAR, PeriodKind.CALENDAR_YEAR}
+)
+
+
+def steps_between(start: Period, end: Period) -> int:
+    """The number of steps from one period to another, counted from their labels.
+
+    Years are counted between yearly periods (financial, academic or calendar years, by the
+    year each starts in, so ``1998`` to ``2010`` is 12 and ``2008-09`` to ``2011-12`` is 3);
+    quarters between quarters (``2009-10 Q1`` to ``2010-11 Q1`` is 4); months between months.
+    The count is negative when ``end`` comes first.
+
+    Args:
+        start: The earlier period (the baseline's, usually).
+        end: The later period.
+
+    Returns:
+        The signed number of steps.
+
+    Raises:
+        TrajectoryError: The two periods are of kinds that cannot be counted in one unit (a
+            year and a quarter, a season, a span, a day).
+
+    Example:
+        >>> from ecm_plan.periods import parse_period
+        >>> steps_between(parse_period("1998"), parse_period("2010"))
+        12
+        >>> steps_between(parse_period("2008-09"), parse_period("2011-12"))
+        3
+        >>> steps_between(parse_period("2009-10 Q2"), parse_period("2010-11 Q1"))
+        3
+        >>> steps_between(parse_period("2008-09"), parse_period("2009-10 Q1"))
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.TrajectoryError: cannot count steps from 2008-09 (financial_year) ...
+
+    .. versionadded:: 0.2.0
+    """
+    if start.kind in _YEARLY and end.kind in _YEARLY:
+        return end.start.year - start.start.year
+    if start.kind is end.kind and start.kind in {PeriodKind.QUARTER, PeriodKind.MONTH}:
+        months = (end.start.year - start.start.year) * 12 + end.start.month - start.start.month
+        return months // 3 if start.kind is PeriodKind.QUARTER else months
+    raise TrajectoryError(
+        f"cannot count steps from {start.label} ({start.kind.value}) to {end.label} "
+        f"({end.kind.value}): steps are counted between two yearly periods, two quarters or "
+        "two months; profile an annual target by quarter first (ecm_plan.monitoring.profile)"
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# A plan's trajectory, ready to judge
+# --------------------------------------------------------------------------------------------
+
+
+class Criterion(enum.StrEnum):
+    """What meeting a planned value means, from the target's comparator or the cell's bound.
+
+    ``at_least`` (``"90%+"``, ``increase_to``, higher-is-better) is met on or above the
+    figure; ``at_most`` (``"<10%"``, ``reduce_to``, lower-is-better) on or below it;
+    ``within`` (``"5-10%"``) inside the range; ``exactly`` (``"zero"``, ``exactly``) at the
+    figure; ``maintain`` no worse than the figure, by the polarity (at the figure when the
+    polarity is not known).
+
+    Example:
+        >>> Criterion("within").value
+        'within'
+
+    .. versionadded:: 0.2.0
+    """
+
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    WITHIN = "within"
+    EXACTLY = "exactly"
+    MAINTAIN = "maintain"
+
+
+_BY_BOUND: Final = {
+    Bound.AT_LEAST: Criterion.AT_LEAST,
+    Bound.ABOVE: Criterion.AT_LEAST,
+    Bound.AT_MOST: Criterion.AT_MOST,
+    Bound.BELOW: Criterion.AT_MOST,
+    Bound.RANGE: Criterion.WITHIN,
+}
+_BY_COMPARATOR: Final = {
+    Comparator.INCREASE: Criterion.AT_LEAST,
+    Comparator.INCREASE_TO: Criterion.AT_LEAST,
+    Comparator.INCREASE_BY: Criterion.AT_LEAST,
+    Comparator.AT_LEAST: Criterion.AT_LEAST,
+    Comparator.ABOVE: Criterion.AT_LEAST,
+    Comparator.REDUCE: Criterion.AT_MOST,
+    Comparator.REDUCE_TO: Criterion.AT_MOST,
+    Comparator.REDUCE_BY: Criterion.AT_MOST,
+    Comparator.AT_MOST: Criterion.AT_MOST,
+    Comparator.BELOW: Criterion.AT_MOST,
+    Comparator.WITHIN_RANGE: Criterion.WITHIN,
+    Comparator.EXACTLY: Criterion.EXACTLY,
+    Comparator.ZERO: Criterion.EXACTLY,
+    Comparator.MAINTAIN: Criterion.MAINTAIN,
+}
+_ONE_SIDED: Final = {
+    Criterion.AT_LEAST: Polarity.HIGHER_IS_BETTER,
+    Criterion.AT_MOST: Polarity.LOWER_IS_BETTER,
+}
+
+
+@attrs.frozen
+class PlanTrajectory:
+    """An indicator's or a target's trajectory from a plan, with what is needed to judge it.
+
+    Built by :func:`plan_trajectory`; everything in it is a figure the plan gives or one
+    computed by a documented rule (a relative target resolved against its baseline), and
+    what could not be used is said in :attr:`notes`.
+
+    Attributes:
+        subject: The id of the indicator or target.
+        indicator: The id of the plan indicator it measures, or None.
+        baseline: Where the trajectory starts (the rule of :func:`baseline_of`), or None.
+        periods: The target periods, in date order.
+        values: The planned figures (``nan`` where there is none), relative targets resolved;
+            for a range, the lower end.
+        uppers: The upper end of a range per period (``nan`` otherwise).
+        texts: The source text of each planned value.
+        criteria: What meeting each planned value means.
+        polarity: Which way is better, or None when only two-sided criteria apply.
+        polarity_source: Where the polarity comes from: ``given`` (the caller), ``plan``,
+            ``catalogue``, ``comparator`` or ``""`` (none).
+        unit: The unit of the figures, or None.
+        percent_change: The figures are % changes from a reference baseline (NI 112).
+        change_from: The reference period of a % change series, or None.
+        aggregation: A level or a count over the period (:func:`~ecm_plan.catalog.measure_of`).
+        lower: The lowest figure the measure can take, or None.
+        upper: The highest figure the measure can take, or None.
+        notes: What was resolved or could not be used, in words.
+
+    Example:
+        >>> from ecm_plan import load_bundled
+        >>> t = plan_trajectory(next(i for i in load_bundled("wigan-2009-12").indicators
+        ...                          if i.id == "NI 45"))
+        >>> t.labels, t.values, t.steps, (t.lower, t.upper)
+        (('2009-10', '2010-11', '2011-12'), (85.0, 90.0, 90.0), (1, 2, 3), (0.0, 100.0))
+        >>> t.clamp(102.8)
+        100.0
+
+    .. versionadded:: 0.2.0
+    """
+
+    subject: str
+    indicator: str | None
+    baseline: BaselinePoint | None
+    periods: tuple[Period, ...]
+    values: tuple[float, ...]
+    uppers: tuple[float, ...]
+    texts: tuple[str, ...]
+    criteria: tuple[Criterion, ...]
+    polarity: Polarity | None
+    polarity_source: str
+    unit: str | None
+    percent_change: bool = False
+    change_from: Period | None = None
+    aggregation: Aggregation = Aggregation.LEVEL
+    lower: float | None = None
+    upper: float | None = None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The target periods' labels."""
+        return tuple(p.label for p in self.periods)
+
+    @property
+    def steps(self) -> tuple[int, ...]:
+        """Steps from the baseline to each target period, counted from the labels.
+
+        When the baseline has no period the periods are counted 1, 2, ... in order.
+
+        Raises:
+            TrajectoryError: The baseline's period and a target period cannot be counted in
+                one unit (:func:`steps_between`).
+        """
+        start = self.baseline.period if self.baseline is not None else None
+        if start is None:
+            return tuple(range(1, len(self.periods) + 1))
+        return tuple(steps_between(start, p) for p in self.periods)
+
+    @property
+    def final(self) -> int | None:
+        """The index of the last period with a planned figure (the final target), or None."""
+        found = [k for k, v in enumerate(self.values) if not math.isnan(v)]
+        return found[-1] if found else None
+
+    def index_of(self, period: Period) -> int | None:
+        """The index of a target period, or None when the plan sets no target for it.
+
+        Example:
+            >>> t = plan_trajectory(Indicator(id="X", polarity="higher_is_better",
+            ...                     targets={Period.financial_year(2009): Value("5")}))
+            >>> t.index_of(Period.financial_year(2009)), t.index_of(Period.financial_year(2010))
+            (0, None)
+        """
+        try:
+            return self.periods.index(period)
+        except ValueError:
+            return None
+
+    def clamp(self, value: float) -> float:
+        """A figure held within the measure's natural bounds.
+
+        Example:
+            >>> t = plan_trajectory(Indicator(id="NI 45", unit="percent",
+            ...                     targets={Period.financial_year(2009): Value("85%")}))
+            >>> t.clamp(119.4), t.clamp(-3.0), t.clamp(50.0)
+            (100.0, 0.0, 50.0)
+        """
+        if self.lower is not None and value < self.lower:
+            return self.lower
+        if self.upper is not None and value > self.upper:
+            return self.upper
+        return value
+
+    def sense(self, index: int) -> Polarity | None:
+        """The direction that is better at period ``index``, or None for a two-sided criterion.
+
+        ``at_least`` is higher-is-better, ``at_most`` lower-is-better, ``maintain`` follows
+        the polarity; ``within`` and ``exactly`` have no better direction.
+
+        Example:
+            >>> t = plan_trajectory(Indicator(id="NI 45", unit="percent",
+            ...     targets={Period.financial_year(2011): Value("90%")}))
+            >>> t.sense(0)
+            <Polarity.HIGHER_IS_BETTER: 'higher_is_better'>
+        """
+        criterion = self.criteria[index]
+        if criterion in _ONE_SIDED:
+            return _ONE_SIDED[criterion]
+        if criterion is Criterion.MAINTAIN:
+            return self.polarity
+        return None
+
+    def shortfall(self, actual: float, index: int) -> float:
+        """How far ``actual`` falls short of period ``index``'s planned value (0 when it meets it).
+
+        One-sided criteria count the distance on the wrong side of the figure; ``within`` the
+        distance outside the range; ``exactly`` (and ``maintain`` without a polarity) the
+        distance from the figure.
+
+        Example:
+            >>> from ecm_plan.model import Target
+            >>> t = plan_trajectory(Target(id="T", text="5-10%", kind="measurable",
+            ...     comparator="within_range",
+            ...     values={Period.financial_year(2009): Value("5-10%")}))
+            >>> t.shortfall(12.0, 0), t.shortfall(7.0, 0), t.shortfall(4.0, 0)
+            (2.0, 0.0, 1.0)
+        """
+        planned = self.values[index]
+        sense = self.sense(index)
+        if sense is Polarity.HIGHER_IS_BETTER:
+            return max(0.0, planned - actual)
+        if sense is Polarity.LOWER_IS_BETTER:
+            return max(0.0, actual - planned)
+        if self.criteria[index] is Criterion.WITHIN and not math.isnan(self.uppers[index]):
+            return max(0.0, planned - actual, actual - self.uppers[index])
+        return abs(actual - planned)
+
+    def judge(self, actual: float, index: int, tolerance: Tolerance | None = None) -> Status:
+        """The RAG status of ``actual`` against period ``index``, by its criterion.
+
+        Green when it meets the criterion; amber when the shortfall (:meth:`shortfall`) is no
+        more than the tolerance's allowance for the planned value (for a range, for its
+        nearer end); red otherwise. For one-sided criteria this is the status
+        :func:`~ecm_plan.trajectory.assess` gives with the criterion's direction.
+
+        Args:
+            actual: The actual value.
+            index: The period's index in :attr:`periods`.
+            tolerance: The amber allowance (default :class:`Tolerance` ()).
+
+        Returns:
+            The status.
+
+        Raises:
+            TrajectoryError: The period has no planned figure.
+
+        Example:
+            >>> from ecm_plan.model import Target
+            >>> t = plan_trajectory(Target(id="T", text="5-10%", kind="measurable",
+            ...     comparator="within_range",
+            ...     values={Period.financial_year(2009): Value("5-10%")}))
+            >>> t.judge(7.0, 0), t.judge(10.4, 0), t.judge(12.0, 0)
+            (<Status.GREEN: 'green'>, <Status.AMBER: 'amber'>, <Status.RED: 'red'>)
+        """
+        planned = self.values[index]
+        if math.isnan(planned):
+            raise TrajectoryError(
+                f"{self.subject} has no planned figure for {self.periods[index].label}"
+            )
+        tol = tolerance or Tolerance()
+        short = self.shortfall(actual, index)
+        if short <= 0.0:
+            return Status.GREEN
+        near = planned
+        if self.criteria[index] is Criterion.WITHIN and actual > planned:
+            near = self.uppers[index]
+        base = self.baseline.value if self.baseline is not None else None
+        if short <= tol.allowance(near, base):
+            return Status.AMBER
+        return Status.RED
+
+    def direction(self, new: float, old: float, index: int, no_change: float = 0.0) -> Direction:
+        """Whether ``new`` is better than ``old``, judged by period ``index``'s criterion.
+
+        One-sided criteria (and ``maintain``) use their direction; two-sided ones compare the
+        shortfalls (closer to the range or the figure is better).
+
+        Example:
+            >>> t = plan_trajectory(Indicator(id="NI 112", unit="percent",
+            ...     targets={Period.financial_year(2009): Value("-16%")}))
+            >>> t.direction(-10.0, 0.58, 0)
+            <Direction.IMPROVING: 'improving'>
+        """
+        sense = self.sense(index) or (
+            self.polarity if self.criteria[index] is Criterion.MAINTAIN else None
+        )
+        if sense is not None:
+            change = (new - old) * sense.sign
+        else:
+            change = self.shortfall(old, index) - self.shortfall(new, index)
+        if abs(change) <= no_change:
+            return Direction.NO_CHANGE
+        return Direction.IMPROVING if change > 0 else Direction.WORSENING
+
+    def meets(self, value: float, index: int | None = None) -> bool:
+        """Whether ``value`` meets period ``index``'s planned value (the final target by default).
+
+        Example:
+            >>> t = plan_trajectory(Indicator(id="NI 45", unit="percent",
+            ...     targets={Period.financial_year(2011): Value("90%")}))
+            >>> t.meets(92.0), t.meets(80.0)
+            (True, False)
+        """
+        k = self.final if index is None else index
+        if k is None:
+            raise TrajectoryError(f"{self.subject} has no planned figure")
+        return self.shortfall(value, k) <= 0.0
+
+    def assess(
+        self,
+        actual: Sequence[float | None],
+        *,
+        tolerance: Tolerance | float | None = None,
+        polarity: PolarityLike | None = None,
+        no_change: float = 0.0,
+    ) -> Assessment:
+        """:func:`~ecm_plan.trajectory.assess` of actual values for the target periods.
+
+        The planned values up to the final target, the baseline, the polarity (``polarity``,
+        else the criterion's direction at the final target, else :attr:`polarity`) and
+        :attr:`percent_change` are passed on.
+
+        Args:
+            actual: Actual values for the target periods in order (``None`` for a gap).
+            tolerance: The amber allowance.
+            polarity: A polarity to use instead.
+            no_change: Largest change that counts as no change.
+
+        Returns:
+            The assessment.
+
+        Raises:
+            TrajectoryError: No planned figure, or no polarity for a two-sided target.
+
+        Example:
+            >>> from ecm_plan import load_bundled
+            >>> ni19 = next(i for i in load_bundled("wigan-2009-12").indicators
+            ...             if i.id == "NI 19")
+            >>> plan_trajectory(ni19).assess([0.83]).status
+            <Status.AMBER: 'amber'>
+        """
+        k = self.final
+        if k is None:
+            raise TrajectoryError(f"{self.subject} has no planned figure to assess against")
+        pol = polarity if polarity is not None else (self.sense(k) or self.polarity)
+        if pol is None:
+            raise PolarityUnknownError(self.subject)
+        planned = [None if math.isnan(v) else v for v in self.values[: k + 1]]
+        return assess(
+            list(actual)[: k + 1],
+            planned,
+            baseline=self.baseline.value if self.baseline is not None else None,
+            polarity=pol,
+            tolerance=tolerance,
+            no_change=no_change,
+            percent_change=self.percent_change,
+        )
+
+
+def _indicator_of(subject: Indicator | Target, plan: Plan | None) -> Indicator | None:
+    if isinstance(subject, Indicator):
+        return subject
+    if plan is None or subject.indicator is None:
+        return None
+    return next((i for i in plan.indicators if i.id == subject.indicator), None)
+
+
+def _catalogue_polarity(indicator: Indicator | None) -> Polarity | None:
+    if indicator is None:
+        return None
+    try:
+        return national_indicator(indicator.catalogue_code or indicator.id).polarity
+    except PlanError:
+        return None
+
+
+def _comparators(subject: Indicator | Target, plan: Plan | None) -> list[Comparator]:
+    if isinstance(subject, Target):
+        return [subject.comparator] if subject.comparator is not None else []
+    if plan is None:
+        return []
+    return [
+        t.comparator
+        for _, t in plan.iter_targets()
+        if t.indicator == subject.id and t.comparator is not None
+    ]
+
+
+def _items(subject: Indicator | Target) -> list[tuple[Period, Value]]:
+    if isinstance(subject, Indicator):
+        return sorted(subject.targets.items())
+    items = sorted(subject.values.items())
+    if not items and subject.value is not None and subject.due is not None and subject.due.periods:
+        items = [(subject.due.periods[-1], subject.value)]
+    return items
+
+
+def _reference(subject: Target, indicator: Indicator | None) -> Observation | None:
+    for obs in (subject.baseline, indicator.baseline if indicator is not None else None):
+        if obs is not None and obs.value is not None and obs.value.magnitude is not None:
+            return obs
+    return None
+
+
+def _polarity_of(
+    subject: Indicator | Target,
+    indicator: Indicator | None,
+    given: PolarityLike | None,
+    senses: list[Polarity],
+) -> tuple[Polarity | None, str]:
+    if given is not None:
+        return _polarity(given), "given"
+    if indicator is not None and indicator.polarity is not None:
+        return indicator.polarity, "plan"
+    found = _catalogue_polarity(indicator)
+    if found is not None:
+        return found, "catalogue"
+    if isinstance(subject, Target) and indicator is None:
+        found = _catalogue_polarity(Indicator(id=subject.indicator)) if subject.indicator else None
+        if found is not None:
+            return found, "catalogue"
+    if senses and all(s is senses[0] for s in senses):
+        return senses[0], "comparator"
+    return None, ""
+
+
+_DOWN = re.compile(r"\b(?:reduc\w*|decreas\w*|lower\w*|cut|fall\w*)\b", re.IGNORECASE)
+_UP = re.compile(r"\b(?:increas\w*|rais\w*|ris\w*|grow\w*)\b", re.IGNORECASE)
+_SIGNED = re.compile(r"^\s*[-+−]")
+
+
+def _signed_change(subject: Target, value: Value) -> tuple[float | None, str]:
+    """The relative change in percent with its sign, and how the sign was read."""
+    magnitude = value.magnitude
+    if magnitude is None:
+        return None, ""
+    if _SIGNED.match(value.text) or magnitude == 0.0:
+        return magnitude, "as written"
+    down, up = bool(_DOWN.search(subject.text)), bool(_UP.search(subject.text))
+    if down and not up:
+        return -abs(magnitude), "a reduction, as the target's text says"
+    if up and not down:
+        return abs(magnitude), "an increase, as the target's text says"
+    return None, ""
+
+
+def _resolved(
+    subject: Target, ref: Observation | None, period: Period, value: Value, notes: list[str]
+) -> float:
+    """A relative target's value resolved against its reference, or nan with a note."""
+    if value.magnitude is None:
+        return math.nan
+    if ref is None or ref.value is None or ref.value.magnitude is None:
+        notes.append(
+            f"{value.text!r} for {period.label} is a change from a baseline the plan does not "
+            "give; give the target's baseline to resolve it"
+        )
+        return math.nan
+    change, how = _signed_change(subject, value)
+    if change is None:
+        notes.append(
+            f"{value.text!r} for {period.label} does not say whether it is a rise or a fall; "
+            "write the change with its sign (-50%)"
+        )
+        return math.nan
+    resolved = round(resolve_relative(ref.value.magnitude, change), 10)
+    notes.append(
+        f"{value.text!r} ({how}) of the baseline {ref.value.text} resolved to {resolved:g} for "
+        f"{period.label}"
+    )
+    return resolved
+
+
+def plan_trajectory(
+    subject: Indicator | Target,
+    *,
+    plan: Plan | None = None,
+    polarity: PolarityLike | None = None,
+) -> PlanTrajectory:
+    """An indicator's or a target's trajectory from a plan, resolved and ready to judge.
+
+    - **Baseline and planned values**: by the rule of :func:`baseline_of` and
+      :func:`planned_series`; a target that gives one ``value`` and a ``due`` period plans
+      that value for that period.
+    - **Relative targets** (``relative_change``: "reduce the 1998 baseline of 48.3 per 1,000
+      by 50%") are resolved with :func:`~ecm_plan.trajectory.resolve_relative` against the
+      target's stated baseline (else the indicator's); without a stated figure they keep no
+      planned figure and :attr:`PlanTrajectory.notes` says why.
+    - **% change series** (NI 112, or a ``change_from_baseline`` comparator) keep their
+      figures and set :attr:`PlanTrajectory.percent_change`.
+    - **Criteria**: a cell's bound wins ("90%+" is at least, "<10%" at most, "5-10%" a range),
+      then the target's comparator, then the polarity.
+    - **Polarity**: ``polarity`` when given, else the plan's, else the catalogue's (a local
+      code such as ``2016SC`` has none there), else the comparators' direction (for an
+      indicator, those of the plan's targets that measure it).
+    - **Natural bounds and aggregation**: :func:`~ecm_plan.catalog.measure_of`.
+
+    Args:
+        subject: An indicator or a target of ``plan``.
+        plan: The plan, to find a target's indicator and an indicator's targets.
+        polarity: A polarity that replaces every other source.
+
+    Returns:
+        The trajectory.
+
+    Raises:
+        PolarityUnknownError: A one-sided judgement is needed and nothing gives the polarity.
+        TrajectoryError: ``subject`` is neither an indicator nor a target.
+
+    Example:
+        Stockton's "reduce the 1998 baseline of 48.3 per 1,000 by 50% by 2010", twelve
+        steps from its baseline:
+
+        >>> from ecm_plan import load_bundled
+        >>> stockton = load_bundled("stockton-2008-11")
+        >>> target = next(t for _, t in stockton.iter_targets() if t.id == "P1.T1")
+        >>> t = plan_trajectory(target, plan=stockton)
+        >>> t.labels, t.values, t.steps, t.polarity.value, t.polarity_source
+        (('2010',), (24.15,), (12,), 'lower_is_better', 'comparator')
+
+        A range ("5-10%") is judged by its range, an "at least" cell by its bound; Stockton's
+        own range target names no period, which is said:
+
+        >>> from ecm_plan.model import Target
+        >>> fy = Period.financial_year
+        >>> plan_trajectory(Target(id="T", text="NI 65", kind="measurable", indicator="NI 65",
+        ...     comparator="within_range", values={fy(2009): Value("5-10%"),
+        ...                                        fy(2010): Value("90%+")})).criteria
+        (<Criterion.WITHIN: 'within'>, <Criterion.AT_LEAST: 'at_least'>)
+        >>> ni65 = next(t for _, t in stockton.iter_targets() if t.id == "P7.T1")
+        >>> plan_trajectory(ni65, plan=stockton).notes
+        ("the target's value '5-10%' names no period (no due period); it cannot be monitored",)
+        >>> plan_trajectory(Indicator(id="LOCAL1", scheme="local",
+        ...                 targets={Period.financial_year(2009): Value("12")}))
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.PolarityUnknownError: no polarity for LOCAL1: ...
+
+    .. versionadded:: 0.2.0
+    """
+    series = planned_series(subject, plan=plan)
+    indicator = _indicator_of(subject, plan)
+    items = _items(subject)
+    comparator = subject.comparator if isinstance(subject, Target) else None
+    notes: list[str] = []
+    if not items and isinstance(subject, Target) and subject.value is not None:
+        notes.append(
+            f"the target's value {subject.value.text!r} names no period (no due period); it "
+            "cannot be monitored"
+        )
+    baseline = series.baseline
+    values: list[float] = []
+    uppers: list[float] = []
+    if comparator is Comparator.RELATIVE_CHANGE and isinstance(subject, Target):
+        ref = _reference(subject, indicator)
+        for period, value in items:
+            values.append(_resolved(subject, ref, period, value, notes))
+            uppers.append(math.nan)
+        stated = baseline is None or baseline.source == "stated"
+        if ref is not None and ref.value is not None and ref.value.magnitude is not None and stated:
+            label = ref.period.label if ref.period is not None else "baseline"
+            baseline = BaselinePoint(
+                label, float(ref.value.magnitude), ref.value.text, "stated", period=ref.period
+            )
+    else:
+        for _, value in items:
+            values.append(math.nan if value.magnitude is None else float(value.magnitude))
+            uppers.append(math.nan if value.upper is None else float(value.upper))
+    # Criteria from the cells' bounds, then the comparator; the rest from the polarity.
+    base: list[Criterion | None] = []
+    for _, value in items:
+        by_bound = _BY_BOUND.get(value.bound)
+        if by_bound is Criterion.WITHIN and value.upper is None:
+            by_bound = None
+        by_comparator = _BY_COMPARATOR.get(comparator) if comparator is not None else None
+        if comparator is Comparator.RELATIVE_CHANGE and isinstance(subject, Target):
+            change, _ = _signed_change(subject, value)
+            by_comparator = (
+                None
+                if change is None
+                else (Criterion.AT_MOST if change < 0 else Criterion.AT_LEAST)
+            )
+        if by_comparator is Criterion.WITHIN and value.upper is None:
+            by_comparator = Criterion.EXACTLY
+        base.append(by_bound or by_comparator)
+    senses = [_ONE_SIDED[c] for c in base if c in _ONE_SIDED]
+    for other in _comparators(subject, plan) if isinstance(subject, Indicator) else []:
+        crit = _BY_COMPARATOR.get(other)
+        if crit in _ONE_SIDED:
+            senses.append(_ONE_SIDED[crit])
+    pol, source = _polarity_of(subject, indicator, polarity, senses)
+    criteria: list[Criterion] = []
+    for c in base:
+        if c is not None:
+            criteria.append(c)
+        elif pol is not None:
+            criteria.append(
+                Criterion.AT_LEAST if pol is Polarity.HIGHER_IS_BETTER else Criterion.AT_MOST
+            )
+        else:
+            raise PolarityUnknownError(subject.id)
+    if pol is None and any(c is Criterion.MAINTAIN for c in criteria):
+        notes.append("maintain is judged at the figure: the polarity is not known")
+    unit = series.unit or next((v.unit for _, v in items if v.unit is not None), None)
+    if unit is None and indicator is not None:
+        unit = indicator.unit
+    relative = comparator is Comparator.RELATIVE_CHANGE
+    if relative and baseline is not None and baseline.source == "stated":
+        unit = Value(baseline.text).unit or unit
+    probe = indicator
+    if probe is None or relative:
+        probe = Indicator(id=subject.id, scheme="local", unit=unit)
+    measure = measure_of(probe)
+    lower, upper = measure.bounds_for(unit)
+    percent_change = not relative and (
+        measure.is_change
+        or Comparator.CHANGE_FROM_BASELINE in {comparator, *_comparators(subject, plan)}
+    )
+    if percent_change and not measure.is_change and unit == "percent":
+        lower, upper = -100.0, None
+    return PlanTrajectory(
+        subject.id,
+        indicator.id if indicator is not None else None,
+        baseline,
+        tuple(p for p, _ in items),
+        tuple(values),
+        tuple(uppers),
+        tuple(v.text for _, v in items),
+        tuple(criteria),
+        pol,
+        source,
+        unit,
+        percent_change=percent_change,
+        change_from=measure.change_from,
+        aggregation=measure.aggregation,
+        lower=lower,
+        upper=upper,
+        notes=tuple(notes),
     )
