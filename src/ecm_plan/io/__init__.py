@@ -51,7 +51,16 @@ from ecm_plan.exceptions import (
     Problem,
 )
 from ecm_plan.io._errors import problems_from
-from ecm_plan.io._formats import FORMATS, Document, FormatError, dumps, parse_document
+from ecm_plan.io._formats import (
+    FORMATS,
+    MAX_BYTES,
+    Document,
+    FormatError,
+    dumps,
+    gc_paused,
+    parse_document,
+)
+from ecm_plan.io._limits import period_problems, value_problems
 from ecm_plan.io._raw import raw_problems
 from ecm_plan.io._text import surrogate_problems
 from ecm_plan.io.converter import configure_converter, make_converter
@@ -171,6 +180,7 @@ def _structure(doc: Document, source: str) -> Plan:
         # The plan was never built, so its checks run over what the file holds.
         problems.extend(raw_problems(data))
     else:
+        problems.extend(period_problems(plan))
         if not problems:
             return plan
     raise PlanFileError(source, _sorted(problems, doc))
@@ -200,15 +210,18 @@ def loads_plan(text: str, format: str = "yaml", *, source: str = "<string>") -> 
         >>> plan.period.label
         '2009-10'
     """
+    if not isinstance(text, str):
+        raise ArgumentError.for_value("text", "a str", text)
     text = text.removeprefix("\ufeff")
-    try:
-        doc = parse_document(text, format)
-    except FormatError as err:
-        raise PlanFileError(source, err.problems) from None
-    problems = surrogate_problems(doc.data)
-    if problems:
-        raise PlanFileError(source, problems)
-    return _structure(doc, source)
+    with gc_paused():
+        try:
+            doc = parse_document(text, format)
+        except FormatError as err:
+            raise PlanFileError(source, err.problems) from None
+        problems = surrogate_problems(doc.data) or value_problems(doc.data)
+        if problems:
+            raise PlanFileError(source, _sorted(problems, doc))
+        return _structure(doc, source)
 
 
 def load_plan(path: str | os.PathLike[str]) -> Plan:
@@ -227,11 +240,48 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
         True
     """
     fmt = format_of(path)
+    return loads_plan(_read_text(path), fmt, source=str(path))
+
+
+def _read_text(path: str | os.PathLike[str]) -> str:
+    """The text of a regular file of at most :data:`MAX_BYTES`, read without blocking.
+
+    The path is checked before it is opened, and the open file again (it may have been
+    replaced in between); a FIFO, device or folder is refused rather than read.
+    """
+
+    def refused(message: str, hint: str = "") -> PlanFileError:
+        return PlanFileError(str(path), [Problem("", message, hint)])
+
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise PlanFileError(str(path), [Problem("", f"cannot read the file: {err}")]) from None
-    return loads_plan(text, fmt, source=str(path))
+        if not stat.S_ISREG(Path(path).stat().st_mode):
+            raise refused("not a regular file", "give the path of a plan file")
+        handle = os.open(path, os.O_RDONLY | _O_BINARY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(handle).st_mode):  # pragma: no cover (a race)
+                raise refused("not a regular file", "give the path of a plan file")
+            chunks = []
+            left = MAX_BYTES + 1
+            while left > 0:
+                chunk = os.read(handle, min(left, 1 << 20))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                left -= len(chunk)
+        finally:
+            os.close(handle)
+    except OSError as err:
+        raise refused(f"cannot read the file: {err.strerror or err}") from None
+    data = b"".join(chunks)
+    if len(data) > MAX_BYTES:
+        raise refused(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB", "split it")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise refused(
+            f"the file is not UTF-8 text (byte {err.start}: {err.reason})",
+            "save it as UTF-8",
+        ) from None
 
 
 def dumps_plan(plan: Plan, format: str = "yaml") -> str:  # noqa: A002
