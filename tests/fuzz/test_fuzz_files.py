@@ -4,6 +4,7 @@ The bundled sample and the Swindon plan are written in each format, then mutated
 Hypothesis: keys deleted and duplicated, values changed to other types, odd characters, long
 texts, huge numbers, deep nesting, aliases and truncation. ``ECM_PLAN_FUZZ_EXAMPLES`` sets the
 number of mutated files per format (100 by default); each load must finish within the deadline.
+``ECM_PLAN_FUZZ_PROGRESS=FILE`` appends one line per file to FILE, to follow a long run.
 """
 
 from __future__ import annotations
@@ -172,6 +173,16 @@ def mutated_files(draw: st.DrawFn, fmt: str) -> str:
     return _text_mutation(draw, text, fmt)
 
 
+PROGRESS = os.environ.get("ECM_PLAN_FUZZ_PROGRESS", "")
+"""A file to which a long run appends one line per mutated file: its format and outcome."""
+
+
+def _note(fmt: str, outcome: str) -> None:
+    if PROGRESS:
+        with open(PROGRESS, "a", encoding="utf-8") as log:  # noqa: PTH123 (one line, appended)
+            log.write(f"{fmt} {outcome}\n")
+
+
 def _check(text: str, fmt: str) -> None:
     try:
         plan = loads_plan(text, fmt)
@@ -179,7 +190,9 @@ def _check(text: str, fmt: str) -> None:
         error = err
     else:
         _round_trips(plan)
+        _note(fmt, "loaded")
         return
+    _note(fmt, type(error).__name__)
     assert str(error)
     assert error.args == pickle.loads(pickle.dumps(error)).args  # noqa: S301 (our own bytes)
 

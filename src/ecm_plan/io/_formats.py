@@ -58,6 +58,10 @@ _SAFE_TAGS = frozenset(
     for name in ("null", "bool", "int", "float", "str", "seq", "map", "merge")
 )
 _INT_TAG = "tag:yaml.org,2002:int"
+_DEPTH_PROBLEM = (
+    f"YAML nesting deeper than {MAX_DEPTH} levels",
+    "a plan needs about 12 levels; check the indentation",
+)
 _USE_LIBYAML: bool = bool(getattr(yaml, "__with_libyaml__", False)) and (
     os.environ.get("ECM_PLAN_PURE_YAML", "") not in {"1", "true", "yes"}
 )
@@ -185,11 +189,7 @@ class _Checks:
             return node
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            raise _LimitError(
-                event.start_mark,
-                f"YAML nesting deeper than {MAX_DEPTH} levels",
-                "a plan needs about 12 levels; check the indentation",
-            )
+            raise _LimitError(event.start_mark, *_DEPTH_PROBLEM)
         before = (self._nodes, self._chars)
         try:
             node = super().compose_node(parent, index)  # type: ignore[misc]  # the composer's method
@@ -417,6 +417,8 @@ def _plain(err: yaml.YAMLError) -> str:
 def _marked(err: yaml.MarkedYAMLError) -> FormatError:
     mark = err.problem_mark
     where = _where(mark.line + 1, mark.column + 1) if mark else ""
+    if "maximum nesting depth" in str(err.problem):  # libyaml's own limit, met while reading ahead
+        return FormatError([Problem(where, *_DEPTH_PROBLEM)])
     return FormatError([Problem(where, f"not valid YAML: {err.problem}", "check the indentation")])
 
 

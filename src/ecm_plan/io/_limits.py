@@ -33,8 +33,9 @@ MAX_TEXT_CHARS = 10_000
 """The longest text (a cell, a title, a paragraph) a plan may hold; the bundled plans' is 791."""
 MAX_ID_CHARS = 100
 """The longest id; the bundled plans' is 37 characters."""
-MAX_DIGITS = 15
-"""The most digits a figure written in a text may have (a float holds 15 exactly)."""
+MAX_DIGITS = 17
+"""The most digits a figure written in a text may have, thousands separators and the
+decimal point aside (a float's shortest text has at most 17)."""
 MAX_NUMBER = 10**15
 """The largest magnitude of a number written as a number (YAML, JSON and TOML integers, floats)."""
 MIN_YEAR = 1900
@@ -44,7 +45,8 @@ MAX_YEAR = 2100
 MAX_PROBLEMS = 100
 """The most limit problems listed; the rest are counted in one more problem."""
 
-_LONG_FIGURE = re.compile(rf"[0-9](?:\.?[0-9]){{{MAX_DIGITS}}}")
+_LONG_FIGURE = re.compile(rf"[0-9](?:(?:\.|,(?=[0-9]{{3}}(?![0-9])))?[0-9]){{{MAX_DIGITS}}}")
+"""More than MAX_DIGITS digits in one figure: a run, a decimal point and thousands commas."""
 
 
 def _key(path: str, key: object) -> str:
@@ -53,14 +55,25 @@ def _key(path: str, key: object) -> str:
     return f"{path}.{key}" if path else str(key)
 
 
-def _text_problem(path: str, text: str, what: str) -> Problem | None:
+_CELL_KEYS = frozenset(
+    {"id", "value", "values", "actuals", "targets", "amount", "amounts", "due", "period"}
+    | {"published", "change_from", "upper", "lower"}
+)
+"""Keys whose texts the library reads as figures, periods or ids: the digit limit applies there.
+
+Under these keys the limit reaches into mappings (``targets: {2009-10: "86%"}``, an amount
+written as ``{text: ..., unit: ...}``) but not into lists, which hold whole elements.
+"""
+
+
+def _text_problem(path: str, text: str, what: str, *, cell: bool) -> Problem | None:
     if len(text) > MAX_TEXT_CHARS:
         return Problem(
             path,
             f"{what} has {len(text):,} characters, more than the {MAX_TEXT_CHARS:,} allowed",
             "shorten it, or split it into several items",
         )
-    figure = _LONG_FIGURE.search(text)
+    figure = _LONG_FIGURE.search(text) if cell else None
     if figure is not None:
         return Problem(
             path,
@@ -93,16 +106,19 @@ def _capped(found: list[Problem]) -> list[Problem]:
 def value_problems(data: Any) -> list[Problem]:  # noqa: ANN401 (plain data)
     """Every text, id and number in parsed plan data that is past a limit, with its key path.
 
+    Every text is limited in length; ids and the cells the library reads as figures or
+    periods are limited in digits too.
+
     Example:
         >>> value_problems({"id": "P1", "title": "x" * 10_001})
         [Problem(path='title', message='the text has 10,001 characters, more than the 10,000 ...)]
-        >>> value_problems({"priorities": [{"target": "0." + "3" * 20}]})[0].path
-        'priorities[0].target'
+        >>> value_problems({"indicators": [{"targets": {"2009-10": "0." + "3" * 20}}]})[0].path
+        'indicators[0].targets.2009-10'
     """
     found: list[Problem] = []
-    stack: list[tuple[str, Any, str]] = [("", data, "")]
+    stack: list[tuple[str, Any, str, bool]] = [("", data, "", False)]
     while stack:
-        path, item, key = stack.pop()
+        path, item, key, cell = stack.pop()
         problem = None
         if isinstance(item, str):
             if key == "id" and len(item) > MAX_ID_CHARS:
@@ -112,7 +128,7 @@ def value_problems(data: Any) -> list[Problem]:  # noqa: ANN401 (plain data)
                     "use a short id such as P1 or P1.O2",
                 )
             else:
-                problem = _text_problem(path, item, "the text")
+                problem = _text_problem(path, item, "the text", cell=cell)
         elif isinstance(item, bool):
             pass
         elif isinstance(item, int | float):
@@ -121,13 +137,16 @@ def value_problems(data: Any) -> list[Problem]:  # noqa: ANN401 (plain data)
             for name, value in reversed(item.items()):
                 here = _key(path, name)
                 if isinstance(name, str):
-                    bad = _text_problem(here, name, "the key")
+                    bad = _text_problem(here, name, "the key", cell=cell)
                     if bad is not None:
                         found.append(bad)
                         continue
-                stack.append((here, value, name if isinstance(name, str) else ""))
+                inner = cell or (isinstance(name, str) and name in _CELL_KEYS)
+                stack.append((here, value, name if isinstance(name, str) else "", inner))
         elif isinstance(item, list):
-            stack.extend((_key(path, i), v, "") for i, v in reversed(list(enumerate(item))))
+            stack.extend(
+                (_key(path, i), v, "", False) for i, v in reversed(list(enumerate(item)))
+            )
         if problem is not None:
             found.append(problem)
     return _capped(found)
