@@ -5,10 +5,13 @@ from __future__ import annotations
 import gc
 import json
 import os
+import subprocess
+import sys
 import time
 
 import pytest
 
+import ecm_plan.io as io_module
 from ecm_plan import dumps_plan, load_bundled, load_plan, loads_plan
 from ecm_plan.exceptions import ArgumentError, PlanFileError
 from ecm_plan.io import _formats
@@ -66,8 +69,6 @@ class TestReadFile:
 
     def test_reads_at_most_cap_plus_one(self, tmp_path, monkeypatch):
         """A file over the cap is refused after reading cap + 1 bytes, not the whole file."""
-        import ecm_plan.io as io_module
-
         monkeypatch.setattr(io_module, "MAX_BYTES", 1000)
         path = tmp_path / "big.yaml"
         path.write_text("x" * 50_000)
@@ -149,7 +150,8 @@ class TestDepth:
         assert "demo" == loads_plan(text * 1, "toml").id
 
     @pytest.mark.parametrize("style", ["flow", "block"])
-    def test_yaml_deep(self, loader, style):
+    @pytest.mark.usefixtures("loader")
+    def test_yaml_deep(self, style):
         """YAML nested 1,000 deep is refused at its line by either parser."""
         if style == "flow":
             text = BASE + "vision: " + "[" * 1000 + "]" * 1000 + "\n"
@@ -196,19 +198,22 @@ class TestYamlTags:
     @pytest.mark.parametrize(
         "value", ["!!timestamp x", "!!timestamp 2009-01-01", "!!binary aGVsbG8=", "!!set {a}"]
     )
-    def test_refused_at_line(self, loader, value):
+    @pytest.mark.usefixtures("loader")
+    def test_refused_at_line(self, value):
         """Other tags are refused at their line, where !!timestamp x was an AttributeError."""
         [(path, message)] = refused(BASE + f"published: {value}\n")
         assert path.startswith("line 5, column")
         assert "is refused in a plan file" in message
 
-    def test_bad_value_for_safe_tag(self, loader):
+    @pytest.mark.usefixtures("loader")
+    def test_bad_value_for_safe_tag(self):
         """A safe tag whose value does not fit is a problem at its line."""
         [(path, message)] = refused(BASE + "vision: [!!int abc]\n")
         assert path.startswith("line 5")
         assert "cannot read this int value" in message
 
-    def test_equals_sign_is_text(self, loader):
+    @pytest.mark.usefixtures("loader")
+    def test_equals_sign_is_text(self):
         """A plain '=' is text, not YAML's 'value' tag."""
         assert ("=",) == loads_plan(BASE + "vision: [=]\n").vision
 
@@ -216,14 +221,16 @@ class TestYamlTags:
 class TestAliases:
     """Each alias counts the size of what it stands for, measured once."""
 
-    def test_big_string_aliased(self, loader):
+    @pytest.mark.usefixtures("loader")
+    def test_big_string_aliased(self):
         """One 1 MiB string aliased 99 times is refused before it is expanded."""
         text = BASE + 's: &a "' + "x" * (1 << 20) + '"\nl: [' + ", ".join(["*a"] * 99) + "]\n"
         [(path, message)] = refused(text)
         assert path.startswith("line 6")
         assert "aliases expand the text beyond" in message
 
-    def test_billion_laughs(self, loader):
+    @pytest.mark.usefixtures("loader")
+    def test_billion_laughs(self):
         """Nested aliases are refused at the node limit, quickly."""
         text = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
             f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]\n"
@@ -234,12 +241,14 @@ class TestAliases:
         assert f"more than {MAX_NODES:,} YAML nodes" in message
         assert time.process_time() - start < 5
 
-    def test_alias_inside_own_anchor(self, loader):
+    @pytest.mark.usefixtures("loader")
+    def test_alias_inside_own_anchor(self):
         """A recursive alias is refused rather than building a structure that contains itself."""
         [(_, message)] = refused("a: &a [1, *a]\n")
         assert "inside its own anchor" in message
 
-    def test_nodes_counted_once_per_anchor(self, loader):
+    @pytest.mark.usefixtures("loader")
+    def test_nodes_counted_once_per_anchor(self):
         """The node count is exact: the anchor's size times each alias, not re-measured."""
         anchor = "[" + ", ".join(["[1, 2]"] * 10) + "]"  # 1 + 10 * 3 = 31 nodes
         text = f"a: &a {anchor}\nb: [" + ", ".join(["*a"] * 200) + "]\n"
@@ -251,7 +260,8 @@ class TestAliases:
         # mapping + 2 keys + anchored list (31) + list of aliases (1 + 200 * 31)
         assert 1 + 2 + 31 + 1 + 200 * 31 == instance._nodes
 
-    def test_aliases_load(self, loader):
+    @pytest.mark.usefixtures("loader")
+    def test_aliases_load(self):
         """Ordinary aliases still load, to the same data."""
         text = BASE + "leads:\n  - &l {id: L1, name: Lead}\nvision: [&v Hello, *v]\n"
         assert ("Hello", "Hello") == loads_plan(text).vision
@@ -376,7 +386,8 @@ class TestLoaders:
         monkeypatch.setattr(_formats, "_USE_LIBYAML", False)
         assert fast == refused(text)
 
-    def test_lines_with_both(self, loader):
+    @pytest.mark.usefixtures("loader")
+    def test_lines_with_both(self):
         """Problems keep their YAML line with either parser."""
         with pytest.raises(PlanFileError) as info:
             loads_plan(BASE + "priorities:\n  - id: P1\n    titel: x\n")
@@ -384,12 +395,9 @@ class TestLoaders:
 
     def test_env_var_forces_pure(self):
         """ECM_PLAN_PURE_YAML=1 makes a new process read YAML with PyYAML's own parser."""
-        import subprocess
-        import sys
-
         code = "from ecm_plan.io import _formats; print(_formats._USE_LIBYAML)"
         env = {**os.environ, "ECM_PLAN_PURE_YAML": "1"}
-        out = subprocess.run(
+        out = subprocess.run(  # noqa: S603 (this interpreter, fixed code)
             [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
         )
         assert "False" == out.stdout.strip()
@@ -407,12 +415,10 @@ class TestGarbageCollection:
 
     def test_paused_during_load(self, monkeypatch):
         """The collector is off while the plan is structured and checked."""
-        import ecm_plan.io as io_module
-
         seen: list[bool] = []
         real = io_module.period_problems
 
-        def spy(plan):  # noqa: ANN001, ANN202 (a test double)
+        def spy(plan):
             seen.append(gc.isenabled())
             return real(plan)
 
