@@ -1,7 +1,9 @@
 """Plan files: load and dump YAML (the authored format), JSON and TOML; the JSON Schema.
 
 Loading never executes anything from a file (YAML is read with a safe loader that also
-refuses duplicate keys and alias expansion bombs), and reports every problem at once, each with
+refuses duplicate keys, unsafe tags and alias expansion bombs), is bounded in time and
+memory for any input (see :doc:`/explanation/untrusted-input`), and reports every problem at
+once, each with
 its key path in the file (and its line, for YAML) and a hint, as one
 :class:`~ecm_plan.exceptions.PlanFileError`, in the order of the file: structural problems,
 values of the wrong shape, unknown or duplicate ids and measured values without a figure come
@@ -201,14 +203,24 @@ def loads_plan(text: str, format: str = "yaml", *, source: str = "<string>") -> 
     Returns:
         The plan, with every cross-reference checked.
 
+    Any text at all either loads or raises :class:`~ecm_plan.exceptions.PlanFileError`:
+    nesting, numbers, texts, ids, years and YAML aliases are limited, each refused at its
+    key path or its line and column (see :doc:`/explanation/untrusted-input`).
+
     Raises:
         PlanFileError: Every problem found, each with its key path and a hint.
+        ArgumentError: ``text`` is not a string.
 
     Example:
         >>> plan = loads_plan('{"id": "demo", "authority": "A", "title": "T", '
         ...                   '"period": "2009-10"}', "json")
         >>> plan.period.label
         '2009-10'
+        >>> loads_plan('{"id": "demo", "vision": ' + "[" * 100 + "]" * 100 + "}", "json")
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.PlanFileError: cannot load <string>: 1 problem
+          - line 1, column 89: JSON nesting deeper than 64 levels (hint: ...)
     """
     if not isinstance(text, str):
         raise ArgumentError.for_value("text", "a str", text)
@@ -226,6 +238,9 @@ def loads_plan(text: str, format: str = "yaml", *, source: str = "<string>") -> 
 
 def load_plan(path: str | os.PathLike[str]) -> Plan:
     """Read a plan file; the format comes from the suffix.
+
+    Only a regular file is read (a FIFO, a device or a folder is refused without blocking),
+    and never more than 16 MiB and one byte of it.
 
     Raises:
         PlanFileError: The file cannot be read, or every problem found in it.
