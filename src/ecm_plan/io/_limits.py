@@ -144,9 +144,7 @@ def value_problems(data: Any) -> list[Problem]:  # noqa: ANN401 (plain data)
                 inner = cell or (isinstance(name, str) and name in _CELL_KEYS)
                 stack.append((here, value, name if isinstance(name, str) else "", inner))
         elif isinstance(item, list):
-            stack.extend(
-                (_key(path, i), v, "", False) for i, v in reversed(list(enumerate(item)))
-            )
+            stack.extend((_key(path, i), v, "", False) for i, v in reversed(list(enumerate(item))))
         if problem is not None:
             found.append(problem)
     return _capped(found)
