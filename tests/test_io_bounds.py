@@ -435,3 +435,15 @@ class TestGarbageCollection:
             assert not gc.isenabled()
         finally:
             gc.enable()
+
+
+class TestYamlCharacters:
+    """Characters YAML cannot hold raw are located, in the same words by both parsers."""
+
+    @pytest.mark.usefixtures("loader")
+    @pytest.mark.parametrize("char", ["\x01", "\ufffe"])
+    def test_raw_control(self, char):
+        """A raw control character is a problem at its line and column, not a bare message."""
+        problems = refused(BASE + f'vision: ["é€x{char}y"]\n')
+        expected = f"the character U+{ord(char):04X} cannot be written raw in YAML"
+        assert [("line 5, column 14", expected)] == problems

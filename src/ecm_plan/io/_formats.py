@@ -353,15 +353,36 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _reader_problem(err: yaml.reader.ReaderError, text: str) -> FormatError:
+    """A character YAML cannot hold raw, at its line and column, worded alike by both parsers."""
+    code = err.character if isinstance(err.character, int) else 0
+    # libyaml counts bytes of UTF-8 and PyYAML characters; the reader stops at the first one.
+    found = text.find(chr(code)) if code else -1
+    position = found if found >= 0 else min(err.position, len(text))
+    return FormatError(
+        [
+            Problem(
+                _position(text, position),
+                f"the character U+{code:04X} cannot be written raw in YAML",
+                f'write it as the escape "\\u{code:04x}" in a double-quoted string',
+            )
+        ]
+    )
+
+
 def _compose_yaml(text: str) -> tuple[Any, Any]:
     """The YAML node tree and its plain data, or raise :class:`FormatError`."""
     try:
         loader = _BoundedLoader(text)
-    except yaml.YAMLError as err:
+    except yaml.reader.ReaderError as err:
+        raise _reader_problem(err, text) from None
+    except yaml.YAMLError as err:  # pragma: no cover (only the reader checks at creation)
         raise FormatError([Problem("", f"not valid YAML: {err}")]) from None
     try:
         node = loader.get_single_node()
         data = None if node is None else loader.construct_document(node)
+    except yaml.reader.ReaderError as err:
+        raise _reader_problem(err, text) from None
     except _LimitError as err:
         raise _limit(err) from None
     except yaml.MarkedYAMLError as err:
