@@ -313,8 +313,10 @@ def dumps_plan(plan: Plan, format: str = "yaml") -> str:  # noqa: A002
 
     Raises:
         ArgumentError: ``plan`` is not a :class:`~ecm_plan.model.Plan`.
-        PlanValidationError: A text holds a lone surrogate, which no file can hold; the
-            problem names its key path.
+        PlanValidationError: A text holds a lone surrogate, which no file can hold, or a
+            value is past a limit that loading checks (a text over 10,000 characters, a
+            figure of more than 17 digits, a year outside 1900 to 2100), so the file could
+            not be read back; each problem names its key path.
 
     Example:
         >>> import attrs
@@ -333,7 +335,7 @@ def dumps_plan(plan: Plan, format: str = "yaml") -> str:  # noqa: A002
     if not isinstance(plan, Plan):
         raise ArgumentError.for_value("plan", "a Plan", plan)
     data = _CONVERTER.unstructure(plan)
-    problems = surrogate_problems(data)
+    problems = surrogate_problems(data) or value_problems(data) + period_problems(plan)
     if problems:
         raise PlanValidationError(problems)
     return dumps(data, format)
