@@ -179,7 +179,8 @@ def _readable_cell(text: str) -> bool:
 def cell_texts() -> st.SearchStrategy[str]:
     """Table cells: the plans' own spellings and generated figures with units and bounds.
 
-    Every figure has at most 17 digits, as loading requires (see :doc:`/explanation/untrusted-input`).
+    Every figure has at most 17 digits, as loading requires
+    (see :doc:`/explanation/untrusted-input`).
 
     Example:
         >>> from hypothesis import find
