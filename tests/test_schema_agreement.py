@@ -67,7 +67,7 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
         live = [p for p in locations(data) if p]
         path = draw(st.sampled_from(live))
         how = draw(st.sampled_from(["replace", "delete", "extra", "enum"]))
-        mutate(data, path, how, draw(st.sampled_from(REPLACEMENTS)))
+        mutate(data, path, how, copy.deepcopy(draw(st.sampled_from(REPLACEMENTS))))
     return data
 
 

@@ -1,7 +1,9 @@
 """Plan files: load and dump YAML (the authored format), JSON and TOML; the JSON Schema.
 
 Loading never executes anything from a file (YAML is read with a safe loader that also
-refuses duplicate keys and alias expansion bombs), and reports every problem at once, each with
+refuses duplicate keys, unsafe tags and alias expansion bombs), is bounded in time and
+memory for any input (see :doc:`/explanation/untrusted-input`), and reports every problem at
+once, each with
 its key path in the file (and its line, for YAML) and a hint, as one
 :class:`~ecm_plan.exceptions.PlanFileError`, in the order of the file: structural problems,
 values of the wrong shape, unknown or duplicate ids and measured values without a figure come
@@ -51,7 +53,16 @@ from ecm_plan.exceptions import (
     Problem,
 )
 from ecm_plan.io._errors import problems_from
-from ecm_plan.io._formats import FORMATS, Document, FormatError, dumps, parse_document
+from ecm_plan.io._formats import (
+    FORMATS,
+    MAX_BYTES,
+    Document,
+    FormatError,
+    dumps,
+    gc_paused,
+    parse_document,
+)
+from ecm_plan.io._limits import period_problems, value_problems
 from ecm_plan.io._raw import raw_problems
 from ecm_plan.io._text import surrogate_problems
 from ecm_plan.io.builder import PlanBuilder
@@ -183,6 +194,7 @@ def _structure(doc: Document, source: str) -> Plan:
         # The plan was never built, so its checks run over what the file holds.
         problems.extend(raw_problems(data))
     else:
+        problems.extend(period_problems(plan))
         if not problems:
             return plan
     raise PlanFileError(source, _sorted(problems, doc))
@@ -203,28 +215,44 @@ def loads_plan(text: str, format: str = "yaml", *, source: str = "<string>") -> 
     Returns:
         The plan, with every cross-reference checked.
 
+    Any text at all either loads or raises :class:`~ecm_plan.exceptions.PlanFileError`:
+    nesting, numbers, texts, ids, years and YAML aliases are limited, each refused at its
+    key path or its line and column (see :doc:`/explanation/untrusted-input`).
+
     Raises:
         PlanFileError: Every problem found, each with its key path and a hint.
+        ArgumentError: ``text`` is not a string.
 
     Example:
         >>> plan = loads_plan('{"id": "demo", "authority": "A", "title": "T", '
         ...                   '"period": "2009-10"}', "json")
         >>> plan.period.label
         '2009-10'
+        >>> loads_plan('{"id": "demo", "vision": ' + "[" * 100 + "]" * 100 + "}", "json")
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.PlanFileError: cannot load <string>: 1 problem
+          - line 1, column 89: JSON nesting deeper than 64 levels (hint: ...)
     """
+    if not isinstance(text, str):
+        raise ArgumentError.for_value("text", "a str", text)
     text = text.removeprefix("\ufeff")
-    try:
-        doc = parse_document(text, format)
-    except FormatError as err:
-        raise PlanFileError(source, err.problems) from None
-    problems = surrogate_problems(doc.data)
-    if problems:
-        raise PlanFileError(source, problems)
-    return _structure(doc, source)
+    with gc_paused():
+        try:
+            doc = parse_document(text, format)
+        except FormatError as err:
+            raise PlanFileError(source, err.problems) from None
+        problems = surrogate_problems(doc.data) or value_problems(doc.data)
+        if problems:
+            raise PlanFileError(source, _sorted(problems, doc))
+        return _structure(doc, source)
 
 
 def load_plan(path: str | os.PathLike[str]) -> Plan:
     """Read a plan file; the format comes from the suffix.
+
+    Only a regular file is read (a FIFO, a device or a folder is refused without blocking),
+    and never more than 16 MiB and one byte of it.
 
     Raises:
         PlanFileError: The file cannot be read, or every problem found in it.
@@ -239,11 +267,48 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
         True
     """
     fmt = format_of(path)
+    return loads_plan(_read_text(path), fmt, source=str(path))
+
+
+def _read_text(path: str | os.PathLike[str]) -> str:
+    """The text of a regular file of at most :data:`MAX_BYTES`, read without blocking.
+
+    The path is checked before it is opened, and the open file again (it may have been
+    replaced in between); a FIFO, device or folder is refused rather than read.
+    """
+
+    def refused(message: str, hint: str = "") -> PlanFileError:
+        return PlanFileError(str(path), [Problem("", message, hint)])
+
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise PlanFileError(str(path), [Problem("", f"cannot read the file: {err}")]) from None
-    return loads_plan(text, fmt, source=str(path))
+        if not stat.S_ISREG(Path(path).stat().st_mode):
+            raise refused("not a regular file", "give the path of a plan file")
+        handle = os.open(path, os.O_RDONLY | _O_BINARY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(handle).st_mode):  # pragma: no cover (a race)
+                raise refused("not a regular file", "give the path of a plan file")
+            chunks = []
+            left = MAX_BYTES + 1
+            while left > 0:
+                chunk = os.read(handle, min(left, 1 << 20))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                left -= len(chunk)
+        finally:
+            os.close(handle)
+    except OSError as err:
+        raise refused(f"cannot read the file: {err.strerror or err}") from None
+    data = b"".join(chunks)
+    if len(data) > MAX_BYTES:
+        raise refused(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB", "split it")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise refused(
+            f"the file is not UTF-8 text (byte {err.start}: {err.reason})",
+            "save it as UTF-8",
+        ) from None
 
 
 def dumps_plan(plan: Plan, format: str = "yaml") -> str:  # noqa: A002 (the name callers pass, as in dumps_plan(plan, format))
@@ -260,8 +325,10 @@ def dumps_plan(plan: Plan, format: str = "yaml") -> str:  # noqa: A002 (the name
 
     Raises:
         ArgumentError: ``plan`` is not a :class:`~ecm_plan.model.Plan`.
-        PlanValidationError: A text holds a lone surrogate, which no file can hold; the
-            problem names its key path.
+        PlanValidationError: A text holds a lone surrogate, which no file can hold, or a
+            value is past a limit that loading checks (a text over 10,000 characters, a
+            figure of more than 17 digits, a year outside 1900 to 2100), so the file could
+            not be read back; each problem names its key path.
 
     Raises:
         UnknownFormatError: ``format`` is not yaml, json or toml (a :class:`ValueError`).
@@ -283,7 +350,7 @@ def dumps_plan(plan: Plan, format: str = "yaml") -> str:  # noqa: A002 (the name
     if not isinstance(plan, Plan):
         raise ArgumentError.for_value("plan", "a Plan", plan)
     data = _CONVERTER.unstructure(plan)
-    problems = surrogate_problems(data)
+    problems = surrogate_problems(data) or value_problems(data) + period_problems(plan)
     if problems:
         raise PlanValidationError(problems)
     return dumps(data, format)
