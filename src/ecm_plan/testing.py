@@ -380,7 +380,7 @@ def _tuple(strategy: st.SearchStrategy[Any], max_size: int = 2) -> st.SearchStra
 def _targets(
     draw: st.DrawFn, owner: str, indicator_ids: list[str], text: _Text
 ) -> tuple[Target, ...]:
-    t = texts() if text is None else text
+    t = texts(16) if text is None else text
     found = []
     for k in range(draw(st.integers(0, 2))):
         measurable = draw(st.booleans())
@@ -406,7 +406,7 @@ def _targets(
 
 @st.composite
 def _allocations(draw: st.DrawFn, stream_ids: list[str], text: _Text) -> tuple[Allocation, ...]:
-    t = texts() if text is None else text
+    t = texts(16) if text is None else text
     return tuple(
         Allocation(
             stream=draw(st.none() | st.sampled_from(stream_ids)) if stream_ids else None,
@@ -437,8 +437,8 @@ def plans(
         >>> isinstance(find(plans(), lambda _: True), Plan)
         True
     """
-    t = texts() if text is None else text
-    long_t = texts(80) if text is None else text
+    t = texts(16) if text is None else text
+    long_t = texts(40) if text is None else text
     lead_ids = [f"L{i}" for i in range(draw(st.integers(0, 3)))]
     stream_ids = [f"F{i}" for i in range(draw(st.integers(0, 3)))]
     indicator_ids = [f"NI {n}" for n in draw(st.sets(st.integers(1, 199), max_size=3))]
