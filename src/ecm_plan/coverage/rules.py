@@ -30,7 +30,7 @@ import attrs
 
 from ecm_plan._deprecation import alias_property, warn
 from ecm_plan.coverage._facts import Facts, Hit, _need_graph, _need_plan
-from ecm_plan.exceptions import RuleConfigError, UnknownRuleError
+from ecm_plan.exceptions import ArgumentError, RuleConfigError, UnknownRuleError
 from ecm_plan.findings import Finding, Severity
 from ecm_plan.graph import PlanGraph
 from ecm_plan.model import Plan
@@ -184,7 +184,7 @@ def rule(code: str) -> Rule:
     .. versionadded:: 0.1.0
     """
     if not isinstance(code, str):
-        raise TypeError(f"a rule is named by its code or slug, not {type(code).__name__}")
+        raise ArgumentError.for_value("code", "a rule's code or slug (a str)", code)
     registry = _registry()
     found = (
         registry.by_key.get(code)
@@ -461,7 +461,7 @@ def check(
         >>> check("sample")
         Traceback (most recent call last):
         ...
-        TypeError: check() takes a Plan, not str
+        ecm_plan.exceptions.ArgumentError: plan must be a Plan (check), not str; ...
 
     .. versionadded:: 0.1.0
     """

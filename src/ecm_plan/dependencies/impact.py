@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from ecm_plan import _args
 from ecm_plan._deprecation import alias_method, alias_table, renamed_keyword
 from ecm_plan.dependencies._reader import (
     _KIND_ORDER,
@@ -590,6 +591,7 @@ def impact(plan: Plan | PlanGraph, element_id: str, *, share: float = 1.0) -> Im
        Containment (a funded objective's actions are at risk), ``share``, the unallocated
        money, stream names, and the plan node left out.
     """
+    _args.require_text(element_id, "element_id")
     share = _check_share(share)
     graph = _as_graph(plan)
     reader = _Reader(graph)

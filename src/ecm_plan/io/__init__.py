@@ -43,6 +43,7 @@ from pathlib import Path
 
 import attrs
 
+from ecm_plan import _args
 from ecm_plan.exceptions import (
     ArgumentError,
     PlanFileError,
@@ -90,6 +91,7 @@ def format_of(path: str | os.PathLike[str]) -> str:
         ecm_plan.exceptions.PlanFileError: cannot load plan.txt: 1 problem
           - (document): unknown file suffix '.txt' (hint: name the file .yaml, .yml, .json or .toml)
     """
+    _args.require_path(path, "path")
     suffix = Path(path).suffix.lower()
     if suffix not in _SUFFIXES:
         raise PlanFileError(
@@ -200,6 +202,9 @@ def loads_plan(text: str, format: str = "yaml", *, source: str = "<string>") -> 
         >>> plan.period.label
         '2009-10'
     """
+    _args.require_text(text, "text")
+    _args.require_text(format, "format")
+    _args.require_text(source, "source")
     text = text.removeprefix("\ufeff")
     try:
         doc = parse_document(text, format)
@@ -226,6 +231,7 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
         ...     load_plan(path) == load_bundled("sample")
         True
     """
+    _args.require_path(path, "path")
     fmt = format_of(path)
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
@@ -268,6 +274,7 @@ def dumps_plan(plan: Plan, format: str = "yaml") -> str:  # noqa: A002 (the name
         ...
         ecm_plan.exceptions.ArgumentError: plan must be a Plan, not NoneType; ...
     """
+    _args.require_text(format, "format")
     if not isinstance(plan, Plan):
         raise ArgumentError.for_value("plan", "a Plan", plan)
     data = _CONVERTER.unstructure(plan)
