@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from ecm_plan import _args, load_bundled
 from ecm_plan.catalog import match_title, measure_of, national_indicator, outcome
 from ecm_plan.coverage import check, outcome_matrix, summary
-from ecm_plan.dependencies import cycles, dependency_graph, impact
+from ecm_plan.dependencies import concentration, cycles, dependency_graph, impact, shared
 from ecm_plan.exceptions import ArgumentError, ArgumentValueError, PlanError
 from ecm_plan.graph import build_graph, build_portfolio_graph, contribution_view, to_dot
 from ecm_plan.io import configure_converter, format_of, loads_plan
@@ -139,3 +139,25 @@ class TestWrongKinds:
         """A negative limit is an ArgumentValueError, also a ValueError."""
         with pytest.raises(ValueError, match="limit must be 0 or more"):
             match_title("sport", limit=-1)
+
+
+def test_items_of_a_zero_dimensional_array():
+    """A 0-d array claims to be iterable but is not: refused like a scalar."""
+    with pytest.raises(ArgumentError, match="plans must be an iterable of a Plan"):
+        _args.require_items(np.array(3.0), "plans", int, "a Plan")
+
+
+class TestDependencySizes:
+    def test_min_priorities(self):
+        """min_priorities is a whole number of 1 or more."""
+        with pytest.raises(ArgumentValueError, match="min_priorities must be 1 or more, not 0"):
+            shared(load_bundled("sample"), min_priorities=0)
+        with pytest.raises(ArgumentError, match="min_priorities must be a whole number"):
+            shared(load_bundled("sample"), min_priorities=None)
+
+    def test_top(self):
+        """top is None or a whole number of 0 or more."""
+        with pytest.raises(ArgumentError, match="top must be a whole number"):
+            concentration(load_bundled("sample"), top="3")
+        with pytest.raises(ArgumentValueError, match="top must be 0 or more"):
+            concentration(load_bundled("sample"), top=-1)

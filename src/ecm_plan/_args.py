@@ -14,10 +14,11 @@ import math
 import numbers
 import operator
 import os
-from collections.abc import Iterable
+import sys
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from ecm_plan.exceptions import ArgumentError, ArgumentValueError
+from ecm_plan.exceptions import ArgumentError, ArgumentValueError, PlanError
 
 __all__: list[str] = []
 
@@ -73,10 +74,20 @@ def require_path(value: object, name: str) -> str | os.PathLike[str]:
     raise ArgumentError.for_value(name, expected, value)
 
 
-def require_int(value: object, name: str, low: int | None = None, high: int | None = None) -> int:
+def require_int(
+    value: object,
+    name: str,
+    low: int | None = None,
+    high: int | None = None,
+    *,
+    error: Callable[[str], PlanError] | None = None,
+) -> int:
     """``value`` as an ``int`` between ``low`` and ``high`` inclusive (a bool is not an int).
 
-    The type is checked first (ArgumentError), then the bounds (ArgumentValueError).
+    The type is checked first (ArgumentError), then the bounds (ArgumentValueError); both
+    before the caller allocates or loops. A module whose documented error for a bad size is
+    its own (the trajectory functions raise TrajectoryError) passes it as ``error``, which
+    is called with the message.
 
     Example:
         >>> require_int(3, "steps", 1, 1000)
@@ -85,16 +96,28 @@ def require_int(value: object, name: str, low: int | None = None, high: int | No
         Traceback (most recent call last):
         ...
         ecm_plan.exceptions.ArgumentValueError: steps must be between 1 and 1000, not 100000000
+        >>> from ecm_plan.exceptions import TrajectoryError
+        >>> require_int(0, "steps", 1, 1000, error=TrajectoryError)
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.TrajectoryError: steps must be a whole number between 1 and 1000, not 0
     """
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        if error is not None:
+            bounds = f" {_bounds(low, high)}" if low is not None or high is not None else ""
+            raise error(f"{name} must be a whole number{bounds}, not {value!r}")
         raise ArgumentError.for_value(name, "a whole number (an int)", value)
     number = operator.index(value)
     if (low is not None and number < low) or (high is not None and number > high):
+        if error is not None:
+            raise error(f"{name} must be a whole number {_bounds(low, high)}, not {number!r}")
         raise ArgumentValueError(name, _bounds(low, high), number)
     return number
 
 
-def require_ndigits(value: object, name: str = "ndigits") -> int:
+def require_ndigits(
+    value: object, name: str = "ndigits", *, error: Callable[[str], PlanError] | None = None
+) -> int:
     """A number of decimal places, between -15 and 15 (:data:`NDIGITS_BOUNDS`).
 
     Example:
@@ -103,7 +126,7 @@ def require_ndigits(value: object, name: str = "ndigits") -> int:
         ...
         ecm_plan.exceptions.ArgumentValueError: ndigits must be between -15 and 15, not 1000000000
     """
-    return require_int(value, name, *NDIGITS_BOUNDS)
+    return require_int(value, name, *NDIGITS_BOUNDS, error=error)
 
 
 def require_real(value: object, name: str, *, finite: bool = False) -> float:
@@ -119,6 +142,7 @@ def require_real(value: object, name: str, *, finite: bool = False) -> float:
     """
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise ArgumentError.for_value(name, "a number", value)
+    _require_float_range(value, name)
     number = float(value)
     if finite and not math.isfinite(number):
         raise ArgumentValueError(name, "a finite number", number)
@@ -138,7 +162,10 @@ def require_items(value: object, name: str, kind: type[T], what: str) -> tuple[T
     """
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise ArgumentError.for_value(name, f"an iterable of {what}", value)
-    items = tuple(value)
+    try:
+        items = tuple(value)
+    except TypeError:  # an iterable type that cannot iterate this value (a 0-d array)
+        raise ArgumentError.for_value(name, f"an iterable of {what}", value) from None
     for index, item in enumerate(items):
         if not isinstance(item, kind):
             raise ArgumentError.for_value(f"{name}[{index}]", what, item)
@@ -151,3 +178,127 @@ def _bounds(low: int | None, high: int | None) -> str:
     if low is not None:
         return f"{low} or more"
     return f"{high} or less"
+
+
+_NUMBERS = "numbers (a number, a list or array of numbers, or a Quantity)"
+
+
+def require_numbers(value: object, name: str, *, optional: bool = True) -> None:
+    """Check that ``value`` reads as numbers: one number, a list of them, a table, or an array.
+
+    A number is an int or a float (not a bool); ``None`` is a missing value (and, unless
+    ``optional`` is false, also the whole argument). A pint Quantity is read by its magnitude.
+    Lists may nest one level (one series per row); rows of a table must be of equal length.
+    A NumPy array must hold numbers (integer or float dtype, or objects that are numbers).
+
+    Example:
+        >>> require_numbers([1.0, None, 3], "actual")
+        >>> require_numbers("12", "actual")
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.ArgumentError: actual must be numbers (a number, a list or array ...
+        >>> require_numbers([[1, 2], [3]], "actual")
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.ArgumentValueError: actual must be rows of one length (row 0 has 2 ...
+    """
+    if value is None and not optional:
+        raise ArgumentError.for_value(name, _NUMBERS, value)
+    _check_numbers(getattr(value, "magnitude", value) if _is_quantity(value) else value, name, 0)
+
+
+def _is_quantity(value: object) -> bool:
+    return hasattr(value, "magnitude") and hasattr(value, "units")
+
+
+def _check_numbers(value: object, name: str, depth: int) -> None:
+    if value is None:
+        return
+    if _is_number(value):
+        _require_float_range(value, name)
+        return
+    shape = getattr(value, "shape", None)
+    dtype = getattr(value, "dtype", None)
+    if shape is not None and dtype is not None:  # a NumPy array or scalar
+        kind = getattr(dtype, "kind", "")
+        if kind in "iuf":
+            return
+        if kind == "O" and depth == 0:
+            for item in value.ravel().tolist():  # type: ignore[attr-defined]  # a NumPy array
+                if item is not None and not _is_number(item):
+                    raise ArgumentError.for_value(f"{name} (an item)", "a number or None", item)
+            return
+        raise ArgumentError(name, _NUMBERS, f"an array of {dtype}")
+    if isinstance(value, (list, tuple)) and depth < 2:
+        lengths = []
+        for item in value:
+            _check_numbers(item, name, depth + 1)
+            if isinstance(item, (list, tuple)):
+                lengths.append(len(item))
+        if lengths and (len(lengths) != len(value) or len(set(lengths)) > 1):
+            raise ArgumentValueError(name, _row_lengths(value), "a ragged table")
+        return
+    raise ArgumentError.for_value(name, _NUMBERS, value)
+
+
+def _row_lengths(rows: list[object] | tuple[object, ...]) -> str:
+    sizes = [len(r) if isinstance(r, (list, tuple)) else 1 for r in rows]
+    first = sizes[0]
+    other = next(i for i, size in enumerate(sizes) if size != first)
+    return f"rows of one length (row 0 has {first} values, row {other} has {sizes[other]})"
+
+
+def _require_float_range(value: object, name: str) -> None:
+    """An int too large for a float (beyond about 1.8e308) cannot be computed with."""
+    if isinstance(value, numbers.Integral) and abs(int(value)) > _FLOAT_MAX:
+        raise ArgumentValueError(name, "a number a float can hold (up to about 1.8e308)", value)
+
+
+_FLOAT_MAX = int(sys.float_info.max)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def require_same_length(
+    first: object, second: object, names: tuple[str, str], error: Callable[[str], PlanError]
+) -> None:
+    """Check that two series given as lists or arrays have the same length.
+
+    A scalar (or ``None``) on either side is not a series and passes: it is one value for all.
+
+    Example:
+        >>> from ecm_plan.exceptions import TrajectoryError
+        >>> require_same_length([1, 2, 3], [1, 2], ("actual", "planned"), TrajectoryError)
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.TrajectoryError: actual has 3 values but planned has 2; ...
+    """
+    a, b = _length(first), _length(second)
+    if a is not None and b is not None and a != b:
+        msg = (
+            f"{names[0]} has {a} values but {names[1]} has {b}; pass series of the same length "
+            "(or one value for all)"
+        )
+        raise error(msg)
+
+
+def _length(value: object) -> int | None:
+    value = getattr(value, "magnitude", value) if _is_quantity(value) else value
+    shape = getattr(value, "shape", None)
+    if isinstance(shape, tuple):
+        return int(shape[0]) if shape else None
+    if isinstance(value, (list, tuple)):
+        return len(value)
+    return None
+
+
+def is_scalar(value: object) -> bool:
+    """Whether ``value`` (or a Quantity's magnitude) is one number or None, not a series.
+
+    Example:
+        >>> is_scalar(2.5), is_scalar([2.5]), is_scalar(None)
+        (True, False, True)
+    """
+    return _length(value) is None and getattr(getattr(value, "magnitude", value), "ndim", 0) == 0
