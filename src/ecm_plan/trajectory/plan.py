@@ -34,12 +34,13 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from ecm_plan import _args
 from ecm_plan.exceptions import TrajectoryError
-from ecm_plan.model import Indicator, Target, ValueStatus
+from ecm_plan.model import Indicator, Plan, Target, ValueStatus
 from ecm_plan.periods import Period
 
 if TYPE_CHECKING:
-    from ecm_plan.model import Observation, Plan, Value
+    from ecm_plan.model import Observation, Value
 
 __all__ = ["BaselinePoint", "PlannedSeries", "baseline_of", "planned_series"]
 
@@ -161,6 +162,8 @@ def baseline_of(subject: Indicator | Target, *, plan: Plan | None = None) -> Bas
 
     .. versionadded:: 0.1.0
     """
+    if plan is not None:
+        _args.require_type(plan, "plan", Plan, "a Plan or None")
     actuals, targets, stated = _parts(subject, plan)
     if targets:
         first = min(targets)
@@ -211,6 +214,8 @@ def planned_series(subject: Indicator | Target, *, plan: Plan | None = None) -> 
 
     .. versionadded:: 0.1.0
     """
+    if plan is not None:
+        _args.require_type(plan, "plan", Plan, "a Plan or None")
     _, targets, _ = _parts(subject, plan)
     items = sorted(targets.items())
     return PlannedSeries(
