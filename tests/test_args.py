@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ecm_plan import _args, load_bundled
+from ecm_plan import _args, frames, load_bundled
 from ecm_plan.catalog import match_title, measure_of, national_indicator, outcome
 from ecm_plan.coverage import check, outcome_matrix, summary
 from ecm_plan.dependencies import concentration, cycles, dependency_graph, impact, shared
@@ -19,6 +19,7 @@ from ecm_plan.graph import build_graph, build_portfolio_graph, contribution_view
 from ecm_plan.io import configure_converter, format_of, loads_plan
 from ecm_plan.monitoring import check_returns, dumps_returns, plan_actuals
 from ecm_plan.periods import financial_year_of, quarters_of
+from ecm_plan.report import plan as report_plan
 
 
 class TestRequireInt:
@@ -161,3 +162,32 @@ class TestDependencySizes:
             concentration(load_bundled("sample"), top="3")
         with pytest.raises(ArgumentValueError, match="top must be 0 or more"):
             concentration(load_bundled("sample"), top=-1)
+
+
+class TestOutputs:
+    @pytest.mark.parametrize(
+        "function",
+        [
+            report_plan.plan_header,
+            report_plan.summary_table,
+            report_plan.plan_findings,
+            report_plan.trajectory_table,
+            report_plan.analysis_sections,
+            report_plan.plan_report,
+        ],
+        ids=lambda f: f.__name__,
+    )
+    def test_report_not_a_plan(self, function):
+        """Each report function names the plan argument it refuses."""
+        with pytest.raises(ArgumentError, match=r"^plan must be a Plan"):
+            function(None)
+
+    def test_frames(self):
+        """The frame functions name what they refuse."""
+        pytest.importorskip("pandas")
+        with pytest.raises(ArgumentError, match=r"^plans must be an iterable of a Plan"):
+            frames.values_frame(None)
+        with pytest.raises(ArgumentError, match=r"^findings\[0\] must be a Finding"):
+            frames.findings_frame(["ECM101"])
+        with pytest.raises(ArgumentError, match=r"^table must be a Table"):
+            frames.table_frame([["a"]])

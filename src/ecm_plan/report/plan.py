@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from ecm_plan import coverage, dependencies
+from ecm_plan import _args, coverage, dependencies
 from ecm_plan.exceptions import TrajectoryError
 from ecm_plan.findings import Finding, findings_table
 from ecm_plan.model import Plan, ValueStatus
@@ -56,6 +56,11 @@ def plan_header(plan: Plan, *extra: str, period: str | None = None) -> str:
         Kind:      children_and_young_peoples_plan
         Vision: safe and happy
     """
+    _args.require_type(plan, "plan", Plan, "a Plan")
+    for index, line in enumerate(extra):
+        _args.require_text(line, f"extra[{index}]")
+    if period is not None:
+        _args.require_text(period, "period")
     lines = [
         plan.title,
         "=" * len(plan.title),
@@ -89,6 +94,7 @@ def summary_table(plan: Plan) -> Table:
         leads           | 4
         sections        | 1
     """
+    _args.require_type(plan, "plan", Plan, "a Plan")
     rows = list(plan.counts().items())
     return Table("Plan contents", ("Element", "Count"), rows)
 
@@ -104,6 +110,7 @@ def plan_findings(plan: Plan) -> tuple[Finding, ...]:
 
     .. versionchanged:: 0.2.0 Returns a tuple.
     """
+    _args.require_type(plan, "plan", Plan, "a Plan")
     return tuple(sorted([*coverage.check(plan), *dependencies.dependency_findings(plan)]))
 
 
@@ -150,6 +157,7 @@ def trajectory_table(plan: Plan) -> Table:
         >>> table.rows[0][-1]
         'linear'
     """
+    _args.require_type(plan, "plan", Plan, "a Plan")
     rows = []
     for indicator in plan.indicators:
         planned = planned_series(indicator)
@@ -197,6 +205,7 @@ def analysis_sections(plan: Plan) -> tuple[Table, ...]:
 
     .. versionchanged:: 0.2.0 Returns a tuple.
     """
+    _args.require_type(plan, "plan", Plan, "a Plan")
     return (
         *coverage.summary(plan).to_tables(),
         *coverage.outcome_matrix(plan).to_tables(),
@@ -214,5 +223,6 @@ def plan_report(plan: Plan) -> str:
         >>> plan_report(load_bundled("swindon-2008")).splitlines()[0]
         'Strategic Management Plan 2008'
     """
+    _args.require_type(plan, "plan", Plan, "a Plan")
     tables = [summary_table(plan), *analysis_sections(plan)]
     return plan_header(plan) + "\n\n" + render_all(tables)
