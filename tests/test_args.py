@@ -191,3 +191,9 @@ class TestOutputs:
             frames.findings_frame(["ECM101"])
         with pytest.raises(ArgumentError, match=r"^table must be a Table"):
             frames.table_frame([["a"]])
+
+
+def test_coverage_severity_must_be_a_mapping():
+    """A severity argument that is not a mapping is named, not an AttributeError."""
+    with pytest.raises(ArgumentError, match=r"^severity must be a mapping"):
+        check(load_bundled("sample"), severity=True)

@@ -28,6 +28,7 @@ from typing import TypeAlias
 
 import attrs
 
+from ecm_plan import _args
 from ecm_plan._deprecation import alias_property, warn
 from ecm_plan.coverage._facts import Facts, Hit, _need_graph, _need_plan
 from ecm_plan.exceptions import ArgumentError, RuleConfigError, UnknownRuleError
@@ -383,6 +384,8 @@ def _ruleset(
     else:
         found = RuleSet(enabled=_codes(rules))
     found = found.disable(*([disable] if isinstance(disable, str) else disable))
+    if severity is not None:
+        _args.require_type(severity, "severity", Mapping, "a mapping of rule codes to severities")
     if severity:
         found = found.with_severity(severity)
     return found
