@@ -197,3 +197,12 @@ def test_coverage_severity_must_be_a_mapping():
     """A severity argument that is not a mapping is named, not an AttributeError."""
     with pytest.raises(ArgumentError, match=r"^severity must be a mapping"):
         check(load_bundled("sample"), severity=True)
+
+
+@pytest.mark.parametrize("argument", ["rules", "disable"])
+def test_coverage_codes_must_be_iterable(argument):
+    """Rules to run or to disable must be codes or slugs; a bool is named, not a TypeError."""
+    with pytest.raises(ArgumentError, match=rf"^{argument} must be an iterable of a rule code"):
+        check(load_bundled("sample"), **{argument: True})
+    with pytest.raises(ArgumentError, match=rf"^{argument}\[0\] must be a rule code"):
+        check(load_bundled("sample"), **{argument: [3]})

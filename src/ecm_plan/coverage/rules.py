@@ -256,10 +256,11 @@ def _severity(value: Severity | str) -> Severity:
         raise RuleConfigError(f"{value!r} is not a severity; use info, warning or error") from None
 
 
-def _codes(value: Iterable[str]) -> frozenset[str]:
+def _codes(value: Iterable[str], name: str = "codes") -> frozenset[str]:
     if isinstance(value, str):
         value = (value,)
-    return frozenset(rule(code).code for code in value)
+    items = _args.require_items(value, name, str, "a rule code or slug (a str)")
+    return frozenset(rule(code).code for code in items)
 
 
 def _overrides(
@@ -382,8 +383,8 @@ def _ruleset(
     elif isinstance(rules, RuleSet):
         found = rules
     else:
-        found = RuleSet(enabled=_codes(rules))
-    found = found.disable(*([disable] if isinstance(disable, str) else disable))
+        found = RuleSet(enabled=_codes(rules, "rules"))
+    found = found.disable(*_codes(disable, "disable"))
     if severity is not None:
         _args.require_type(severity, "severity", Mapping, "a mapping of rule codes to severities")
     if severity:
