@@ -102,7 +102,9 @@ def require_int(
         ...
         ecm_plan.exceptions.TrajectoryError: steps must be a whole number between 1 and 1000, not 0
     """
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+    if type(value) is not int and (
+        isinstance(value, bool) or not isinstance(value, numbers.Integral)
+    ):
         if error is not None:
             bounds = f" {_bounds(low, high)}" if low is not None or high is not None else ""
             raise error(f"{name} must be a whole number{bounds}, not {value!r}")
@@ -140,6 +142,8 @@ def require_real(value: object, name: str, *, finite: bool = False) -> float:
         ...
         ecm_plan.exceptions.ArgumentError: share must be a number, not str; pass a number
     """
+    if type(value) is float and not finite:
+        return value  # the common case
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise ArgumentError.for_value(name, "a number", value)
     _require_float_range(value, name)
@@ -180,6 +184,7 @@ def _bounds(low: int | None, high: int | None) -> str:
     return f"{high} or less"
 
 
+_SEQUENCES = (list, tuple)
 _NUMBERS = "numbers (a number, a list or array of numbers, or a Quantity)"
 
 
@@ -202,7 +207,12 @@ def require_numbers(value: object, name: str, *, optional: bool = True) -> None:
         ...
         ecm_plan.exceptions.ArgumentValueError: actual must be rows of one length (row 0 has 2 ...
     """
-    if value is None and not optional:
+    kind = type(value)
+    if kind is float or (kind in _SEQUENCES and all(type(x) is float for x in value)):  # type: ignore[attr-defined]  # a list or tuple
+        return  # the common case, checked without the slower checks below
+    if value is None:
+        if optional:
+            return
         raise ArgumentError.for_value(name, _NUMBERS, value)
     _check_numbers(getattr(value, "magnitude", value) if _is_quantity(value) else value, name, 0)
 
@@ -285,6 +295,8 @@ def require_same_length(
 
 
 def _length(value: object) -> int | None:
+    if type(value) is float or type(value) is int:
+        return None
     value = getattr(value, "magnitude", value) if _is_quantity(value) else value
     shape = getattr(value, "shape", None)
     if isinstance(shape, tuple):
@@ -301,4 +313,6 @@ def is_scalar(value: object) -> bool:
         >>> is_scalar(2.5), is_scalar([2.5]), is_scalar(None)
         (True, False, True)
     """
+    if type(value) in _SEQUENCES:
+        return False
     return _length(value) is None and getattr(getattr(value, "magnitude", value), "ndim", 0) == 0
