@@ -120,3 +120,12 @@ class TestLengths:
             TrajectoryError, match=r"baseline has shape \(3,\) but \w+ has shape \(2,\)"
         ):
             function([1.0, 2.0, 3.0], [4.0, 5.0])
+
+
+class TestZeroDimensional:
+    @pytest.mark.parametrize("value", [4.50359963e15, 2.5, float("nan")])
+    def test_round_a_numpy_scalar(self, value):
+        """A 0-d array rounds like the number it holds, large whole values included."""
+        expected = round_half_away(value)
+        got = round_half_away(np.array(value))
+        assert (expected == got) or (np.isnan(expected) and np.isnan(got))

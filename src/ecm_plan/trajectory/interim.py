@@ -169,7 +169,10 @@ def round_half_away(x: Any, ndigits: int = 0) -> Any:
     _args.require_ndigits(ndigits, error=TrajectoryError)
     if isinstance(x, (float, int)) and not isinstance(x, bool):
         return sk.round_half_away(float(x), ndigits)
-    return ak.round_half_away(np.asarray(x, dtype=np.float64), ndigits)
+    arr = np.asarray(x, dtype=np.float64)
+    if arr.ndim == 0:  # a NumPy scalar: round it as an array of one
+        return ak.round_half_away(arr.reshape(1), ndigits)[0]
+    return ak.round_half_away(arr, ndigits)
 
 
 @overload
