@@ -14,7 +14,7 @@ from ecm_plan import _args, frames, load_bundled
 from ecm_plan.catalog import match_title, measure_of, national_indicator, outcome
 from ecm_plan.coverage import check, outcome_matrix, summary
 from ecm_plan.dependencies import concentration, cycles, dependency_graph, impact, shared
-from ecm_plan.exceptions import ArgumentError, ArgumentValueError, PlanError
+from ecm_plan.exceptions import ArgumentError, ArgumentValueError, InvalidShareError, PlanError
 from ecm_plan.graph import build_graph, build_portfolio_graph, contribution_view, to_dot
 from ecm_plan.io import configure_converter, format_of, loads_plan
 from ecm_plan.monitoring import check_returns, dumps_returns, plan_actuals
@@ -206,3 +206,10 @@ def test_coverage_codes_must_be_iterable(argument):
         check(load_bundled("sample"), **{argument: True})
     with pytest.raises(ArgumentError, match=rf"^{argument}\[0\] must be a rule code"):
         check(load_bundled("sample"), **{argument: [3]})
+
+
+@pytest.mark.parametrize("share", [10**400, float("nan"), 0])
+def test_impact_share_out_of_range(share):
+    """A share outside (0, 1], a huge int included, is InvalidShareError, not OverflowError."""
+    with pytest.raises(InvalidShareError):
+        impact(load_bundled("sample"), "P1", share=share)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -449,7 +448,7 @@ def _unallocated(
 def _check_share(share: object) -> float:
     if isinstance(share, bool) or not isinstance(share, int | float):
         raise InvalidShareError(share)
-    if math.isnan(share) or not 0 < share <= 1:
+    if not 0 < share <= 1:  # also refuses nan, and ints too large for a float
         raise InvalidShareError(share)
     return float(share)
 
