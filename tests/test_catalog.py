@@ -317,7 +317,7 @@ class TestNiOf:
 
     def test_not_an_indicator(self):
         """A code string is not an indicator."""
-        with pytest.raises(TypeError, match="takes an Indicator"):
+        with pytest.raises(TypeError, match="must be an Indicator"):
             ni_of("NI 112")  # type: ignore[arg-type]  # the wrong kind of input, on purpose
 
 

@@ -49,6 +49,7 @@ class TestUnknownPlanError:
 EXAMPLES = {
     "AnalysisError": lambda: exceptions.AnalysisError("graph is not the plan's graph"),
     "ArgumentError": lambda: exceptions.ArgumentError("plan", "a Plan", "NoneType"),
+    "ArgumentValueError": lambda: exceptions.ArgumentValueError("steps", "between 1 and 1000", 0),
     "CellError": lambda: exceptions.CellError(
         "72T953", "a digit run broken by letters", "write 72,953"
     ),

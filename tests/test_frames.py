@@ -188,7 +188,7 @@ class TestShapes:
 
     def test_not_a_plan(self):
         """An item that is not a plan is a TypeError naming it."""
-        with pytest.raises(TypeError, match="item 1 is a str, not a Plan"):
+        with pytest.raises(TypeError, match=r"plans\[1\] must be a Plan, not str"):
             values_frame([ecm_plan.load_bundled("sample"), "wigan-2009-12"])  # type: ignore[list-item]  # the wrong kind of input, on purpose
 
     def test_table(self):

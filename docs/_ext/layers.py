@@ -13,7 +13,10 @@ from typing import Any
 #: Bottom to top. A top-level module or package of ``ecm_plan`` sits in exactly one layer and may
 #: import from its own layer or any layer below.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("foundations", ("_version", "_deprecation", "exceptions", "tables", "units", "periods")),
+    (
+        "foundations",
+        ("_version", "_deprecation", "_args", "exceptions", "tables", "units", "periods"),
+    ),
     ("model", ("model",)),
     ("reference data and files", ("catalog", "io", "findings")),
     ("graph", ("_references", "_export_text", "graph", "plans")),

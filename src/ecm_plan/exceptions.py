@@ -27,6 +27,7 @@ import attrs
 __all__ = [
     "AnalysisError",
     "ArgumentError",
+    "ArgumentValueError",
     "CellError",
     "CycleError",
     "DuplicatePlanIdError",
@@ -170,6 +171,43 @@ class ArgumentError(PlanError, TypeError):
     def __reduce__(self) -> tuple[type[ArgumentError], tuple[str, str, str]]:
         """Pickle with the name, expectation and type name."""
         return (type(self), (self.name, self.expected, self.got))
+
+
+class ArgumentValueError(PlanError, ValueError):
+    """An argument of the right kind has a value out of its bounds, such as a size too large.
+
+    Sizes (``steps``, ``ndigits``, ``horizon``) are checked against documented bounds before
+    anything is allocated or looped over, so a mistaken ``10**9`` fails at once.
+
+    Attributes:
+        name: The argument's name.
+        expected: What the value must be, in words (``"between 1 and 1000"``).
+        value: The value as given.
+
+    Example:
+        >>> from ecm_plan.catalog import match_title
+        >>> match_title("sport", limit=-1)
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.ArgumentValueError: limit must be 0 or more, not -1
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, name: str, expected: str, value: object) -> None:
+        """Keep the argument's name, what it must be, and the value given."""
+        self.name = name
+        self.expected = expected
+        self.value = value
+        super().__init__(name, expected, value)
+
+    def __str__(self) -> str:
+        """Name the argument, its bounds and the value."""
+        return f"{self.name} must be {self.expected}, not {self.value!r}"
+
+    def __reduce__(self) -> tuple[type[ArgumentValueError], tuple[str, str, object]]:
+        """Pickle with the facts."""
+        return (type(self), (self.name, self.expected, self.value))
 
 
 class PlanWriteError(PlanError, OSError):

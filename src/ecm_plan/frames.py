@@ -34,7 +34,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from ecm_plan import _args
 from ecm_plan.catalog import ni_of
+from ecm_plan.findings import Finding
 from ecm_plan.model import (
     Allocation,
     Indicator,
@@ -45,13 +47,12 @@ from ecm_plan.model import (
     Value,
 )
 from ecm_plan.periods import Period
+from ecm_plan.tables import Table
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ecm_plan.findings import Finding
     from ecm_plan.monitoring import MonitoringResult, PortfolioResult
-    from ecm_plan.tables import Table
 
 __all__ = [
     "FINDING_COLUMNS",
@@ -403,6 +404,7 @@ def findings_frame(findings: Iterable[Finding]) -> pd.DataFrame:
         >>> frame[frame.code == "ECM404"].subject.tolist()[:3]
         ['P13.T3', 'P15.T1', 'P16.T2']
     """
+    findings = _args.require_items(findings, "findings", Finding, "a Finding")
     rows = [
         {
             "plan": f.plan,
@@ -439,6 +441,7 @@ def table_frame(table: Table) -> pd.DataFrame:
         >>> list(frame.columns)
         ['Kind', 'Complete', 'Total', 'Share']
     """
+    _args.require_type(table, "table", Table, "a Table")
     pandas = _pandas()
     frame: pd.DataFrame = pandas.DataFrame(
         [list(row) for row in table.rows], columns=list(table.headers), dtype=object
@@ -451,11 +454,7 @@ def table_frame(table: Table) -> pd.DataFrame:
 def _plans(plans: Plan | Iterable[Plan]) -> list[Plan]:
     if isinstance(plans, Plan):
         return [plans]
-    found = list(plans)
-    for i, plan in enumerate(found):
-        if not isinstance(plan, Plan):
-            raise TypeError(f"item {i} is a {type(plan).__name__}, not a Plan")
-    return found
+    return list(_args.require_items(plans, "plans", Plan, "a Plan"))
 
 
 def monitoring_frame(result: MonitoringResult | PortfolioResult) -> pd.DataFrame:

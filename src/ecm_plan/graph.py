@@ -39,6 +39,7 @@ from typing import Any, TypeAlias
 import attrs
 import networkx as nx
 
+from ecm_plan import _args
 from ecm_plan._export_text import TextCleaner, dot_id, dot_label
 from ecm_plan._references import Reference, ReferenceKind, find_references
 from ecm_plan.catalog import ni_of, outcome
@@ -179,6 +180,7 @@ def outcome_node(key: OutcomeKey | str) -> str:
         ...
         ecm_plan.exceptions.UnknownOutcomeError: unknown ECM outcome 'stay_saf'; did you mean ...
     """
+    _args.require_type(key, "key", str, "an outcome key or its name (a str)")
     return f"outcome:{outcome(key).key.value}"
 
 
@@ -189,6 +191,7 @@ def aim_node(aim_id: str) -> str:
         >>> aim_node("stay_safe.1")
         'aim:stay_safe.1'
     """
+    _args.require_text(aim_id, "aim_id")
     return f"aim:{aim_id}"
 
 
@@ -199,6 +202,7 @@ def plan_node(plan_id: str) -> str:
         >>> plan_node("wigan-2009-12")
         'plan:wigan-2009-12'
     """
+    _args.require_text(plan_id, "plan_id")
     return f"plan:{plan_id}"
 
 
@@ -209,6 +213,7 @@ def nis_node(code: str) -> str:
         >>> nis_node("NI 112")
         'NIS:NI 112'
     """
+    _args.require_text(code, "code")
     return f"NIS:{code}"
 
 
@@ -221,6 +226,7 @@ def external_node(name: str) -> str:
 
     .. versionadded:: 0.1.0
     """
+    _args.require_text(name, "name")
     return f"external:{name}"
 
 
@@ -433,6 +439,7 @@ def build_graph(plan: Plan) -> PlanGraph:
 
     .. versionadded:: 0.1.0
     """
+    _args.require_type(plan, "plan", Plan, "a Plan")
     graph: PlanGraph = nx.MultiDiGraph(plans=(plan.id,))
     _outcomes(graph)
     _Builder(graph, plan, "").build()
@@ -465,6 +472,7 @@ def build_portfolio_graph(plans: Iterable[Plan]) -> PlanGraph:
 
     .. versionadded:: 0.1.0
     """
+    plans = _args.require_items(plans, "plans", Plan, "a Plan")
     plans = list(plans)
     ids = [p.id for p in plans]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
@@ -503,6 +511,7 @@ def contribution_view(graph: PlanGraph) -> PlanGraph:
         >>> nx.is_directed_acyclic_graph(contribution_view(build_graph(load_bundled("sample"))))
         True
     """
+    _args.require_type(graph, "graph", nx.MultiDiGraph, "a plan graph (from build_graph)")
 
     def keep(u: str, v: str, k: int) -> bool:
         return graph.edges[u, v, k][RELATION] not in _NON_CONTRIBUTING
@@ -546,6 +555,7 @@ def export_graph(graph: PlanGraph) -> PlanGraph:
         >>> plain.nodes["plan:sample"]["label"] == "Ring\ufffd"
         True
     """
+    _args.require_type(graph, "graph", nx.MultiDiGraph, "a plan graph (from build_graph)")
     clean = TextCleaner()
     names = {node: clean(str(node), str(node)) for node in graph.nodes}
     if len(set(names.values())) != len(names):
@@ -598,6 +608,7 @@ def to_dot(graph: PlanGraph) -> str:
         >>> '"P1.O1" -> "P1" [label="part_of"];' in dot
         True
     """
+    _args.require_type(graph, "graph", nx.MultiDiGraph, "a plan graph (from build_graph)")
     shapes = {
         NodeKind.OUTCOME: "doubleoctagon",
         NodeKind.AIM: "octagon",

@@ -43,6 +43,7 @@ import re
 
 import attrs
 
+from ecm_plan import _args
 from ecm_plan.exceptions import InvalidPeriodError
 
 __all__ = ["Period", "PeriodKind", "financial_year_of", "parse_period", "quarters_of"]
@@ -589,6 +590,7 @@ def financial_year_of(date: dt.date) -> Period:
         >>> financial_year_of(dt.date(2009, 2, 1)).label
         '2008-09'
     """
+    _args.require_type(date, "date", dt.date, "a datetime.date")
     return Period.financial_year(date.year if date.month >= 4 else date.year - 1)
 
 
@@ -599,6 +601,7 @@ def quarters_of(period: Period) -> tuple[Period, ...]:
         >>> [q.label for q in quarters_of(Period.financial_year(2009))]
         ['2009-10 Q1', '2009-10 Q2', '2009-10 Q3', '2009-10 Q4']
     """
+    _args.require_type(period, "period", Period, "a Period")
     first = financial_year_of(period.start).start.year
     found = []
     for year in range(first, period.end.year + 1):

@@ -7,7 +7,7 @@ import pytest
 from coverage_plans import make_indicator, make_plan, with_indicator
 
 from ecm_plan.coverage import portfolio
-from ecm_plan.exceptions import AnalysisError
+from ecm_plan.exceptions import AnalysisError, ArgumentError
 from ecm_plan.model import Plan
 
 
@@ -66,7 +66,7 @@ class TestPortfolio:
 
     def test_not_a_plan(self):
         """Something that is not a plan is refused."""
-        with pytest.raises(TypeError, match="portfolio"):
+        with pytest.raises(ArgumentError, match=r"plans\[1\] must be a Plan"):
             portfolio([make_plan(), "other"])  # type: ignore[list-item]  # the wrong kind of input, on purpose
 
     def test_duplicate_ids(self):

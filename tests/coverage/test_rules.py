@@ -116,7 +116,7 @@ class TestCheck:
     @pytest.mark.parametrize("function", [check, summary, outcome_matrix])
     def test_not_a_plan(self, function):
         """Something that is not a plan is refused with a TypeError naming the function."""
-        with pytest.raises(TypeError, match=r"\(\) takes a Plan, not str"):
+        with pytest.raises(TypeError, match=r"plan must be a Plan \(\w+\), not str"):
             function("not a plan")
 
 
@@ -288,5 +288,5 @@ class TestGraphGiven:
 
     def test_not_a_graph(self):
         """Something other than a graph is a TypeError."""
-        with pytest.raises(TypeError, match="takes a graph from build_graph"):
+        with pytest.raises(TypeError, match="graph must be the plan's graph from build_graph"):
             check(make_plan(), graph={"plans": ("test",)})

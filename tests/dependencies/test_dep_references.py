@@ -230,7 +230,7 @@ class TestReferences:
 
     def test_wrong_input(self):
         """Anything but a plan or a directed graph is refused."""
-        with pytest.raises(TypeError, match="expected a Plan or its graph"):
+        with pytest.raises(TypeError, match="must be a Plan or its graph"):
             references({"P1": []})
         with pytest.raises(TypeError, match="directed graph"):
             cycles(nx.Graph())

@@ -17,6 +17,7 @@ from typing import Any, Final
 
 import attrs
 
+from ecm_plan import _args
 from ecm_plan.catalog._nis import national_indicator, parse_code
 from ecm_plan.exceptions import UnknownIndicatorError
 from ecm_plan.model import Aggregation, Indicator, Period, Value
@@ -225,6 +226,9 @@ def measure_of(subject: str | Indicator) -> MeasureKind:
         ...
         ecm_plan.exceptions.UnknownIndicatorError: unknown indicator code 'BVPI 197' ...
     """
+    _args.require_type(
+        subject, "subject", (str, Indicator), "an indicator code (a str) or an Indicator"
+    )
     if isinstance(subject, str):
         return _for_code(subject)
     code = subject.catalogue_code or subject.id

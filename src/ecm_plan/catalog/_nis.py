@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from ecm_plan import _args
 from ecm_plan.catalog._titles import TitleIndex, similarity_tokens, wording_confirms
-from ecm_plan.exceptions import UnknownIndicatorError
+from ecm_plan.exceptions import ArgumentError, UnknownIndicatorError
 from ecm_plan.model import Indicator, IndicatorScheme, OutcomeKey, Polarity
 
 if TYPE_CHECKING:
@@ -394,6 +395,7 @@ def parse_code(text: str) -> IndicatorCode:
 
     .. versionadded:: 0.1.0
     """
+    _args.require_text(text, "text")
     found = _CODE.fullmatch(text)
     if found is None:
         suggestions, reason = _near_codes(text)
@@ -417,6 +419,7 @@ def normalise_code(text: str) -> str:
 
     .. versionadded:: 0.1.0
     """
+    _args.require_text(text, "text")
     return parse_code(text).full
 
 
@@ -621,6 +624,7 @@ def national_indicator(code: str) -> NationalIndicator:
 
     .. versionadded:: 0.1.0
     """
+    _args.require_text(code, "code")
     found = _by_code().get(code)
     if found is not None:
         return found
@@ -674,12 +678,12 @@ def ni_of(indicator: Indicator) -> IndicatorCode | None:
         >>> ni_of("NI 112")
         Traceback (most recent call last):
         ...
-        TypeError: ni_of() takes an Indicator, not str
+        ecm_plan.exceptions.ArgumentError: indicator must be an Indicator, not str; ...
 
     .. versionadded:: 0.1.0
     """
     if not isinstance(indicator, Indicator):
-        raise TypeError(f"ni_of() takes an Indicator, not {type(indicator).__name__}")
+        raise ArgumentError.for_value("indicator", "an Indicator", indicator)
     if indicator.scheme is not IndicatorScheme.NATIONAL:
         return None
     for text in (indicator.catalogue_code or indicator.written_code, indicator.id):
@@ -720,7 +724,8 @@ def match_title(text: str, *, limit: int = 3) -> tuple[TitleMatch, ...]:
         Up to ``limit`` matches, best first; empty when nothing matches.
 
     Raises:
-        ValueError: ``limit`` is negative.
+        ecm_plan.exceptions.ArgumentError: ``text`` is not a str or ``limit`` not an int.
+        ecm_plan.exceptions.ArgumentValueError: ``limit`` is negative.
 
     Example:
         >>> [m.code for m in match_title("participation in sport")]
@@ -732,9 +737,8 @@ def match_title(text: str, *, limit: int = 3) -> tuple[TitleMatch, ...]:
 
     .. versionadded:: 0.1.0
     """
-    if limit < 0:
-        msg = f"limit must be 0 or more, not {limit}"
-        raise ValueError(msg)
+    _args.require_text(text, "text")
+    _args.require_int(limit, "limit", 0)
     by_code = _by_code()
     ranked: list[tuple[float, int, NationalIndicator]] = []
     for code, similarity in _scores(text).items():
@@ -784,6 +788,8 @@ def title_matches(code: str, text: str) -> bool:
 
     .. versionadded:: 0.1.0
     """
+    _args.require_text(code, "code")
+    _args.require_text(text, "text")
     entry = national_indicator(code)
     scores = _scores(text)
     own = scores.get(entry.code, 0.0)
@@ -839,6 +845,8 @@ def intended_indicator(code: str, text: str) -> TitleMatch | None:
 
     .. versionadded:: 0.2.0
     """
+    _args.require_text(code, "code")
+    _args.require_text(text, "text")
     cited = national_indicator(code)
     if title_matches(cited.code, text):
         return None

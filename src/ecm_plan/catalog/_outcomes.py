@@ -15,6 +15,7 @@ from importlib import resources
 
 import attrs
 
+from ecm_plan import _args
 from ecm_plan.exceptions import UnknownOutcomeError
 from ecm_plan.model import OutcomeKey, suggest_outcomes
 
@@ -145,6 +146,7 @@ def outcome(key: OutcomeKey | str) -> Outcome:
 
     .. versionadded:: 0.1.0
     """
+    _args.require_type(key, "key", str, "an outcome key or its name (a str)")
     table = _outcome_lookup()
     found = table.get(key) or table.get(str(key).strip().casefold())
     if found is None:
@@ -169,6 +171,7 @@ def aim(aim_id: str) -> Aim:
 
     .. versionadded:: 0.1.0
     """
+    _args.require_text(aim_id, "aim_id")
     table = _aim_lookup()
     found = table.get(aim_id)
     if found is None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from ecm_plan import _args
 from ecm_plan.catalog._nis import TitleMatch, national_indicators
 from ecm_plan.catalog._titles import similarity_tokens
 
@@ -121,6 +122,7 @@ def suggest_indicator(text: str) -> TitleMatch | None:
 
     .. versionadded:: 0.2.0
     """
+    _args.require_text(text, "text")
     wordings, weight, default = _index()
     words = _words(text)
     if not words:

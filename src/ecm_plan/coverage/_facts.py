@@ -19,7 +19,7 @@ import attrs
 import networkx as nx
 
 from ecm_plan.catalog import NationalIndicator, national_indicator, ni_of, outcome
-from ecm_plan.exceptions import AnalysisError
+from ecm_plan.exceptions import AnalysisError, ArgumentError
 from ecm_plan.graph import ENTITY, KIND, RELATION, NodeKind, PlanGraph, Relation
 from ecm_plan.model import (
     Action,
@@ -363,7 +363,9 @@ def _need_graph(graph: PlanGraph | None, plan: Plan, function: str) -> None:
     if graph is None:
         return
     if not isinstance(graph, nx.MultiDiGraph):
-        raise TypeError(f"{function}() takes a graph from build_graph, not {type(graph).__name__}")
+        raise ArgumentError.for_value(
+            "graph", f"the plan's graph from build_graph ({function})", graph
+        )
     plans = tuple(graph.graph.get("plans", ()))
     if plans != (plan.id,) or any(p.id not in graph for p in plan.priorities):
         raise AnalysisError(
@@ -395,4 +397,4 @@ def _has_baseline(target: Target, indicator: Indicator | None) -> bool:
 
 def _need_plan(plan: object, function: str) -> None:
     if not isinstance(plan, Plan):
-        raise TypeError(f"{function}() takes a Plan, not {type(plan).__name__}")
+        raise ArgumentError.for_value("plan", f"a Plan ({function})", plan)

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from ecm_plan import _args
 from ecm_plan._deprecation import alias_table
 from ecm_plan.catalog import national_indicator, national_indicators
 from ecm_plan.catalog import outcome as catalog_outcome
@@ -250,6 +251,7 @@ def portfolio(plans: Iterable[Plan]) -> PortfolioCoverage:
 
     .. versionadded:: 0.1.0
     """
+    plans = _args.require_items(plans, "plans", Plan, "a Plan")
     plans = list(plans)
     for plan in plans:
         _need_plan(plan, "portfolio")

@@ -28,9 +28,10 @@ from typing import TypeAlias
 
 import attrs
 
+from ecm_plan import _args
 from ecm_plan._deprecation import alias_property, warn
 from ecm_plan.coverage._facts import Facts, Hit, _need_graph, _need_plan
-from ecm_plan.exceptions import RuleConfigError, UnknownRuleError
+from ecm_plan.exceptions import ArgumentError, RuleConfigError, UnknownRuleError
 from ecm_plan.findings import Finding, Severity
 from ecm_plan.graph import PlanGraph
 from ecm_plan.model import Plan
@@ -184,7 +185,7 @@ def rule(code: str) -> Rule:
     .. versionadded:: 0.1.0
     """
     if not isinstance(code, str):
-        raise TypeError(f"a rule is named by its code or slug, not {type(code).__name__}")
+        raise ArgumentError.for_value("code", "a rule's code or slug (a str)", code)
     registry = _registry()
     found = (
         registry.by_key.get(code)
@@ -255,10 +256,11 @@ def _severity(value: Severity | str) -> Severity:
         raise RuleConfigError(f"{value!r} is not a severity; use info, warning or error") from None
 
 
-def _codes(value: Iterable[str]) -> frozenset[str]:
+def _codes(value: Iterable[str], name: str = "codes") -> frozenset[str]:
     if isinstance(value, str):
         value = (value,)
-    return frozenset(rule(code).code for code in value)
+    items = _args.require_items(value, name, str, "a rule code or slug (a str)")
+    return frozenset(rule(code).code for code in items)
 
 
 def _overrides(
@@ -381,8 +383,10 @@ def _ruleset(
     elif isinstance(rules, RuleSet):
         found = rules
     else:
-        found = RuleSet(enabled=_codes(rules))
-    found = found.disable(*([disable] if isinstance(disable, str) else disable))
+        found = RuleSet(enabled=_codes(rules, "rules"))
+    found = found.disable(*_codes(disable, "disable"))
+    if severity is not None:
+        _args.require_type(severity, "severity", Mapping, "a mapping of rule codes to severities")
     if severity:
         found = found.with_severity(severity)
     return found
@@ -461,7 +465,7 @@ def check(
         >>> check("sample")
         Traceback (most recent call last):
         ...
-        TypeError: check() takes a Plan, not str
+        ecm_plan.exceptions.ArgumentError: plan must be a Plan (check), not str; ...
 
     .. versionadded:: 0.1.0
     """

@@ -10,6 +10,7 @@ from typing import Any, cast
 import networkx as nx
 
 from ecm_plan.dependencies.build import _EXTERNAL, NodeRef
+from ecm_plan.exceptions import ArgumentError
 from ecm_plan.graph import (
     ENTITY,
     KIND,
@@ -36,10 +37,11 @@ def _as_graph(plan_or_graph: object) -> PlanGraph:
     if isinstance(plan_or_graph, nx.DiGraph):
         return cast("PlanGraph", plan_or_graph)
     if isinstance(plan_or_graph, nx.Graph):
-        raise TypeError("dependency analysis needs a directed graph (a plan graph), not nx.Graph")
-    raise TypeError(
-        "expected a Plan or its graph (a networkx MultiDiGraph from build_graph or "
-        f"build_portfolio_graph), not {type(plan_or_graph).__name__}"
+        raise ArgumentError.for_value(
+            "plan", "a Plan or a directed graph (a plan graph from build_graph)", plan_or_graph
+        )
+    raise ArgumentError.for_value(
+        "plan", "a Plan or its graph (from build_graph or build_portfolio_graph)", plan_or_graph
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from ecm_plan import _args
 from ecm_plan.graph import (
     NodeKind,
     PlanGraph,
@@ -51,6 +52,7 @@ def dependency_graph(plan: Plan) -> PlanGraph:
        The references found in the text are ``referenced_by`` edges (they were ``enables``
        edges with ``explicit=False``), and :func:`~ecm_plan.graph.build_graph` adds them.
     """
+    _args.require_type(plan, "plan", Plan, "a Plan")
     return build_graph(plan)
 
 

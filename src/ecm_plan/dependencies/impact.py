@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import difflib
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
 
+from ecm_plan import _args
 from ecm_plan._deprecation import alias_method, alias_table, renamed_keyword
 from ecm_plan.dependencies._reader import (
     _KIND_ORDER,
@@ -448,7 +448,7 @@ def _unallocated(
 def _check_share(share: object) -> float:
     if isinstance(share, bool) or not isinstance(share, int | float):
         raise InvalidShareError(share)
-    if math.isnan(share) or not 0 < share <= 1:
+    if not 0 < share <= 1:  # also refuses nan, and ints too large for a float
         raise InvalidShareError(share)
     return float(share)
 
@@ -590,6 +590,7 @@ def impact(plan: Plan | PlanGraph, element_id: str, *, share: float = 1.0) -> Im
        Containment (a funded objective's actions are at risk), ``share``, the unallocated
        money, stream names, and the plan node left out.
     """
+    _args.require_text(element_id, "element_id")
     share = _check_share(share)
     graph = _as_graph(plan)
     reader = _Reader(graph)

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 import attrs
 import networkx as nx
 
+from ecm_plan import _args
 from ecm_plan._deprecation import alias_table, renamed_keyword
 from ecm_plan.dependencies._reader import (
     _as_graph,
@@ -155,7 +156,7 @@ def shared(plan: Plan | PlanGraph, *, min_priorities: int = 2) -> Sharing:
 
     Args:
         plan: The plan, or its graph.
-        min_priorities: How many priorities make an element shared.
+        min_priorities: How many priorities make an element shared (1 or more).
 
     Returns:
         The shared indicators and streams.
@@ -168,6 +169,7 @@ def shared(plan: Plan | PlanGraph, *, min_priorities: int = 2) -> Sharing:
 
     .. versionadded:: 0.1.0
     """
+    _args.require_int(min_priorities, "min_priorities", 1)
     graph = _as_graph(plan)
     reader = _Reader(graph)
     cited: dict[str, set[str]] = defaultdict(set)
@@ -300,7 +302,7 @@ def concentration(plan: Plan | PlanGraph, *, top: int | None = None) -> Concentr
 
     Args:
         plan: The plan, or its graph.
-        top: Keep only the first ``top`` leads of the ranking (None for all).
+        top: Keep only the first ``top`` leads of the ranking (0 or more; None for all).
 
     Returns:
         The ranking.
@@ -313,6 +315,8 @@ def concentration(plan: Plan | PlanGraph, *, top: int | None = None) -> Concentr
 
     .. versionadded:: 0.1.0
     """
+    if top is not None:
+        _args.require_int(top, "top", 0)
     graph = _as_graph(plan)
     reader = _Reader(graph)
     actions: dict[str, int] = defaultdict(int)

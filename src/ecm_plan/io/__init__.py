@@ -45,6 +45,7 @@ from pathlib import Path
 
 import attrs
 
+from ecm_plan import _args
 from ecm_plan.exceptions import (
     ArgumentError,
     PlanFileError,
@@ -113,6 +114,7 @@ def format_of(path: str | os.PathLike[str]) -> str:
         ecm_plan.exceptions.PlanFileError: cannot load plan.txt: 1 problem
           - (document): unknown file suffix '.txt' (hint: name the file .yaml, .yml, .json or .toml)
     """
+    _args.require_path(path, "path")
     suffix = Path(path).suffix.lower()
     if suffix not in _SUFFIXES:
         raise PlanFileError(
@@ -234,8 +236,9 @@ def loads_plan(text: str, format: str = "yaml", *, source: str = "<string>") -> 
         ecm_plan.exceptions.PlanFileError: cannot load <string>: 1 problem
           - line 1, column 89: JSON nesting deeper than 64 levels (hint: ...)
     """
-    if not isinstance(text, str):
-        raise ArgumentError.for_value("text", "a str", text)
+    _args.require_text(text, "text")
+    _args.require_text(format, "format")
+    _args.require_text(source, "source")
     text = text.removeprefix("\ufeff")
     with gc_paused():
         try:
@@ -266,6 +269,7 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
         ...     load_plan(path) == load_bundled("sample")
         True
     """
+    _args.require_path(path, "path")
     fmt = format_of(path)
     return loads_plan(_read_text(path), fmt, source=str(path))
 
@@ -347,6 +351,7 @@ def dumps_plan(plan: Plan, format: str = "yaml") -> str:  # noqa: A002 (the name
         ...
         ecm_plan.exceptions.ArgumentError: plan must be a Plan, not NoneType; ...
     """
+    _args.require_text(format, "format")
     if not isinstance(plan, Plan):
         raise ArgumentError.for_value("plan", "a Plan", plan)
     data = _CONVERTER.unstructure(plan)

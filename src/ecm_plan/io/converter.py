@@ -32,6 +32,7 @@ import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory, mapping_structure_factory
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from ecm_plan import _args
 from ecm_plan.exceptions import InvalidPeriodError
 from ecm_plan.model import (
     Action,
@@ -274,6 +275,7 @@ def configure_converter(conv: cattrs.Converter) -> None:
         >>> conv.structure("Summer 2009", Due).kind.value
         'by'
     """
+    _args.require_type(conv, "conv", cattrs.Converter, "a cattrs.Converter")
     conv.register_structure_hook(str, _structure_text)
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(int, _structure_int)

@@ -71,6 +71,7 @@ from typing import Final
 import attrs
 import networkx as nx
 
+from ecm_plan import _args
 from ecm_plan.exceptions import PlanError, PolarityUnknownError, TrajectoryError
 from ecm_plan.findings import Finding
 from ecm_plan.graph import ENTITY, KIND, RELATION, NodeKind, Relation, build_graph
@@ -174,6 +175,8 @@ def read_reported(text: str | None) -> frozenset[Status] | MonitoringCategory | 
 
     .. versionadded:: 0.2.0
     """
+    if text is not None:
+        _args.require_text(text, "text")
     if text is None:
         return None
     key = _SPACES.sub(" ", text.strip().lower()).strip(" .!")
@@ -1080,6 +1083,12 @@ def assess_plan(
         >>> assess_plan(wigan, loads_returns(text, "csv"), as_of="2009-10 Q1").row("NI 63").actual
         67.0
     """
+    _args.require_type(plan, "plan", Plan, "a Plan")
+    _args.require_type(returns, "returns", Returns, "Returns")
+    if as_of is not None and not isinstance(as_of, Period):
+        _args.require_text(as_of, "as_of")
+    if rule is not None and not isinstance(rule, RatingRule):
+        _args.require_text(rule, "rule")
     chosen = rating_rule(rule)
     window = _window(as_of)
     ctx = _Context(
@@ -1148,6 +1157,12 @@ def assess_portfolio(
         [('wigan-2009-12', 'NI 19', 'amber'), ('sample', 'NI 62', 'green'),
          ('sample', 'P2.O1.A1.T1', 'green')]
     """
+    plans = _args.require_items(plans, "plans", Plan, "a Plan")
+    _args.require_type(returns, "returns", Returns, "Returns")
+    if as_of is not None and not isinstance(as_of, Period):
+        _args.require_text(as_of, "as_of")
+    if rule is not None and not isinstance(rule, RatingRule):
+        _args.require_text(rule, "rule")
     chosen = rating_rule(rule)
     results = tuple(assess_plan(p, returns, as_of=as_of, rule=chosen) for p in plans)
     rows = [r for x in results for r in x.rows]

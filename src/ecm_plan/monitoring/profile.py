@@ -28,6 +28,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from ecm_plan import _args
 from ecm_plan.exceptions import TrajectoryError
 from ecm_plan.model import Aggregation, PeriodKind
 from ecm_plan.periods import Period, quarters_of
@@ -161,6 +162,15 @@ def profile(
 
     .. versionadded:: 0.2.0
     """
+    _args.require_real(annual, "annual")
+    if start is not None:
+        _args.require_real(start, "start")
+    if weights is not None:
+        _args.require_numbers(weights, "weights", optional=False)
+    if not isinstance(aggregation, Aggregation):
+        _args.require_text(aggregation, "aggregation")
+    _args.require_int(parts, "parts", None, 366, error=TrajectoryError)
+    _args.require_items(periods, "periods", Period, "a Period")
     agg = _aggregation(aggregation)
     if parts < 1:
         raise TrajectoryError(f"a profile needs at least one part, not {parts}")
@@ -224,6 +234,15 @@ def quarterly_profile(
 
     .. versionadded:: 0.2.0
     """
+    _args.require_real(annual, "annual")
+    if start is not None:
+        _args.require_real(start, "start")
+    if weights is not None:
+        _args.require_numbers(weights, "weights", optional=False)
+    if not isinstance(aggregation, Aggregation):
+        _args.require_text(aggregation, "aggregation")
+    if year is not None:
+        _args.require_type(year, "year", Period, "a Period")
     periods: tuple[Period, ...] = ()
     if year is not None:
         periods = quarters_of(year)
@@ -264,6 +283,15 @@ def monthly_profile(
 
     .. versionadded:: 0.2.0
     """
+    _args.require_real(annual, "annual")
+    if start is not None:
+        _args.require_real(start, "start")
+    if weights is not None:
+        _args.require_numbers(weights, "weights", optional=False)
+    if not isinstance(aggregation, Aggregation):
+        _args.require_text(aggregation, "aggregation")
+    if year is not None:
+        _args.require_type(year, "year", Period, "a Period")
     periods: tuple[Period, ...] = ()
     if year is not None:
         periods = _months(year)

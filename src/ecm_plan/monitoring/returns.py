@@ -38,6 +38,7 @@ from typing import Any, Final
 import attrs
 import yaml
 
+from ecm_plan import _args
 from ecm_plan.catalog import measure_of, national_indicator, normalise_code
 from ecm_plan.exceptions import FieldError, PlanError, Problem, ReturnsError, UnitError
 from ecm_plan.io._formats import MAX_BYTES, FormatError, _BoundedLoader, dumps, parse
@@ -616,6 +617,9 @@ def loads_returns(text: str, format: str = "csv", *, source: str = "<string>") -
           - line 1, column 'valeu': unknown column 'valeu' (hint: did you mean 'value'? ...)
           - line 1: the required column 'value' is missing (hint: ...)
     """
+    _args.require_text(text, "text")
+    _args.require_text(format, "format")
+    _args.require_text(source, "source")
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise ReturnsError(
             source, [Problem("", f"the text is larger than {MAX_BYTES // 2**20} MiB", "split it")]
@@ -646,6 +650,7 @@ def load_returns(path: str | os.PathLike[str]) -> Returns:
         ecm_plan.exceptions.ReturnsError: cannot load returns returns.xlsx: 1 problem
           - (document): unknown file suffix '.xlsx' (hint: name the file .csv, .yaml, .yml or .json)
     """
+    _args.require_path(path, "path")
     suffix = Path(path).suffix.lower()
     if suffix not in _SUFFIXES:
         raise ReturnsError(
@@ -699,6 +704,8 @@ def dumps_returns(returns: Returns, format: str = "csv") -> str:  # noqa: A002 (
         >>> loads_returns(dumps_returns(r, "json"), "json") == r
         True
     """
+    _args.require_type(returns, "returns", Returns, "Returns")
+    _args.require_text(format, "format")
     cells = [_as_cells(row) for row in returns.rows]
     if format == "csv":
         used = [c for c in COLUMNS if c in REQUIRED_COLUMNS or any(r[c] for r in cells)]
@@ -729,6 +736,7 @@ def plan_actuals(plan: Plan) -> Returns:
         >>> own.origin, own.get("wigan-2009-12", "NI 111", Period.financial_year(2008)).value
         ('plan wigan-2009-12', Value('1290'))
     """
+    _args.require_type(plan, "plan", Plan, "a Plan")
     rows = [
         Return(
             indicator.id,
@@ -759,6 +767,8 @@ def with_plan_actuals(returns: Returns, plan: Plan) -> Returns:
         >>> [(p.label, v.text) for p, v in both.series(wigan.id, "NI 111")]
         [('2008-09', '1290'), ('2009-10', '1200')]
     """
+    _args.require_type(returns, "returns", Returns, "Returns")
+    _args.require_type(plan, "plan", Plan, "a Plan")
     mine = returns.for_plan(plan.id)
     given = {(r.indicator, r.period) for r in mine}
     own = [r for r in plan_actuals(plan) if (r.indicator, r.period) not in given]
@@ -855,6 +865,8 @@ def check_returns(returns: Returns, plan: Plan) -> tuple[Problem, ...]:
         line 3, column value: NI 111 is in count, and '45%' is in percent, ...
         line 4, column indicator: wigan-2009-12 has no indicator 'NI056' (hint: did you mean ...)
     """
+    _args.require_type(returns, "returns", Returns, "Returns")
+    _args.require_type(plan, "plan", Plan, "a Plan")
     by_id = {i.id: i for i in plan.indicators}
     problems: list[Problem] = []
     for row in returns.for_plan(plan.id):

@@ -39,6 +39,7 @@ from typing import Final
 
 import attrs
 
+from ecm_plan import _args
 from ecm_plan.exceptions import UnknownRatingRuleError
 from ecm_plan.trajectory import Status, Tolerance, ToleranceBasis
 
@@ -196,6 +197,8 @@ def rating_rule(rule: str | RatingRule | None = None) -> RatingRule:
 
     .. versionadded:: 0.2.0
     """
+    if rule is not None and not isinstance(rule, RatingRule):
+        _args.require_text(rule, "rule")
     if rule is None:
         return DEFAULT_RULE
     if isinstance(rule, RatingRule):

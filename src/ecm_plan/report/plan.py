@@ -19,7 +19,7 @@ import functools
 import math
 from collections.abc import Sequence
 
-from ecm_plan import dependencies
+from ecm_plan import _args, dependencies
 from ecm_plan.coverage._facts import Facts
 from ecm_plan.coverage.matrix import _outcome_matrix
 from ecm_plan.coverage.rules import RuleSet, _check
@@ -111,6 +111,11 @@ def plan_header(plan: Plan, *extra: str, period: str | None = None) -> str:
         Kind:      children_and_young_peoples_plan
         Vision: safe and happy
     """
+    _args.require_type(plan, "plan", Plan, "a Plan")
+    for index, line in enumerate(extra):
+        _args.require_text(line, f"extra[{index}]")
+    if period is not None:
+        _args.require_text(period, "period")
     lines = [
         plan.title,
         "=" * len(plan.title),
@@ -144,6 +149,7 @@ def summary_table(plan: Plan) -> Table:
         leads           | 4
         sections        | 1
     """
+    _args.require_type(plan, "plan", Plan, "a Plan")
     rows = list(plan.counts().items())
     return Table("Plan contents", ("Element", "Count"), rows)
 
@@ -159,6 +165,7 @@ def plan_findings(plan: Plan) -> tuple[Finding, ...]:
 
     .. versionchanged:: 0.2.0 Returns a tuple.
     """
+    _args.require_type(plan, "plan", Plan, "a Plan")
     return _Context(plan).findings
 
 
@@ -205,6 +212,7 @@ def trajectory_table(plan: Plan) -> Table:
         >>> table.rows[0][-1]
         'linear'
     """
+    _args.require_type(plan, "plan", Plan, "a Plan")
     rows = []
     for indicator in plan.indicators:
         planned = planned_series(indicator)
@@ -252,6 +260,7 @@ def analysis_sections(plan: Plan) -> tuple[Table, ...]:
 
     .. versionchanged:: 0.2.0 Returns a tuple.
     """
+    _args.require_type(plan, "plan", Plan, "a Plan")
     return _Context(plan).analysis_sections()
 
 
@@ -263,4 +272,5 @@ def plan_report(plan: Plan) -> str:
         >>> plan_report(load_bundled("swindon-2008")).splitlines()[0]
         'Strategic Management Plan 2008'
     """
+    _args.require_type(plan, "plan", Plan, "a Plan")
     return _Context(plan).report()

@@ -27,6 +27,7 @@ import numpy as np
 import numpy.typing as npt
 import pint
 
+from ecm_plan import _args
 from ecm_plan.exceptions import TrajectoryError
 from ecm_plan.model import Polarity
 from ecm_plan.trajectory import _array as ak
@@ -659,6 +660,19 @@ def assess(
 
     .. versionadded:: 0.1.0
     """
+    _args.require_numbers(actual, "actual", optional=False)
+    if not isinstance(planned, Trajectory):
+        _args.require_numbers(planned, "planned", optional=False)
+    _args.require_numbers(baseline, "baseline")
+    if tolerance is not None and not isinstance(tolerance, Tolerance):
+        _args.require_real(tolerance, "tolerance")
+    _args.require_real(no_change, "no_change")
+    _args.require_type(percent_change, "percent_change", bool, "True or False")
+    # One actual and one planned value read naturally as a series of one each.
+    if _args.is_scalar(actual) and actual is not None:
+        actual = [actual]
+    if not isinstance(planned, Trajectory) and _args.is_scalar(planned):
+        planned = [planned]
     tol = _DEFAULT_TOLERANCE if tolerance is None else _tolerance(tolerance)
     if not (no_change >= 0.0 and math.isfinite(no_change)):
         raise TrajectoryError(f"no_change must be a finite number >= 0, not {no_change!r}")
@@ -1069,6 +1083,21 @@ def assess_status(
 
     .. versionadded:: 0.2.0
     """
+    if not (
+        type(actual) in _PLAIN_SEQUENCES
+        and type(planned) in _PLAIN_SEQUENCES
+        and (baseline is None or type(baseline) in _PLAIN_NUMBERS)
+    ):
+        _args.require_numbers(actual, "actual", optional=False)
+        if not isinstance(planned, Trajectory):
+            _args.require_numbers(planned, "planned", optional=False)
+        _args.require_numbers(baseline, "baseline")
+    if tolerance is not None and not isinstance(tolerance, Tolerance):
+        _args.require_real(tolerance, "tolerance")
+    if _args.is_scalar(actual) and actual is not None:
+        actual = [actual]
+    if not isinstance(planned, Trajectory) and _args.is_scalar(planned):
+        planned = [planned]
     tol = _DEFAULT_TOLERANCE if tolerance is None else _tolerance(tolerance)
     if not (
         type(actual) in _PLAIN_SEQUENCES

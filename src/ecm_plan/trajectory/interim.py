@@ -28,7 +28,8 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from ecm_plan.exceptions import TrajectoryError
+from ecm_plan import _args
+from ecm_plan.exceptions import ArgumentError, TrajectoryError
 from ecm_plan.trajectory import _array as ak
 from ecm_plan.trajectory import _scalar as sk
 from ecm_plan.trajectory._common import (
@@ -99,11 +100,18 @@ def _method(method: Method | str) -> Method:
     return m
 
 
+#: The most interim steps :func:`interpolate` computes: a plan has a few years or quarters.
+MAX_STEPS = 1_000
+
+
 def _check_steps(steps: int, ndigits: int | None) -> None:
-    if isinstance(steps, bool) or not isinstance(steps, int) or steps < 1:
-        raise TrajectoryError(f"steps must be a whole number >= 1, not {steps!r}")
-    if ndigits is not None and (isinstance(ndigits, bool) or not isinstance(ndigits, int)):
-        raise TrajectoryError(f"ndigits must be a whole number or None, not {ndigits!r}")
+    _args.require_int(steps, "steps", 1, MAX_STEPS, error=TrajectoryError)
+    _check_ndigits(ndigits)
+
+
+def _check_ndigits(ndigits: int | None) -> None:
+    if ndigits is not None:
+        _args.require_ndigits(ndigits, error=TrajectoryError)
 
 
 def _hold(method: Method, hold: int | None, steps: int) -> int:
@@ -140,7 +148,7 @@ def round_half_away(x: Any, ndigits: int = 0) -> Any:
 
     Args:
         x: A number or an array of numbers.
-        ndigits: Decimal places; negative rounds to tens, hundreds, and so on.
+        ndigits: Decimal places, from -15 to 15; negative rounds to tens, hundreds, and so on.
 
     Returns:
         A float for a number, an array for an array.
@@ -150,12 +158,21 @@ def round_half_away(x: Any, ndigits: int = 0) -> Any:
         (17.0, 16)
         >>> round_half_away(2.675, 2), round_half_away(-0.125, 2), round_half_away(1234.5, -1)
         (2.68, -0.13, 1230.0)
+        >>> round_half_away(1.5, 10**9)
+        Traceback (most recent call last):
+        ...
+        ecm_plan.exceptions.TrajectoryError: ndigits must be a whole number between -15 and 15, ...
 
     .. versionadded:: 0.1.0
     """
+    _args.require_numbers(x, "x", optional=False)
+    _args.require_ndigits(ndigits, error=TrajectoryError)
     if isinstance(x, (float, int)) and not isinstance(x, bool):
         return sk.round_half_away(float(x), ndigits)
-    return ak.round_half_away(np.asarray(x, dtype=np.float64), ndigits)
+    arr = np.asarray(x, dtype=np.float64)
+    if arr.ndim == 0:  # a NumPy scalar: round it as an array of one
+        return ak.round_half_away(arr.reshape(1), ndigits)[0]
+    return ak.round_half_away(arr, ndigits)
 
 
 @overload
@@ -223,7 +240,7 @@ def interpolate(
         start: The baseline value (period 0): a number, an array of baselines (one per
             series), or a pint quantity.
         end: The final target: as ``start``; arrays broadcast against ``start``.
-        steps: The number of periods from the baseline to the target (>= 1).
+        steps: The number of periods from the baseline to the target (1 to 1,000).
         method: ``"linear"``, ``"compound"`` or ``"step"``.
         ndigits: Round to this many decimals (negative for tens, hundreds); ``None`` keeps
             full precision.
@@ -271,6 +288,11 @@ def interpolate(
 
     .. versionadded:: 0.1.0
     """
+    _args.require_numbers(start, "start", optional=False)
+    _args.require_numbers(end, "end", optional=False)
+    _args.require_same_length(start, end, ("start", "end"), TrajectoryError)
+    _args.require_type(method, "method", str, "a method name (a str or Method)")
+    _args.require_type(on_invalid, "on_invalid", str, "'raise' or 'nan'")
     if isinstance(start, float | int) and isinstance(end, float | int):
         # Fast path: one series of plain numbers.
         m = _method(method)
@@ -409,8 +431,20 @@ def custom_path(
 
     .. versionadded:: 0.1.0
     """
-    if ndigits is not None and (isinstance(ndigits, bool) or not isinstance(ndigits, int)):
-        raise TrajectoryError(f"ndigits must be a whole number or None, not {ndigits!r}")
+    _args.require_numbers(start, "start")
+    _args.require_numbers(end, "end")
+    _args.require_numbers(values, "values", optional=False)
+    if _args.is_scalar(values):
+        raise ArgumentError.for_value("values", "a list or array of the interim values", values)
+    _args.require_type(monotone, "monotone", bool, "True or False")
+    for name, value in (("start", start), ("end", end)):
+        if not isinstance(values, np.ndarray) and not _args.is_scalar(value):
+            raise ArgumentError.for_value(name, "one number for one path of values", value)
+        if np.ndim(getattr(value, "magnitude", value)) > 1:
+            raise ArgumentError.for_value(
+                name, "one number per path (at most one dimension)", value
+            )
+    _check_ndigits(ndigits)
     if not isinstance(values, np.ndarray):
         s = _float(start)
         e = _float(end)
@@ -480,6 +514,13 @@ def matching_methods(
 
     .. versionadded:: 0.1.0
     """
+    _args.require_real(start, "start")
+    given: object = values
+    if _args.is_scalar(given) or isinstance(given, str):
+        raise ArgumentError.for_value("values", "a list of the published values", values)
+    for index, value in enumerate(values):
+        _args.require_real(value, f"values[{index}]")
+    _check_ndigits(ndigits)
     published = [float(v) for v in values]
     if not published:
         raise TrajectoryError("values must not be empty")

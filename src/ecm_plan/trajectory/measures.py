@@ -14,6 +14,7 @@ import math
 
 import attrs
 
+from ecm_plan import _args
 from ecm_plan.exceptions import TrajectoryError
 from ecm_plan.trajectory import _scalar as sk
 from ecm_plan.trajectory._common import (
@@ -139,6 +140,10 @@ def _growth_inputs(  # noqa: PLR0917 (private helper with three callers)
     percent_change: bool,
 ) -> tuple[tuple[int, int, float, float, float], float, float, float, bool]:
     """The growth rates of one series, its base and target (shifted), sign and achieved flag."""
+    for name, value in (("baseline", baseline), ("current", current), ("target", target)):
+        if value is not None:
+            _args.require_real(value, name)
+    _args.require_type(percent_change, "percent_change", bool, "True or False")
     sign = float(_polarity(polarity).sign)
     if isinstance(elapsed, bool) or not isinstance(elapsed, int) or elapsed < 0:
         raise TrajectoryError(f"elapsed must be a whole number >= 0, not {elapsed!r}")

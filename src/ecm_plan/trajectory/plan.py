@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
+from ecm_plan import _args
 from ecm_plan.catalog import measure_of, national_indicator
 from ecm_plan.exceptions import PlanError, PolarityUnknownError, TrajectoryError
 from ecm_plan.model import (
@@ -49,6 +50,7 @@ from ecm_plan.model import (
     Comparator,
     Indicator,
     PeriodKind,
+    Plan,
     Polarity,
     Target,
     Value,
@@ -60,7 +62,7 @@ from ecm_plan.trajectory.assess import Assessment, Direction, Status, Tolerance,
 from ecm_plan.trajectory.relative import resolve_relative
 
 if TYPE_CHECKING:
-    from ecm_plan.model import Observation, Plan
+    from ecm_plan.model import Observation
 
 __all__ = [
     "BaselinePoint",
@@ -191,6 +193,8 @@ def baseline_of(subject: Indicator | Target, *, plan: Plan | None = None) -> Bas
 
     .. versionadded:: 0.1.0
     """
+    if plan is not None:
+        _args.require_type(plan, "plan", Plan, "a Plan or None")
     actuals, targets, stated = _parts(subject, plan)
     if targets:
         first = min(targets)
@@ -241,6 +245,8 @@ def planned_series(subject: Indicator | Target, *, plan: Plan | None = None) -> 
 
     .. versionadded:: 0.1.0
     """
+    if plan is not None:
+        _args.require_type(plan, "plan", Plan, "a Plan or None")
     _, targets, _ = _parts(subject, plan)
     items = sorted(targets.items())
     return PlannedSeries(
@@ -298,6 +304,8 @@ def steps_between(start: Period, end: Period) -> int:
 
     .. versionadded:: 0.2.0
     """
+    _args.require_type(start, "start", Period, "a Period")
+    _args.require_type(end, "end", Period, "a Period")
     if start.kind in _YEARLY and end.kind in _YEARLY:
         return end.start.year - start.start.year
     if start.kind is end.kind and start.kind in {PeriodKind.QUARTER, PeriodKind.MONTH}:

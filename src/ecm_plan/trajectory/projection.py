@@ -22,6 +22,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from ecm_plan import _args
 from ecm_plan.exceptions import TrajectoryError
 from ecm_plan.trajectory import _array as ak
 from ecm_plan.trajectory import _scalar as sk
@@ -238,6 +239,14 @@ def project(
 
     .. versionadded:: 0.1.0
     """
+    _args.require_numbers(actual, "actual", optional=False)
+    _args.require_numbers(target, "target")
+    _args.require_numbers(baseline, "baseline")
+    _args.require_int(horizon, "horizon", 1, error=TrajectoryError)
+    _args.require_type(method, "method", str, "a projection method name (a str)")
+    _args.require_type(percent_change, "percent_change", bool, "True or False")
+    if _args.is_scalar(actual):  # one actual value reads naturally as a series of one
+        actual = [actual]
     m = _projection_method(method)
     n_periods = int(np.shape(actual)[-1]) if isinstance(actual, np.ndarray) else len(actual)
     if isinstance(horizon, bool) or not isinstance(horizon, int) or horizon < max(n_periods, 1):

@@ -20,6 +20,8 @@ import numpy as np
 import numpy.typing as npt
 import pint
 
+from ecm_plan import _args
+from ecm_plan.exceptions import TrajectoryError
 from ecm_plan.trajectory._common import (
     Floats,
     Quantity,
@@ -84,6 +86,8 @@ def resolve_relative(baseline: Any, change: Any) -> Any:
 
     .. versionadded:: 0.1.0
     """
+    _args.require_numbers(baseline, "baseline", optional=False)
+    _args.require_numbers(change, "change", optional=False)
     baseline, unit = _strip(baseline, None)
     change = _change_percent(change)
     if isinstance(baseline, float | int) and isinstance(change, float | int):
@@ -91,7 +95,10 @@ def resolve_relative(baseline: Any, change: Any) -> Any:
         result: Any = b + abs(b) * (float(change) / 100.0)
     else:
         b_a = np.asarray(baseline, dtype=np.float64)
-        result = b_a + np.abs(b_a) * (np.asarray(change, dtype=np.float64) / 100.0)
+        _same_shape(b_a, np.shape(change), ("baseline", "change"))
+        # inf on overflow and nan for 0 * inf, as the scalar path gives
+        with np.errstate(over="ignore", invalid="ignore"):
+            result = b_a + np.abs(b_a) * (np.asarray(change, dtype=np.float64) / 100.0)
     return Q_(result, unit) if unit is not None else result
 
 
@@ -131,6 +138,8 @@ def relative_change(baseline: Any, value: Any) -> Any:
 
     .. versionadded:: 0.1.0
     """
+    _args.require_numbers(baseline, "baseline", optional=False)
+    _args.require_numbers(value, "value", optional=False)
     baseline, unit = _strip(baseline, None)
     value, unit = _strip(value, unit)
     if isinstance(baseline, float | int) and isinstance(value, float | int):
@@ -142,7 +151,19 @@ def relative_change(baseline: Any, value: Any) -> Any:
     else:
         b_a = np.asarray(baseline, dtype=np.float64)
         v_a = np.asarray(value, dtype=np.float64)
+        _same_shape(b_a, v_a.shape, ("baseline", "value"))
         with np.errstate(all="ignore"):
             result = (v_a - b_a) / np.abs(b_a) * 100.0
             result = np.where(b_a == 0.0, np.where(v_a == 0.0, 0.0, np.nan), result)
     return Q_(result, "percent") if unit is not None else result
+
+
+def _same_shape(baseline: Floats, other: tuple[int, ...], names: tuple[str, str]) -> None:
+    """Refuse arrays that do not pair up element by element (or broadcast)."""
+    try:
+        np.broadcast_shapes(baseline.shape, other)
+    except ValueError:
+        raise TrajectoryError(
+            f"{names[0]} has shape {baseline.shape} but {names[1]} has shape {other}; pass "
+            "arrays of the same shape (or one value for all)"
+        ) from None
