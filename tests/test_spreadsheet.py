@@ -594,3 +594,21 @@ class TestPlanBuilder:
             assert isinstance(outcome, PlanError)
         else:
             assert outcome == loads_plan(dumps_plan(outcome, "json"), "json")
+
+
+class TestWriteWorkbookArguments:
+    """write_workbook refuses a wrong argument before it opens anything."""
+
+    @pytest.mark.parametrize("path", [None, 3, b"plan.xlsx"])
+    def test_bad_path(self, path, tmp_path, monkeypatch):
+        """A path that is not a str or PathLike is ArgumentError, and nothing is written."""
+        monkeypatch.chdir(tmp_path)
+        with pytest.raises(ArgumentError, match="path"):
+            write_workbook(load_bundled("sample"), path)
+        assert [] == list(tmp_path.iterdir())
+
+    def test_not_a_plan(self, tmp_path):
+        """Anything but a Plan is ArgumentError naming the argument."""
+        with pytest.raises(ArgumentError, match="plan"):
+            write_workbook(None, tmp_path / "x.xlsx")
+        assert [] == list(tmp_path.iterdir())

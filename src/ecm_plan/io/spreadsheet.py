@@ -64,6 +64,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ecm_plan import _args
 from ecm_plan.exceptions import (
     ArgumentError,
     MissingExtraError,
@@ -1205,6 +1206,8 @@ def write_workbook(plan: Plan, path: str | os.PathLike[str], *, monitoring: obje
         ...     openpyxl.load_workbook(pathlib.Path(d) / "s.xlsx").sheetnames
         ['About', 'Actions', 'Targets', 'Indicators', 'Funding', 'Leads', 'Q2 returns']
     """
+    _args.require_type(plan, "plan", Plan, "a Plan")
+    _args.require_path(path, "path")
     tables = plan_tables(plan)
     extra = _tables_of(monitoring)
     openpyxl = _openpyxl()
