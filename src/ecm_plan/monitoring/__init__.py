@@ -4,8 +4,9 @@ Each quarter or year a performance team receives actual values of a plan's indic
 reports each indicator's status against its trajectory. This package reads those values as
 :class:`Returns`, kept apart from the plan file, and checks them against a plan
 (:mod:`~ecm_plan.monitoring.returns`); assesses the plan against them with
-:func:`assess_plan` and :func:`assess_portfolio` (:mod:`~ecm_plan.monitoring.assess`), by a
-:class:`RatingRule` (:mod:`~ecm_plan.monitoring.rules`), profiling annual targets by quarter
+:func:`assess_plan` and :func:`assess_portfolio` (:mod:`~ecm_plan.monitoring.assess`, with
+their result types in :mod:`~ecm_plan.monitoring.results`), by a :class:`RatingRule`
+(:mod:`~ecm_plan.monitoring.rules`), profiling annual targets by quarter
 or month where the returns are quarterly (:mod:`~ecm_plan.monitoring.profile`).
 
 Example:
@@ -21,7 +22,9 @@ Example:
 .. versionadded:: 0.1.0
 """
 
-from ecm_plan.monitoring.assess import (
+from ecm_plan.monitoring.assess import assess_plan, assess_portfolio
+from ecm_plan.monitoring.profile import Profile, monthly_profile, profile, quarterly_profile
+from ecm_plan.monitoring.results import (
     REPORTED_VOCABULARY,
     MonitoredPoint,
     MonitoringResult,
@@ -31,11 +34,8 @@ from ecm_plan.monitoring.assess import (
     RollUp,
     Travel,
     Unassessed,
-    assess_plan,
-    assess_portfolio,
     read_reported,
 )
-from ecm_plan.monitoring.profile import Profile, monthly_profile, profile, quarterly_profile
 from ecm_plan.monitoring.returns import (
     COLUMNS,
     FORMATS,
