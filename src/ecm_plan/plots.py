@@ -113,7 +113,7 @@ def plot_trajectory(
         periods: Labels for the baseline period and each planned period, in order.
         polarity: The indicator's polarity, for the RAG colours.
         indicator: An indicator code to look the polarity up instead.
-        tolerance: The amber allowance (see :class:`~ecm_plan.trajectory.assess.Tolerance`).
+        tolerance: The amber allowance (see :class:`~ecm_plan.trajectory.status.Tolerance`).
         title: A title for the chart.
         ax: Axes to draw on; a new figure when omitted.
 

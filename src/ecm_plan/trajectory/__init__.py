@@ -28,7 +28,8 @@ The functions live in one module per family, all re-exported here:
 :mod:`~ecm_plan.trajectory.interim` (interim targets, rounding, :class:`Trajectory`),
 :mod:`~ecm_plan.trajectory.relative` (relative targets),
 :mod:`~ecm_plan.trajectory.polarity` (which way is better),
-:mod:`~ecm_plan.trajectory.assess` (RAG status, monitoring category, direction of travel),
+:mod:`~ecm_plan.trajectory.status` (RAG status, monitoring category, tolerance),
+:mod:`~ecm_plan.trajectory.assess` (direction of travel, measures and projections together),
 :mod:`~ecm_plan.trajectory.measures` (the published progress measures),
 :mod:`~ecm_plan.trajectory.projection` (projections of the target-period value) and
 :mod:`~ecm_plan.trajectory.plan` (the baseline and planned series of a plan's indicator, and
@@ -62,15 +63,8 @@ from ecm_plan.trajectory.assess import (
     Assessment,
     AssessmentArray,
     Direction,
-    MonitoringCategory,
     PeriodAssessment,
-    Status,
-    StatusArray,
-    StatusAssessment,
-    Tolerance,
-    ToleranceBasis,
     assess,
-    assess_status,
 )
 from ecm_plan.trajectory.interim import (
     Method,
@@ -110,6 +104,15 @@ from ecm_plan.trajectory.projection import (
 from ecm_plan.trajectory.relative import (
     relative_change,
     resolve_relative,
+)
+from ecm_plan.trajectory.status import (
+    MonitoringCategory,
+    Status,
+    StatusArray,
+    StatusAssessment,
+    Tolerance,
+    ToleranceBasis,
+    assess_status,
 )
 
 __all__ = [
