@@ -31,9 +31,11 @@ The functions live in one module per family, all re-exported here:
 :mod:`~ecm_plan.trajectory.status` (RAG status, monitoring category, tolerance),
 :mod:`~ecm_plan.trajectory.assess` (direction of travel, measures and projections together),
 :mod:`~ecm_plan.trajectory.measures` (the published progress measures),
-:mod:`~ecm_plan.trajectory.projection` (projections of the target-period value) and
+:mod:`~ecm_plan.trajectory.projection` (projections of the target-period value),
 :mod:`~ecm_plan.trajectory.plan` (the baseline and planned series of a plan's indicator, and
-:func:`plan_trajectory`, which resolves them into a trajectory ready to judge).
+:func:`plan_trajectory`, which resolves them into a trajectory ready to judge) and
+:mod:`~ecm_plan.trajectory.criteria` (what meeting a planned value means, and the steps
+between two periods).
 
 Periods are counted from the baseline: the baseline is period 0, the first interim target and
 the first actual value are period 1, and the final target is period ``len(planned)``.
@@ -66,6 +68,10 @@ from ecm_plan.trajectory.assess import (
     PeriodAssessment,
     assess,
 )
+from ecm_plan.trajectory.criteria import (
+    Criterion,
+    steps_between,
+)
 from ecm_plan.trajectory.interim import (
     Method,
     Trajectory,
@@ -84,13 +90,11 @@ from ecm_plan.trajectory.measures import (
 )
 from ecm_plan.trajectory.plan import (
     BaselinePoint,
-    Criterion,
     PlannedSeries,
     PlanTrajectory,
     baseline_of,
     plan_trajectory,
     planned_series,
-    steps_between,
 )
 from ecm_plan.trajectory.polarity import (
     polarity_for,
