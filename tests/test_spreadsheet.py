@@ -612,3 +612,16 @@ class TestWriteWorkbookArguments:
         with pytest.raises(ArgumentError, match="plan"):
             write_workbook(None, tmp_path / "x.xlsx")
         assert [] == list(tmp_path.iterdir())
+
+
+class TestBuiltPlansSave:
+    """A plan the builder returns is one a plan file can hold."""
+
+    def test_figure_past_the_digit_limit_refused(self):
+        """A figure of 18 digits (what 1e17 becomes) is refused at build, not at save."""
+        b = PlanBuilder("demo", "A", "T", "2009-10")
+        b.priority("Priority 1")
+        b.target("P1", "Big", values={"2009-10": 1e17})
+        with pytest.raises(PlanValidationError) as info:
+            b.build()
+        assert any("digits" in p.message for p in info.value.problems)

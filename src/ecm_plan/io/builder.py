@@ -45,8 +45,11 @@ Example:
 """
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Mapping
 from typing import TypeAlias
+
+import cattrs
 
 from ecm_plan.catalog import national_indicator, normalise_code, outcome
 from ecm_plan.exceptions import (
@@ -58,6 +61,7 @@ from ecm_plan.exceptions import (
     PlanValidationError,
     Problem,
 )
+from ecm_plan.io._limits import period_problems, value_problems
 from ecm_plan.io._rows import (
     _BVPI_HEAD,
     _LOCAL_HEAD,
@@ -76,6 +80,8 @@ from ecm_plan.io._rows import (
     number_text,
     split_code,
 )
+from ecm_plan.io._text import surrogate_problems
+from ecm_plan.io.converter import make_converter
 from ecm_plan.model import (
     Allocation,
     DocumentKind,
@@ -783,8 +789,21 @@ class PlanBuilder:
                 problems.append(Problem(_where(self._plan_where, err.field), str(err)))
             except ValueError as err:  # a kind that is not a DocumentKind
                 problems.append(Problem(_where(self._plan_where, "kind"), str(err)))
+        if plan is not None and not problems:
+            # What a plan file could not hold (figures past the digit limit, years out of
+            # range, lone surrogates) is refused here too, so a built plan always saves.
+            data = _converter().unstructure(plan)
+            problems.extend(
+                surrogate_problems(data) or value_problems(data) + period_problems(plan)
+            )
         if problems or plan is None:
             if self._origin is not None:
                 raise PlanFileError(self._origin, problems)
             raise PlanValidationError(problems)
         return plan
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The plan-file converter, made once (for the limits a saved plan must keep)."""
+    return make_converter()
