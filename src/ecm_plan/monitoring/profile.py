@@ -120,6 +120,17 @@ def _months(year: Period) -> tuple[Period, ...]:
     return tuple(found)
 
 
+def _check_common(annual: object, start: object, weights: object, aggregation: object) -> None:
+    """The argument checks every profile function shares."""
+    _args.require_real(annual, "annual")
+    if start is not None:
+        _args.require_real(start, "start")
+    if weights is not None:
+        _args.require_numbers(weights, "weights", optional=False)
+    if not isinstance(aggregation, Aggregation):
+        _args.require_text(aggregation, "aggregation")
+
+
 def profile(
     annual: float,
     parts: int,
@@ -162,13 +173,7 @@ def profile(
 
     .. versionadded:: 0.2.0
     """
-    _args.require_real(annual, "annual")
-    if start is not None:
-        _args.require_real(start, "start")
-    if weights is not None:
-        _args.require_numbers(weights, "weights", optional=False)
-    if not isinstance(aggregation, Aggregation):
-        _args.require_text(aggregation, "aggregation")
+    _check_common(annual, start, weights, aggregation)
     _args.require_int(parts, "parts", None, 366, error=TrajectoryError)
     _args.require_items(periods, "periods", Period, "a Period")
     agg = _aggregation(aggregation)
@@ -234,13 +239,7 @@ def quarterly_profile(
 
     .. versionadded:: 0.2.0
     """
-    _args.require_real(annual, "annual")
-    if start is not None:
-        _args.require_real(start, "start")
-    if weights is not None:
-        _args.require_numbers(weights, "weights", optional=False)
-    if not isinstance(aggregation, Aggregation):
-        _args.require_text(aggregation, "aggregation")
+    _check_common(annual, start, weights, aggregation)
     if year is not None:
         _args.require_type(year, "year", Period, "a Period")
     periods: tuple[Period, ...] = ()
@@ -283,13 +282,7 @@ def monthly_profile(
 
     .. versionadded:: 0.2.0
     """
-    _args.require_real(annual, "annual")
-    if start is not None:
-        _args.require_real(start, "start")
-    if weights is not None:
-        _args.require_numbers(weights, "weights", optional=False)
-    if not isinstance(aggregation, Aggregation):
-        _args.require_text(aggregation, "aggregation")
+    _check_common(annual, start, weights, aggregation)
     if year is not None:
         _args.require_type(year, "year", Period, "a Period")
     periods: tuple[Period, ...] = ()
