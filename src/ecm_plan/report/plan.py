@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from ecm_plan import _args, dependencies
 from ecm_plan.coverage._facts import Facts
-from ecm_plan.coverage.matrix import _outcome_matrix
+from ecm_plan.coverage.matrix import OutcomeMatrix, _outcome_matrix
 from ecm_plan.coverage.rules import RuleSet, _check
 from ecm_plan.coverage.summary import _summary
 from ecm_plan.exceptions import TrajectoryError
@@ -74,14 +74,27 @@ class _Context:
             sorted([*self.coverage_findings, *dependencies.dependency_findings(self.graph)])
         )
 
+    @functools.cached_property
+    def matrix(self) -> OutcomeMatrix:
+        """The outcomes and aims set against the priorities."""
+        return _outcome_matrix(self.plan, self.facts)
+
+    def summary_tables(self) -> tuple[Table, ...]:
+        """The coverage summary tables."""
+        return _summary(self.plan, self.facts, self.coverage_findings).to_tables()
+
+    def dependency_tables(self) -> tuple[Table, ...]:
+        """The dependency and impact tables."""
+        return dependencies.dependency_tables(self.graph)
+
     def analysis_sections(self) -> tuple[Table, ...]:
         """The analysis tables of :func:`analysis_sections`."""
         return (
-            *_summary(self.plan, self.facts, self.coverage_findings).to_tables(),
-            *_outcome_matrix(self.plan, self.facts).to_tables(),
+            *self.summary_tables(),
+            *self.matrix.to_tables(),
             findings_table(self.findings),
             trajectory_table(self.plan),
-            *dependencies.dependency_tables(self.graph),
+            *self.dependency_tables(),
         )
 
     def report(self) -> str:
