@@ -1,4 +1,4 @@
-"""The report of a plan, or of a portfolio of plans, as one self-contained HTML page.
+r"""The report of a plan, or of a portfolio of plans, as one self-contained HTML page.
 
 The page needs nothing but a browser: the styles are inline, the charts are inline SVG drawn by
 matplotlib, and there is no script and no link to anything outside the file, so it can be sent
@@ -11,14 +11,14 @@ This module needs the ``html`` extra (``pip install "ecm-plan[html]"``: Jinja2 a
 matplotlib); without it the functions raise :class:`~ecm_plan.exceptions.MissingExtraError`.
 Every text from the plan is escaped, and control characters in it (U+0000 to U+001F except tab
 and newline, U+007F to U+009F, and unpaired surrogates) are shown as visible escapes such as
-``\\x07`` instead of reaching the page raw.
+``\x07`` instead of reaching the page raw.
 
 Example:
     >>> from ecm_plan import load_bundled
     >>> page = plan_html(load_bundled("sample"), max_charts=0)
     >>> page.startswith("<!DOCTYPE html>"), "<script" in page
     (True, False)
-    >>> 'id="findings"' in page, "3 charted indicators are left out" in page
+    >>> 'id="findings"' in page, "2 of them are not drawn" in page
     (True, True)
 
 .. versionadded:: 0.3.0
@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import importlib.util
 import io
 import math
 import re
@@ -43,7 +44,7 @@ from ecm_plan._version import __version__
 from ecm_plan.coverage.matrix import Link, OutcomeMatrix
 from ecm_plan.coverage.portfolio import portfolio
 from ecm_plan.exceptions import MissingExtraError
-from ecm_plan.findings import Finding, Severity, findings_table
+from ecm_plan.findings import Finding, Severity
 from ecm_plan.model import Indicator, Plan
 from ecm_plan.monitoring import (
     MonitoringResult,
@@ -53,7 +54,7 @@ from ecm_plan.monitoring import (
     assess_plan,
     rating_rule,
 )
-from ecm_plan.periods import Period
+from ecm_plan.periods import Period, parse_period
 from ecm_plan.plots import plot_indicator, plot_monitoring
 from ecm_plan.report.plan import _Context, summary_table, trajectory_table
 from ecm_plan.tables import Table
@@ -73,6 +74,10 @@ Example:
 """
 
 _MAX_CHARTS_BOUNDS = (0, 200)
+
+#: An id in matplotlib's SVG, or a reference to one: each is given the chart's own prefix, so
+#: that the ids of several charts in one page stay distinct.
+_SVG_REFERENCE = re.compile(r'(\bid="|xlink:href="#|url\(#)([^"()]+)')
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -110,12 +115,22 @@ def _jinja() -> Any:  # noqa: ANN401 (the module)
     return jinja2
 
 
+def _need_matplotlib() -> None:
+    """Raise MissingExtraError if matplotlib is not installed, without importing it."""
+    try:
+        found = importlib.util.find_spec("matplotlib")
+    except ValueError:  # in sys.modules as None: import is blocked
+        found = None
+    if found is None:
+        raise MissingExtraError("matplotlib", "html", "the charts of the HTML report")
+
+
 def _matplotlib() -> Any:  # noqa: ANN401 (the module)
     try:
-        import matplotlib  # noqa: PLC0415 (an optional dependency, imported on use)
+        import matplotlib as mpl  # noqa: PLC0415 (an optional dependency, imported on use)
     except ImportError:
         raise MissingExtraError("matplotlib", "html", "the charts of the HTML report") from None
-    return matplotlib
+    return mpl
 
 
 @functools.cache
@@ -296,15 +311,17 @@ def _charted(indicator: Indicator) -> bool:
 
 def _svg(draw: Callable[[Axes], object], salt: str) -> object:
     """A chart drawn by ``draw`` as SVG markup, ready to insert in the page."""
-    matplotlib = _matplotlib()
+    mpl = _matplotlib()
     figure = importlib.import_module("matplotlib.figure")
     text_module = importlib.import_module("matplotlib.text")
     markup = importlib.import_module("markupsafe").Markup
     settings = {"svg.fonttype": "none", "svg.hashsalt": salt, "font.size": 9}
-    with matplotlib.rc_context(settings), warnings.catch_warnings():
+    with mpl.rc_context(settings), warnings.catch_warnings():
         # The browser draws the text with its own fonts (svg.fonttype none): a glyph that
         # matplotlib's font lacks only changes the layout estimate.
-        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from", category=UserWarning)
+        warnings.filterwarnings(
+            "ignore", message=r"Glyph \d+ .* missing from", category=UserWarning
+        )
         fig = figure.Figure(figsize=(6.4, 3.6), layout="constrained")
         ax = fig.subplots()
         draw(ax)
@@ -318,13 +335,11 @@ def _svg(draw: Callable[[Axes], object], salt: str) -> object:
         metadata = {"Creator": None, "Date": None, "Format": None, "Type": None}
         fig.savefig(buffer, format="svg", metadata=metadata)
     svg = buffer.getvalue()
-    svg = svg[svg.index("<svg") :]
+    svg = _SVG_REFERENCE.sub(lambda m: f"{m.group(1)}{salt}-{m.group(2)}", svg[svg.index("<svg") :])
     return markup(_clean(svg))
 
 
-def _charts(
-    prefix: str, plan: Plan, monitoring: MonitoringResult | None, cap: int
-) -> _Charts:
+def _charts(prefix: str, plan: Plan, monitoring: MonitoringResult | None, cap: int) -> _Charts:
     monitored: dict[str, MonitoringRow] = {}
     if monitoring is not None:
         monitored = {r.subject: r for r in monitoring.rows if r.subject == r.indicator}
@@ -395,7 +410,7 @@ def _check_options(
     if returns is not None:
         _args.require_type(returns, "returns", Returns, "Returns")
     if as_of is not None and not isinstance(as_of, Period):
-        _args.require_text(as_of, "as_of")
+        parse_period(_args.require_text(as_of, "as_of"))
     if rule is not None and not isinstance(rule, RatingRule):
         _args.require_text(rule, "rule")
     cap = _args.require_int(max_charts, "max_charts", *_MAX_CHARTS_BOUNDS)
@@ -457,7 +472,7 @@ def plan_html(
     _args.require_type(plan, "plan", Plan, "a Plan")
     given, chosen, cap = _check_options(returns, as_of, rule, max_charts)
     _environment()
-    _matplotlib()
+    _need_matplotlib()
     monitoring = None if given is None else assess_plan(plan, given, as_of=as_of, rule=chosen)
     view = _view("", plan, monitoring, cap)
     return _render("plan.html.j2", title=plan.title, views=(view,), portfolio=None, level=1)
@@ -499,6 +514,8 @@ def portfolio_html(
     Raises:
         ArgumentError: An argument is of the wrong kind (a :class:`TypeError`).
         AnalysisError: Two plans share an id (a :class:`ValueError`).
+        UnknownRatingRuleError: ``rule`` names no rule the library knows.
+        InvalidPeriodError: ``as_of`` is not a period label.
         MissingExtraError: Jinja2 or matplotlib is not installed (an :class:`ImportError`).
 
     Example:
@@ -518,7 +535,7 @@ def portfolio_html(
     given, chosen, cap = _check_options(returns, as_of, rule, max_charts)
     cover = portfolio(found)
     _environment()
-    _matplotlib()
+    _need_matplotlib()
     views = []
     for n, plan in enumerate(found, start=1):
         monitoring = None
@@ -540,9 +557,7 @@ def portfolio_html(
     headers = ("Id", "Title", "Authority", "Period", "Errors", "Warnings", "Notes")
     rollups: tuple[Table, ...] = ()
     if given is not None:
-        rollups = tuple(
-            v.monitoring.tables[1] for v in views if v.monitoring is not None
-        )
+        rollups = tuple(v.monitoring.tables[1] for v in views if v.monitoring is not None)
     summary = _Portfolio(Table("Plans", headers, rows), cover.to_tables(), rollups)
     title = f"Portfolio of {len(found)} plans"
     return _render("plan.html.j2", title=title, views=tuple(views), portfolio=summary, level=2)
