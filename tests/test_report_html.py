@@ -26,7 +26,7 @@ from ecm_plan.exceptions import (
     PlanError,
     UnknownRatingRuleError,
 )
-from ecm_plan.monitoring import load_returns
+from ecm_plan.monitoring import Returns, load_returns
 from ecm_plan.report import html
 from ecm_plan.report.html import plan_html, portfolio_html
 from ecm_plan.report.plan import plan_findings
@@ -335,6 +335,41 @@ class TestArguments:
         if not isinstance(value, list):
             with pytest.raises(ArgumentError, match=r"^plans"):
                 portfolio_html(value)
+
+    @settings(
+        max_examples=25,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    )
+    @given(data=st.data())
+    def test_junk_is_a_library_error(self, sample, data):
+        """Arguments of any kind: each function returns a page or raises a PlanError."""
+        junk = st.sampled_from(
+            [
+                None,
+                0,
+                1,
+                -3,
+                2.5,
+                "",
+                "x",
+                "2009-10",
+                b"x",
+                [],
+                {},
+                sample,
+                Returns(),
+                sample.period,
+            ]
+        )
+        for function, first in ((plan_html, junk), (portfolio_html, st.lists(junk, max_size=2))):
+            names = ("returns", "as_of", "rule", "max_charts")
+            kwargs = {n: data.draw(junk) for n in names if data.draw(st.booleans())}
+            try:
+                page = function(data.draw(first), **kwargs)
+            except PlanError:
+                continue
+            assert page.startswith("<!DOCTYPE html>")
 
     @pytest.mark.parametrize("missing", ["jinja2", "matplotlib"])
     def test_missing_extra(self, sample, monkeypatch, missing):
