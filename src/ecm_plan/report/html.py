@@ -21,7 +21,7 @@ Example:
     >>> 'id="findings"' in page, "2 of them are not drawn" in page
     (True, True)
 
-.. versionadded:: 0.3.0
+.. versionadded:: 0.2.0
 """
 
 from __future__ import annotations
@@ -467,7 +467,7 @@ def plan_html(
         ...
         ecm_plan.exceptions.ArgumentError: plan must be a Plan, not str; pass a Plan
 
-    .. versionadded:: 0.3.0
+    .. versionadded:: 0.2.0
     """
     _args.require_type(plan, "plan", Plan, "a Plan")
     given, chosen, cap = _check_options(returns, as_of, rule, max_charts)
@@ -529,7 +529,7 @@ def portfolio_html(
         ...
         ecm_plan.exceptions.ArgumentError: plans[1] must be a Plan, not str; pass a Plan
 
-    .. versionadded:: 0.3.0
+    .. versionadded:: 0.2.0
     """
     found = _args.require_items(plans, "plans", Plan, "a Plan")
     given, chosen, cap = _check_options(returns, as_of, rule, max_charts)
