@@ -6,7 +6,7 @@ Write, in a MyST page::
     ```
 
 and the build renders, from :func:`ecm_plan.catalog.outcomes`, one table of every outcome
-(title and the key a plan file uses) with its five aims (number, aim id, wording).
+(title and the key a plan file uses) with its five aims (aim id and wording).
 The table is read from the library's own data at build time, so the page cannot fall behind
 the catalogue.
 """
@@ -36,15 +36,14 @@ def outcomes_markdown(found: tuple[Outcome, ...] | None = None) -> str:
     """
     found = outcomes() if found is None else found
     lines = [
-        "| Outcome | Key in a plan file | Aim | Aim id | The aim |",
-        "|---|---|---|---|---|",
+        "| Outcome (its key in a plan file) | Aim id | The aim |",
+        "|---|---|---|",
     ]
     for item in found:
         for aim in item.aims:
             first = aim.number == item.aims[0].number
-            title = f"**{item.title}**" if first else ""
-            key = f"`{item.key.value}`" if first else ""
-            lines.append(f"| {title} | {key} | {aim.number} | `{aim.id}` | {aim.title} |")
+            outcome = f"**{item.title}** (`{item.key.value}`)" if first else ""
+            lines.append(f"| {outcome} | `{aim.id}` | {aim.title} |")
     return "\n".join(lines) + "\n"
 
 

@@ -1,7 +1,7 @@
 """Charts of trajectories and indicators, with matplotlib (the optional ``plot`` extra).
 
-This module needs ``pip install "ecm-plan[plot]"``; the rest of the library does not import
-matplotlib. The functions draw on a matplotlib ``Axes`` you pass, or on a new figure that does
+This module needs the ``plot`` extra (from a checkout: ``.venv/bin/pip install ".[plot]"``);
+the rest of the library does not import matplotlib. The functions draw on a matplotlib ``Axes`` you pass, or on a new figure that does
 not touch pyplot's global state (so they work in scripts, notebooks and servers alike), and
 return the ``Axes``. Save the chart with ``ax.figure.savefig("chart.png")``.
 
