@@ -43,13 +43,17 @@ myst_heading_anchors = 3
 nitpick_ignore_regex = [
     (
         r"py:.*",
-        r"(numpy|pint|networkx|hypothesis|st|cattrs|attrs|attr|pandas|pd|matplotlib|openpyxl"
-        r"|yaml|jsonschema)(\..*)?",
+        (
+            r"(numpy|pint|networkx|hypothesis|st|cattrs|attrs|attr|pandas|pd|matplotlib"
+            r"|openpyxl|yaml|jsonschema)(\..*)?"
+        ),
     ),
     (
         r"py:.*",
-        r"(datetime|collections\.abc|collections|enum|os|pathlib|typing|decimal|fractions|io"
-        r"|re|types|argparse|csv|json|tomllib|difflib|importlib)(\..*)?",
+        (
+            r"(datetime|collections\.abc|collections|enum|os|pathlib|typing|decimal|fractions"
+            r"|io|re|types|argparse|csv|json|tomllib|difflib|importlib)(\..*)?"
+        ),
     ),
     # Names the annotations take from those libraries under short names: matplotlib's Axes,
     # and the type variables of pint's generic registry type.

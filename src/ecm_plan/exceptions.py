@@ -653,8 +653,8 @@ class CycleError(AnalysisError):
     """The dependencies go round in a circle, so no order of work exists.
 
     Like networkx's ``NetworkXUnfeasible``, raised by analyses that need an acyclic set of
-    dependencies (:func:`order_of_work`, :func:`critical_path`). :func:`~ecm_plan.dependencies.cycles` lists every
-    cycle without raising.
+    dependencies (:func:`order_of_work`, :func:`critical_path`).
+    :func:`~ecm_plan.dependencies.cycles` lists every cycle without raising.
 
     Attributes:
         cycle: The elements on one cycle, in order (each needs the one before it; the first
