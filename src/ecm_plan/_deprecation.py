@@ -60,7 +60,7 @@ def alias_property(old: str, new: str) -> property:
         warn(f"{type(self).__name__}.{old}", f"{type(self).__name__}.{new}")
         return getattr(self, new)
 
-    getter.__doc__ = f"Deprecated: use ``{new}``.\n\n.. deprecated:: 0.2.0 Use ``{new}``."
+    getter.__doc__ = f"Deprecated, use ``{new}``.\n\n.. deprecated:: 0.2.0 Use ``{new}``."
     return property(getter)
 
 

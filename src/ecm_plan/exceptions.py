@@ -290,7 +290,7 @@ def _render(header: str, problems: Sequence[Problem]) -> str:
 class PlanValidationError(PlanError, ValueError):
     """A plan breaks rules that span several of its elements, such as an unknown or duplicate id.
 
-    Every problem is listed at once in :attr:`problems`, each with its key path.
+    Every problem is listed at once in ``problems``, each with its key path.
 
     Example:
         >>> err = PlanValidationError([Problem("leads[1].id", "duplicate id 'L1'")])
@@ -653,8 +653,8 @@ class CycleError(AnalysisError):
     """The dependencies go round in a circle, so no order of work exists.
 
     Like networkx's ``NetworkXUnfeasible``, raised by analyses that need an acyclic set of
-    dependencies (:func:`order_of_work`, :func:`critical_path`). :func:`cycles` lists every
-    cycle without raising.
+    dependencies (:func:`order_of_work`, :func:`critical_path`).
+    :func:`~ecm_plan.dependencies.cycles` lists every cycle without raising.
 
     Attributes:
         cycle: The elements on one cycle, in order (each needs the one before it; the first

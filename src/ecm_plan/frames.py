@@ -1,8 +1,9 @@
 """pandas DataFrames of a plan's figures, funding and findings, for analysis in notebooks.
 
-This module needs the optional ``pandas`` extra (``pip install "ecm-plan[pandas]"``); the rest
-of the library does not import pandas. Each function returns a new "long" DataFrame, one row
-per value, so that the usual grouping and pivoting work without reshaping:
+This module needs the optional ``pandas`` extra (from a checkout:
+``.venv/bin/pip install ".[pandas]"``); the rest of the library does not import pandas.
+Each function returns a new "long" DataFrame, one row per value, so that the usual grouping
+and pivoting work without reshaping:
 
 - :func:`values_frame`: every baseline, actual and target value of the plan's indicators and
   targets, with its period, state, figure and unit;

@@ -80,20 +80,20 @@ __all__ = [
 ]
 
 PlanGraph: TypeAlias = "nx.MultiDiGraph[str]"
-"""The type of a plan graph: a networkx ``MultiDiGraph`` keyed by string node ids."""
+"""The type of a plan graph, a networkx ``MultiDiGraph`` keyed by string node ids."""
 
 KIND = "kind"
-"""Node attribute: the :class:`NodeKind`."""
+"""The node attribute holding the :class:`NodeKind`."""
 ENTITY = "entity"
-"""Node attribute: the element itself (a :class:`~ecm_plan.model.Priority`, ...)."""
+"""The node attribute holding the element itself (a :class:`~ecm_plan.model.Priority`, ...)."""
 LABEL = "label"
-"""Node attribute: a short human-readable label."""
+"""The node attribute holding a short human-readable label."""
 PLAN = "plan"
-"""Node attribute: the id of the plan the node belongs to (absent on shared nodes)."""
+"""The node attribute holding the id of the plan the node belongs to (absent on shared nodes)."""
 RELATION = "relation"
-"""Edge attribute: the :class:`Relation`."""
+"""The edge attribute holding the :class:`Relation`."""
 REFERENCES = "references"
-"""Graph attribute: every reference of the plan (or plans), in document order.
+"""The graph attribute holding every reference of the plan (or plans), in document order.
 
 Explicit ones (``depends_on``) and those found in the text, unresolved ones included: a
 reference that names nothing the plan has cannot be an edge, so this list is where it is kept.

@@ -1,9 +1,10 @@
 """Charts of trajectories and indicators, with matplotlib (the optional ``plot`` extra).
 
-This module needs ``pip install "ecm-plan[plot]"``; the rest of the library does not import
-matplotlib. The functions draw on a matplotlib ``Axes`` you pass, or on a new figure that does
-not touch pyplot's global state (so they work in scripts, notebooks and servers alike), and
-return the ``Axes``. Save the chart with ``ax.figure.savefig("chart.png")``.
+This module needs the ``plot`` extra (from a checkout: ``.venv/bin/pip install ".[plot]"``);
+the rest of the library does not import matplotlib. The functions draw on a matplotlib
+``Axes`` you pass, or on a new figure that does not touch pyplot's global state (so they work
+in scripts, notebooks and servers alike), and return the ``Axes``.
+Save the chart with ``ax.figure.savefig("chart.png")``.
 
 - :func:`plot_trajectory`: a :class:`~ecm_plan.trajectory.interim.Trajectory` with actual values,
   each actual coloured by its RAG status when a polarity is known;

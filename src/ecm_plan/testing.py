@@ -239,7 +239,7 @@ def measured_values() -> st.SearchStrategy[Value]:
     """Values that hold a figure or a state: what an indicator series or a measurable target holds.
 
     A plan refuses a measured value that holds neither (see
-    :func:`~ecm_plan.model.plan.check_figures`).
+    ``ecm_plan.model.plan.check_figures``).
 
     Example:
         >>> from hypothesis import find

@@ -92,11 +92,11 @@ def suggest_indicator(text: str) -> TitleMatch | None:
     ``n`` of them using the word. An indicator is suggested when its title (or a known
     variant of it) meets all three conditions:
 
-    1. the text holds at least :data:`SUGGEST_MIN_RECALL` (0.6) of the title's weight;
-    2. the title holds at least :data:`SUGGEST_MIN_PRECISION` (0.4) of the text's weight,
+    1. the text holds at least ``SUGGEST_MIN_RECALL`` (0.6) of the title's weight;
+    2. the title holds at least ``SUGGEST_MIN_PRECISION`` (0.4) of the text's weight,
        figures left out (so a long text about something else does not qualify by holding a
        few of the title's words);
-    3. every rare word of the title (weight of at least :data:`SUGGEST_RARE_WEIGHT`) is in
+    3. every rare word of the title (weight of at least ``SUGGEST_RARE_WEIGHT``) is in
        the text: a target on CAMHS waiting times does not state NI 51, the *effectiveness*
        of CAMHS.
 

@@ -54,7 +54,7 @@ class Link(enum.StrEnum):
 
     @property
     def marker(self) -> str:
-        """The mark in a matrix table: ``x``, ``i``, ``~`` or ``s``."""
+        """The mark in a matrix table (``x``, ``i``, ``~`` or ``s``)."""
         return _MARKERS[self]
 
 

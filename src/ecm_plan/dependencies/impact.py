@@ -100,7 +100,7 @@ class FundingAtStake:
 
     @property
     def at_stake_gbp(self) -> float:
-        """The money at stake: the stated amounts scaled by the share lost."""
+        """The money at stake, the stated amounts scaled by the share lost."""
         return self.gbp * self.share
 
     @property
@@ -158,7 +158,7 @@ class Unallocated:
 
     @property
     def at_stake_gbp(self) -> float:
-        """The unallocated money at stake: :attr:`gbp` scaled by the share lost."""
+        """The unallocated money at stake, :attr:`gbp` scaled by the share lost."""
         return self.gbp * self.share
 
     @property
@@ -280,7 +280,7 @@ class Impact:
 
     @property
     def at_stake_gbp(self) -> float:
-        """The allocated money at stake: :attr:`total_gbp` scaled by the share lost.
+        """The allocated money at stake, :attr:`total_gbp` scaled by the share lost.
 
         Example:
             >>> from ecm_plan import load_bundled

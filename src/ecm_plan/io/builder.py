@@ -102,7 +102,7 @@ from ecm_plan.periods import parse_period
 __all__ = ["PlanBuilder", "Where", "number_text", "split_code"]
 
 Where: TypeAlias = str | Mapping[str, str]
-"""Where a call's data came from: one location for every argument (``"Actions!A7"``), or a
+"""Where a call's data came from, as one location for every argument (``"Actions!A7"``), or a
 mapping from argument name to location (``{"due": "Actions!E7"}``), where the key ``""``
 gives the location of the rest."""
 

@@ -34,7 +34,8 @@ the layout :func:`read_workbook` reads back without a mapping, and one sheet eac
 indicators, funding and leads, plus any tables given (monitoring results). Reading a
 workbook, writing it and reading it again gives an equal plan.
 
-The module needs openpyxl, installed by the ``xlsx`` extra (``pip install 'ecm-plan[xlsx]'``);
+The module needs openpyxl, installed by the ``xlsx`` extra (from a checkout:
+``.venv/bin/pip install ".[xlsx]"``);
 without it the spreadsheet functions raise :class:`~ecm_plan.exceptions.MissingExtraError`.
 CSV needs nothing more.
 

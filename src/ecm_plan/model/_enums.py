@@ -305,7 +305,7 @@ class ValueStatus(enum.StrEnum):
 
     @property
     def is_undetermined(self) -> bool:
-        """Whether the value is still to be set: to be determined, to be confirmed or not set.
+        """Whether the value is still to be set (to be determined, to be confirmed or not set).
 
         Example:
             >>> [s.value for s in ValueStatus if s.is_undetermined]
