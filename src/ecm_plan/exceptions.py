@@ -1131,7 +1131,8 @@ class MissingExtraError(PlanError, ImportError):
         """Say what is missing and how to install it."""
         return (
             f"{self.feature} needs {self.package}, which is not installed; install it with "
-            f"pip install 'ecm-plan[{self.extra}]'"
+            f'pip install "ecm-plan[{self.extra}]" (from a checkout of ecm_plan: '
+            f'pip install ".[{self.extra}]")'
         )
 
     def __reduce__(self) -> tuple[type[MissingExtraError], tuple[str, str, str]]:

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from ecm_plan import _args
 from ecm_plan.catalog import ni_of
+from ecm_plan.exceptions import MissingExtraError
 from ecm_plan.findings import Finding
 from ecm_plan.model import (
     Allocation,
@@ -186,10 +187,7 @@ def _pandas() -> ModuleType:
     try:
         return importlib.import_module("pandas")
     except ImportError:
-        raise ImportError(
-            "ecm_plan.frames needs pandas, which is an optional extra; "
-            'install it with: pip install "ecm-plan[pandas]"'
-        ) from None
+        raise MissingExtraError("pandas", "pandas", "ecm_plan.frames") from None
 
 
 def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:

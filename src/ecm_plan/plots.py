@@ -35,7 +35,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ecm_plan.exceptions import TrajectoryError
+from ecm_plan.exceptions import MissingExtraError, TrajectoryError
 from ecm_plan.model import Indicator, ValueStatus
 from ecm_plan.trajectory import (
     PlanTrajectory,
@@ -78,10 +78,7 @@ def _axes(ax: Axes | None) -> Axes:
     try:
         figure = importlib.import_module("matplotlib.figure")
     except ImportError:
-        raise ImportError(
-            "ecm_plan.plots needs matplotlib, which is an optional extra; "
-            'install it with: pip install "ecm-plan[plot]"'
-        ) from None
+        raise MissingExtraError("matplotlib", "plot", "ecm_plan.plots") from None
     new: Axes = figure.Figure(figsize=(6.4, 4.0), layout="constrained").subplots()
     return new
 
