@@ -446,7 +446,7 @@ def plan_html(
         max_charts: The most trajectory charts to draw (0 to 200).
 
     Returns:
-        The page: an HTML5 document, to be written as UTF-8.
+        One HTML5 document, to be written as UTF-8.
 
     Raises:
         ArgumentError: An argument is of the wrong kind (a :class:`TypeError`).
@@ -509,7 +509,7 @@ def portfolio_html(
         max_charts: The most trajectory charts to draw for each plan (0 to 200).
 
     Returns:
-        The page: an HTML5 document, to be written as UTF-8.
+        One HTML5 document, to be written as UTF-8.
 
     Raises:
         ArgumentError: An argument is of the wrong kind (a :class:`TypeError`).
