@@ -113,10 +113,11 @@ class TestReport:
             assert title in text
 
     def test_report_json(self):
-        """With --json the findings come out as a JSON array."""
+        """With --json (deprecated) the findings come out in the JSON document."""
         code, text = run("report", "sample", "--json")
         assert 0 == code
-        assert {"code", "severity", "subject", "message"} <= set(json.loads(text)[0])
+        item = json.loads(text)["findings"]["items"][0]
+        assert {"code", "severity", "subject", "message"} <= set(item)
 
     def test_strict_fails_on_errors(self):
         """With --strict, error findings make the exit code 1."""

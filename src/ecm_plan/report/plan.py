@@ -74,14 +74,34 @@ class _Context:
             sorted([*self.coverage_findings, *dependencies.dependency_findings(self.graph)])
         )
 
+    @functools.cached_property
+    def coverage_tables(self) -> tuple[Table, ...]:
+        """The coverage summary."""
+        return _summary(self.plan, self.facts, self.coverage_findings).to_tables()
+
+    @functools.cached_property
+    def matrix_tables(self) -> tuple[Table, ...]:
+        """The outcomes-by-priorities matrix (and its aims)."""
+        return _outcome_matrix(self.plan, self.facts).to_tables()
+
+    @functools.cached_property
+    def trajectories(self) -> Table:
+        """The published trajectories and the methods that reproduce them."""
+        return trajectory_table(self.plan)
+
+    @functools.cached_property
+    def dependency_tables(self) -> tuple[Table, ...]:
+        """The dependency tables."""
+        return dependencies.dependency_tables(self.graph)
+
     def analysis_sections(self) -> tuple[Table, ...]:
         """The analysis tables of :func:`analysis_sections`."""
         return (
-            *_summary(self.plan, self.facts, self.coverage_findings).to_tables(),
-            *_outcome_matrix(self.plan, self.facts).to_tables(),
+            *self.coverage_tables,
+            *self.matrix_tables,
             findings_table(self.findings),
-            trajectory_table(self.plan),
-            *dependencies.dependency_tables(self.graph),
+            self.trajectories,
+            *self.dependency_tables,
         )
 
     def report(self) -> str:
