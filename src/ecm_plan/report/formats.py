@@ -341,7 +341,7 @@ def plan_text(
         >>> plan_text(load_bundled("sample"), width=-1)
         Traceback (most recent call last):
         ...
-        ecm_plan.exceptions.ArgumentValueError: width must be at least 0, not -1
+        ecm_plan.exceptions.ArgumentValueError: width must be 0 or more, not -1
     """
     limit = _width(width)
     return _text(_Report(plan, severity, returns, as_of, rule), limit)
