@@ -125,11 +125,12 @@ class TestReport:
         assert 1 == code
 
     def test_trajectory(self):
-        """The trajectory command shows which method reproduces each published series."""
-        code, text = run("trajectory", "wigan-2009-12")
+        """The trajectory command prints the interim targets beside the published ones."""
+        code, text = run("trajectory", "wigan-2009-12", "--method", "compound")
         assert 0 == code
         assert any(
-            line.startswith("NI 19 ") and line.rstrip().endswith("compound")
+            line.split()
+            == ["NI", "19", "|", "1", "|", "2009-10", "|", "0.81", "|", "ratio", "|", "0.81"]
             for line in text.splitlines()
         )
 

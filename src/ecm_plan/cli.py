@@ -265,10 +265,10 @@ def _report(args: argparse.Namespace, out: TextIO, errors: TextIO) -> int:
 
 
 def _trajectory(args: argparse.Namespace, out: TextIO, _errors: TextIO) -> int:
-    from ecm_plan.report.plan import trajectory_table  # noqa: PLC0415 (imported on first use: the command line starts without the report layer)
-    from ecm_plan.tables import render  # noqa: PLC0415 (imported on first use: the command line starts without the report layer)
+    from ecm_plan.report.interim import interim_report  # noqa: PLC0415 (imported on first use: the command line starts without the report layer)
 
-    print(render(trajectory_table(_load(args.plan))), file=out)
+    plan = _load(args.plan)
+    out.write(interim_report(plan, method=args.method, ndigits=args.ndigits, format=args.format))
     return 0
 
 
@@ -390,6 +390,18 @@ def _parser() -> argparse.ArgumentParser:
     report.set_defaults(run=_report)
     trajectory = commands.add_parser("trajectory", help="interim targets of every indicator")
     trajectory.add_argument("plan", metavar="PLAN")
+    trajectory.add_argument(
+        "--method", choices=("linear", "compound", "step"), default="linear", help="the path"
+    )
+    trajectory.add_argument(
+        "--ndigits",
+        type=int,
+        metavar="N",
+        help="round to N decimals (default: the decimals the plan prints)",
+    )
+    trajectory.add_argument(
+        "--format", choices=("text", "csv", "json"), default="text", help="output format"
+    )
     trajectory.set_defaults(run=_trajectory)
     monitor = commands.add_parser(
         "monitor", help="assess a plan against a returns file: status, direction, roll-up"
