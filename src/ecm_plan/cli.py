@@ -122,9 +122,9 @@ def _graph(args: argparse.Namespace, out: TextIO, errors: TextIO) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         if args.format == "dot":
-            text = to_dot(graph)
+            text = to_dot(graph, all_aims=args.all_aims)
         else:
-            plain = export_graph(graph)
+            plain = export_graph(graph, all_aims=args.all_aims)
     for warning in caught:
         print(f"{_PROG}: warning: {_one_line(str(warning.message))}", file=errors)
     if args.format == "graphml":
@@ -420,6 +420,7 @@ def _parser() -> argparse.ArgumentParser:
     graph.add_argument("plan", metavar="PLAN")
     graph.add_argument("-f", "--format", choices=("graphml", "dot"), default="dot")
     graph.add_argument("-o", "--output", help="the file to write (standard output for dot)")
+    graph.add_argument("--all-aims", action="store_true", help="keep the aims no priority serves")
     graph.set_defaults(run=_graph)
     init = commands.add_parser("init", help="write a commented starting plan file")
     init.add_argument("file", metavar="FILE", help="the plan file to write (.yaml)")
