@@ -524,13 +524,13 @@ def _exported_nodes(graph: PlanGraph, all_aims: bool) -> list[str]:
     """The nodes an export writes: every node, but aims only where a priority serves them."""
     served = {
         target
-        for _, target, relation in graph.edges(data=RELATION)
-        if relation == Relation.SERVES and graph.nodes[target][KIND] == NodeKind.AIM
+        for _, target, data in graph.edges(data=True)
+        if data[RELATION] == Relation.SERVES and graph.nodes[target][KIND] == NodeKind.AIM
     }
     return [
         node
-        for node, kind in graph.nodes(data=KIND)
-        if all_aims or kind != NodeKind.AIM or node in served
+        for node, data in graph.nodes(data=True)
+        if all_aims or data[KIND] != NodeKind.AIM or node in served
     ]
 
 
