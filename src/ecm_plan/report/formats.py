@@ -697,7 +697,7 @@ def _render(
     rule: str | None,
 ) -> tuple[str, bool]:
     """The text of :func:`report`, and whether any plan has an error finding."""
-    if format not in FORMATS:
+    if not isinstance(format, str) or format not in FORMATS:
         raise InvalidChoiceError(format, "report format", FORMATS)
     items = _args.require_items(plans, "plans", Plan, "a Plan")
     _args.require_int(len(items), "the number of plans", 1)

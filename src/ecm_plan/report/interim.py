@@ -216,7 +216,8 @@ def interim_tables(
     _args.require_type(plan, "plan", Plan, "a Plan")
     if ndigits is not None:
         _args.require_ndigits(ndigits)
-    chosen = Method(method) if method in {"linear", "compound", "step"} else None
+    names = ("linear", "compound", "step")
+    chosen = Method(method) if isinstance(method, str) and method in names else None
     if chosen is None:
         raise TrajectoryError(
             f"unknown interim method {method!r}; use one of linear, compound, step"
@@ -282,7 +283,7 @@ def interim_report(
     """
     from ecm_plan.report.formats import FORMAT_VERSION, _csv_block, _Section, _text_section  # noqa: PLC0415 (the two modules import each other's helpers only here)
 
-    if format not in {"text", "csv", "json"}:
+    if not isinstance(format, str) or format not in {"text", "csv", "json"}:
         raise InvalidChoiceError(format, "trajectory format", ("text", "csv", "json"))
     rows, left_out = interim_tables(plan, method=method, ndigits=ndigits)
     if format == "json":
