@@ -172,8 +172,7 @@ def finding_counts(findings: Iterable[Finding], shown: Severity | str | None = N
         shown: The least severe level shown, or None (or ``info``) for all.
 
     Returns:
-        One line, such as ``Findings: 1 error, 2 warnings, 0 info (showing warning and
-        above)``.
+        One line, as in the example below.
 
     Raises:
         InvalidChoiceError: ``shown`` is not a severity (a :class:`ValueError`).
