@@ -65,12 +65,12 @@ from ecm_plan import _args
 from ecm_plan.exceptions import InvalidChoiceError
 from ecm_plan.findings import Finding, Severity, _severity
 from ecm_plan.model import Plan
+from ecm_plan.periods import Period
 from ecm_plan.report.plan import _Context, plan_header, summary_table
 from ecm_plan.tables import Table, render
 
 if TYPE_CHECKING:
     from ecm_plan.monitoring import MonitoringResult, Returns
-    from ecm_plan.periods import Period
 
 __all__ = [
     "FORMATS",
