@@ -59,18 +59,16 @@ import io
 import json
 import textwrap
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from ecm_plan import _args
 from ecm_plan.exceptions import InvalidChoiceError
 from ecm_plan.findings import Finding, Severity, _severity
 from ecm_plan.model import Plan
+from ecm_plan.monitoring import MonitoringResult, Returns, assess_plan
 from ecm_plan.periods import Period
 from ecm_plan.report.plan import _Context, plan_header, summary_table
 from ecm_plan.tables import Table, render
-
-if TYPE_CHECKING:
-    from ecm_plan.monitoring import MonitoringResult, Returns
 
 __all__ = [
     "FORMATS",
@@ -118,8 +116,6 @@ class _Report:
         self.plan = _args.require_type(plan, "plan", Plan, "a Plan")
         self.threshold = Severity.INFO if severity is None else _severity(severity)
         if returns is not None:
-            from ecm_plan.monitoring import Returns  # noqa: PLC0415 (the monitoring layer loads only with returns)
-
             _args.require_type(returns, "returns", Returns, "Returns (from load_returns) or None")
         context = _Context(self.plan)
         self.all_findings = context.findings
@@ -131,8 +127,6 @@ class _Report:
         self.dependencies = context.dependency_tables
         self.monitoring: MonitoringResult | None = None
         if returns is not None:
-            from ecm_plan.monitoring import assess_plan  # noqa: PLC0415 (as above)
-
             self.monitoring = assess_plan(self.plan, returns, as_of=as_of, rule=rule)
 
     @property
@@ -225,8 +219,6 @@ def monitoring_data(result: MonitoringResult) -> dict[str, Any]:
         >>> sorted(data)
         ['as_of', 'findings', 'not_assessed', 'plan', 'rollup', 'rows', 'rule']
     """
-    from ecm_plan.monitoring import MonitoringResult  # noqa: PLC0415 (the monitoring layer loads on first use)
-
     _args.require_type(result, "result", MonitoringResult, "a MonitoringResult")
     rows, rollup = result.to_tables()
     return {
