@@ -113,10 +113,11 @@ class TestReport:
             assert title in text
 
     def test_report_json(self):
-        """With --json the findings come out as a JSON array."""
+        """With --json (deprecated) the findings come out in the JSON document."""
         code, text = run("report", "sample", "--json")
         assert 0 == code
-        assert {"code", "severity", "subject", "message"} <= set(json.loads(text)[0])
+        item = json.loads(text)["findings"]["items"][0]
+        assert {"code", "severity", "subject", "message"} <= set(item)
 
     def test_strict_fails_on_errors(self):
         """With --strict, error findings make the exit code 1."""
@@ -124,11 +125,12 @@ class TestReport:
         assert 1 == code
 
     def test_trajectory(self):
-        """The trajectory command shows which method reproduces each published series."""
-        code, text = run("trajectory", "wigan-2009-12")
+        """The trajectory command prints the interim targets beside the published ones."""
+        code, text = run("trajectory", "wigan-2009-12", "--method", "compound")
         assert 0 == code
         assert any(
-            line.startswith("NI 19 ") and line.rstrip().endswith("compound")
+            line.split()
+            == ["NI", "19", "|", "1", "|", "2009-10", "|", "0.81", "|", "ratio", "|", "0.81"]
             for line in text.splitlines()
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import io
 import pickle
@@ -15,8 +16,18 @@ import pytest
 from hypothesis import given, settings
 
 from ecm_plan import PlanValidationError, build_graph, load_bundled
-from ecm_plan.exceptions import EcmPlanWarning, TextReplacedWarning
-from ecm_plan.graph import KIND, LABEL, RELATION, NodeKind, Relation, export_graph, to_dot
+from ecm_plan.catalog import aim
+from ecm_plan.exceptions import ArgumentError, EcmPlanWarning, TextReplacedWarning
+from ecm_plan.graph import (
+    ENTITY,
+    KIND,
+    LABEL,
+    RELATION,
+    NodeKind,
+    Relation,
+    export_graph,
+    to_dot,
+)
 from ecm_plan.testing import plans, unicode_texts
 
 HOSTILE = 'Bell\x07 NUL\x00 esc\x1b "q" back\\slash <b>&amp; line\nnext\r\nCR\rend \ufffe\ud800'
@@ -55,8 +66,15 @@ def _export(graph, fn):
 
 def _graphml_bytes(graph):
     out = io.BytesIO()
-    nx.write_graphml(_export(graph, export_graph), out)
+    nx.write_graphml(_export(graph, functools.partial(export_graph, all_aims=True)), out)
     return out.getvalue()
+
+
+def _label(node, data):
+    """The label an export gives a node: an aim's title, else the node's label."""
+    if data[KIND] == NodeKind.AIM:
+        return aim(data[ENTITY]).title
+    return str(data.get(LABEL, node))
 
 
 def _xml_read_back(text):
@@ -149,7 +167,7 @@ class TestExportGraph:
         back = nx.read_graphml(io.BytesIO(_graphml_bytes(graph)))
         assert {_cleaned(n) for n in graph.nodes} == set(back.nodes)
         for node, data in graph.nodes(data=True):
-            expected = _xml_read_back(_cleaned(str(data.get(LABEL, node))))
+            expected = _xml_read_back(_cleaned(_label(node, data)))
             assert expected == back.nodes[_cleaned(node)]["label"]
 
 
@@ -175,11 +193,11 @@ class TestToDot:
     def test_any_text_valid(self, plan):
         """For any text, every DOT line tokenizes and gives back each node's label."""
         graph = build_graph(plan)
-        nodes, edges = _dot_parse(_export(graph, to_dot))
+        nodes, edges = _dot_parse(_export(graph, functools.partial(to_dot, all_aims=True)))
         assert {_cleaned(n) for n in graph.nodes} == set(nodes)
         assert graph.number_of_edges() == len(edges)
         for node, data in graph.nodes(data=True):
-            expected = _cleaned(str(data.get(LABEL, node)))
+            expected = _cleaned(_label(node, data))
             assert expected.replace("\r\n", "\n").replace("\r", "\n") == nodes[_cleaned(node)]
 
 
@@ -191,3 +209,62 @@ class TestTextReplacedWarning:
         assert "(in P1, P2)" in str(warning)
         back = pickle.loads(pickle.dumps(warning))  # noqa: S301 (our own object)
         assert (3, ("P1", "P2")) == (back.count, back.where)
+
+
+class TestAims:
+    """Exports label aims by their titles and leave out those no priority serves."""
+
+    def test_served_aims_only(self):
+        """By default only the aims a priority serves are exported, with their edges."""
+        graph = build_graph(load_bundled("sample"))
+        served = {
+            v
+            for _, v, r in graph.edges(data=RELATION)
+            if r == Relation.SERVES
+            if graph.nodes[v][KIND] == NodeKind.AIM
+        }
+        plain = export_graph(graph)
+        aims = {n for n, k in plain.nodes(data=KIND) if k == "aim"}
+        assert served == aims
+        assert 0 < len(aims) < 25
+        assert (
+            set(graph.nodes) - set(plain.nodes)
+            == {n for n, k in graph.nodes(data=KIND) if k == NodeKind.AIM} - served
+        )
+        dot = to_dot(graph)
+        assert all(f'"{n}"' not in dot for n in set(graph.nodes) - set(plain.nodes))
+
+    def test_all_aims(self):
+        """With all_aims every aim is kept, labelled by its title, with its id beside it."""
+        plain = export_graph(build_graph(load_bundled("sample")), all_aims=True)
+        aims = {n: d for n, d in plain.nodes(data=True) if d["kind"] == "aim"}
+        assert 25 == len(aims)
+        assert {"kind": "aim", "label": "Physically healthy", "aim": "be_healthy.1"} == aims[
+            "aim:be_healthy.1"
+        ]
+
+    def test_graph_unchanged(self):
+        """The graph the analyses use keeps all 25 aims and their ids as labels."""
+        graph = build_graph(load_bundled("sample"))
+        export_graph(graph)
+        aims = [d for _, d in graph.nodes(data=True) if d[KIND] == NodeKind.AIM]
+        assert 25 == len(aims)
+        assert all(d[LABEL] == d[ENTITY] for d in aims)
+
+    def test_command_line(self):
+        """``ecm-plan graph`` labels aims by title and keeps all with --all-aims."""
+        from ecm_plan.cli import main  # noqa: PLC0415 (the command line, beside its use)
+
+        out = io.StringIO()
+        assert 0 == main(["graph", "swindon-2008"], out=out)
+        assert "octagon" not in out.getvalue().replace("doubleoctagon", "")
+        out = io.StringIO()
+        assert 0 == main(["graph", "swindon-2008", "--all-aims"], out=out)
+        assert '"aim:be_healthy.1" [label="Physically healthy", shape=octagon];' in out.getvalue()
+
+    def test_bad_keyword(self):
+        """all_aims must be a bool."""
+        with pytest.raises(ArgumentError):
+            export_graph(build_graph(load_bundled("sample")), all_aims="yes")
+        with pytest.raises(ArgumentError):
+            to_dot(build_graph(load_bundled("sample")), all_aims=1)

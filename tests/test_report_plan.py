@@ -64,10 +64,21 @@ class TestOnePass:
         report_plan.plan_findings(ecm_plan.load_bundled("southend-2008-09"))
         assert [1, 1, 1] == [counter.calls for counter in counted.values()]
 
-    @pytest.mark.parametrize("extra", [[], ["--json"], ["--strict"], ["--json", "--strict"]])
+    @pytest.mark.parametrize(
+        "extra",
+        [
+            [],
+            ["--json"],
+            ["--strict"],
+            ["--json", "--strict"],
+            ["--format", "markdown", "--strict"],
+            ["--format", "csv", "--severity", "warning"],
+            ["--width", "80"],
+        ],
+    )
     def test_command_line(self, counted, extra):
-        """``ecm-plan report`` builds each once, also with --json and --strict."""
-        cli.main(["report", "southend-2008-09", *extra], out=io.StringIO())
+        """``ecm-plan report`` builds each once, in every format and with --strict."""
+        cli.main(["report", "southend-2008-09", *extra], out=io.StringIO(), err=io.StringIO())
         assert [1, 1, 1] == [counter.calls for counter in counted.values()]
 
     def test_same_findings(self):

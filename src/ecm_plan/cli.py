@@ -30,6 +30,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import sys
 import traceback
 import warnings
@@ -48,7 +49,7 @@ from ecm_plan.plans import bundled_plans, load_bundled
 from ecm_plan.tables import Table
 
 if TYPE_CHECKING:
-    from ecm_plan.monitoring import MonitoringResult
+    from ecm_plan.monitoring import Returns
 
 __all__ = ["main"]
 
@@ -121,9 +122,9 @@ def _graph(args: argparse.Namespace, out: TextIO, errors: TextIO) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         if args.format == "dot":
-            text = to_dot(graph)
+            text = to_dot(graph, all_aims=args.all_aims)
         else:
-            plain = export_graph(graph)
+            plain = export_graph(graph, all_aims=args.all_aims)
     for warning in caught:
         print(f"{_PROG}: warning: {_one_line(str(warning.message))}", file=errors)
     if args.format == "graphml":
@@ -135,26 +136,129 @@ def _graph(args: argparse.Namespace, out: TextIO, errors: TextIO) -> int:
     return 0
 
 
-def _report(args: argparse.Namespace, out: TextIO, _errors: TextIO) -> int:
-    from ecm_plan.report.plan import _Context  # noqa: PLC0415 (the report loads NumPy: import it only here)
+def _error_items(name: str, err: PlanError) -> list[dict[str, str]]:
+    """A load error as the entries of the JSON error document."""
+    if isinstance(err, PlanFileError):
+        items = []
+        for problem in err.problems:
+            where = problem.path or "(document)"
+            if problem.line is not None:
+                where = f"line {problem.line}: {where}"
+            entry = {"where": f"{err.source}: {where}", "message": problem.message}
+            if problem.hint:
+                entry["hint"] = problem.hint
+            items.append(entry)
+        return items
+    if isinstance(err, PlanValidationError):
+        return [
+            {"where": f"{name}: {p.path or '(document)'}", "message": p.message}
+            | ({"hint": p.hint} if p.hint else {})
+            for p in err.problems
+        ]
+    return [{"where": name, "message": _one_line(str(err))}]
 
-    context = _Context(_load(args.plan))  # the graph and the findings, built once
+
+def _html(plans: list[Plan], returns: Returns | None, args: argparse.Namespace) -> str:
+    from ecm_plan.report.html import (  # noqa: PLC0415 (loaded for this format only: it needs the html extra)
+        plan_html,
+        portfolio_html,
+    )
+
+    if len(plans) == 1:
+        return plan_html(
+            plans[0], returns=returns, as_of=args.as_of, rule=args.rule, severity=args.severity
+        )
+    return portfolio_html(
+        plans, returns=returns, as_of=args.as_of, rule=args.rule, severity=args.severity
+    )
+
+
+def _write(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` atomically: a temporary file beside it, then a rename."""
+    from ecm_plan.io import _write_replace  # noqa: PLC0415 (the atomic write dump_plan uses)
+
+    _write_replace(Path(os.path.realpath(path)), text.encode("utf-8"))
+
+
+def _report_format(args: argparse.Namespace, errors: TextIO) -> str | None:
+    fmt: str | None = args.format
     if args.json:
-        from ecm_plan.findings import findings_to_json  # noqa: PLC0415 (imported on first use: the command line starts without the report layer)
+        print(f"{_PROG} report: --json is deprecated; use --format json", file=errors)
+        if fmt not in {None, "json"}:
+            print(f"{_PROG} report: --json and --format {fmt} disagree; give one", file=errors)
+            return None
+        fmt = "json"
+    if args.returns is None and (args.as_of is not None or args.rule is not None):
+        print(f"{_PROG} report: --as-of and --rule need --returns FILE", file=errors)
+        return None
+    return fmt or "text"
 
-        print(findings_to_json(context.findings), file=out)
-    else:
-        print(context.report(), file=out)
-    if args.strict and any(f.severity.value == "error" for f in context.findings):
+
+def _report(args: argparse.Namespace, out: TextIO, errors: TextIO) -> int:
+    from ecm_plan.report.formats import _render  # noqa: PLC0415 (the report loads NumPy: import it only here)
+
+    fmt = _report_format(args, errors)
+    if fmt is None:
+        return 2
+    plans: list[Plan] = []
+    failed: list[tuple[str, PlanError]] = []
+    for name in args.plans:
+        try:
+            plans.append(_load(name))
+        except PlanError as problem:
+            failed.append((name, problem))
+    returns = None
+    if args.returns is not None:
+        from ecm_plan.monitoring import load_returns  # noqa: PLC0415 (loaded with --returns only)
+
+        try:
+            returns = load_returns(args.returns)
+        except PlanError as problem:
+            failed.append((args.returns, problem))
+    if failed:
+        for _, err in failed:
+            _print_error(err, errors)
+        if fmt == "json":
+            items = [item for name, err in failed for item in _error_items(name, err)]
+            out.write(json.dumps({"errors": items}, indent=2, ensure_ascii=False) + "\n")
         return 1
-    return 0
+    if fmt == "html":
+        from ecm_plan.report.plan import _Context  # noqa: PLC0415 (as above)
+
+        text = _html(plans, returns, args)
+        has_errors = args.strict and any(  # built again only when --strict asks
+            f.severity.value == "error" for plan in plans for f in _Context(plan).findings
+        )
+    else:
+        width = args.width
+        if width is None:
+            width = shutil.get_terminal_size((100, 24)).columns
+        text, has_errors = _render(
+            plans,
+            fmt,
+            width=width,
+            severity=args.severity,
+            returns=returns,
+            as_of=args.as_of,
+            rule=args.rule,
+        )
+    if args.output:
+        try:
+            _write(args.output, text)
+        except OSError as err:
+            print(f"{args.output}: cannot write: {err.strerror or err}", file=errors)
+            return 1
+        print(f"{args.output}: written", file=errors)
+    else:
+        out.write(text)
+    return 1 if args.strict and has_errors else 0
 
 
 def _trajectory(args: argparse.Namespace, out: TextIO, _errors: TextIO) -> int:
-    from ecm_plan.report.plan import trajectory_table  # noqa: PLC0415 (imported on first use: the command line starts without the report layer)
-    from ecm_plan.tables import render  # noqa: PLC0415 (imported on first use: the command line starts without the report layer)
+    from ecm_plan.report.interim import interim_report  # noqa: PLC0415 (imported on first use: the command line starts without the report layer)
 
-    print(render(trajectory_table(_load(args.plan))), file=out)
+    plan = _load(args.plan)
+    out.write(interim_report(plan, method=args.method, ndigits=args.ndigits, format=args.format))
     return 0
 
 
@@ -166,20 +270,6 @@ def _table_csv(table: Table) -> str:
     return stream.getvalue()
 
 
-def _monitor_json(result: MonitoringResult) -> str:
-    rows, rollup = result.to_tables()
-    data = {
-        "plan": result.plan,
-        "as_of": result.as_of.label if result.as_of is not None else None,
-        "rule": result.rule.name,
-        "rows": [dict(zip(rows.headers, row, strict=True)) for row in rows.rows],
-        "rollup": [dict(zip(rollup.headers, row, strict=True)) for row in rollup.rows],
-        "not_assessed": [{"subject": u.subject, "reason": u.reason} for u in result.unassessed],
-        "findings": [str(f) for f in result.findings],
-    }
-    return json.dumps(data, indent=2, ensure_ascii=False)
-
-
 def _monitor(args: argparse.Namespace, out: TextIO, errors: TextIO) -> int:
     from ecm_plan.monitoring import assess_plan, load_returns  # noqa: PLC0415 (loaded for this command only)
     from ecm_plan.tables import render  # noqa: PLC0415 (loaded for this command only)
@@ -188,7 +278,9 @@ def _monitor(args: argparse.Namespace, out: TextIO, errors: TextIO) -> int:
     result = assess_plan(plan, load_returns(args.returns), as_of=args.as_of, rule=args.rule)
     rows, rollup = result.to_tables()
     if args.format == "json":
-        print(_monitor_json(result), file=out)
+        from ecm_plan.report.formats import monitoring_data  # noqa: PLC0415 (loaded for this format only)
+
+        print(json.dumps(monitoring_data(result), indent=2, ensure_ascii=False), file=out)
     elif args.format == "csv":
         print(_table_csv(rows), file=out)
         print(_table_csv(rollup), end="", file=out)
@@ -230,6 +322,17 @@ def _init(args: argparse.Namespace, out: TextIO, errors: TextIO) -> int:
     return 0
 
 
+def _width(text: str) -> int:
+    """A ``--width`` value: a whole number, 0 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or more, not {value}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ecm-plan",
@@ -250,12 +353,45 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the JSON Schema of plan files")
     schema.set_defaults(run=_schema)
     report = commands.add_parser("report", help="summary, coverage, trajectories, dependencies")
-    report.add_argument("plan", metavar="PLAN")
-    report.add_argument("--json", action="store_true", help="print the findings as JSON")
+    report.add_argument("plans", nargs="+", metavar="PLAN")
+    report.add_argument(
+        "--format",
+        choices=("text", "markdown", "html", "json", "csv"),
+        help="the output format (default: text)",
+    )
+    report.add_argument("-o", "--output", metavar="FILE", help="write to FILE, atomically")
+    report.add_argument(
+        "--severity",
+        choices=("error", "warning", "info"),
+        help="show findings at this level or more severe (default: all)",
+    )
+    report.add_argument(
+        "--width",
+        type=_width,
+        metavar="N",
+        help="text: the longest a line may be (default: the terminal's width, else 100; "
+        "0: no limit)",
+    )
+    report.add_argument("--returns", metavar="FILE", help="add monitoring against a returns file")
+    report.add_argument("--as-of", metavar="PERIOD", help="with --returns: the last period")
+    report.add_argument("--rule", help="with --returns: the rating rule (as for monitor)")
+    report.add_argument("--json", action="store_true", help="deprecated: use --format json")
     report.add_argument("--strict", action="store_true", help="exit 1 on error findings")
     report.set_defaults(run=_report)
     trajectory = commands.add_parser("trajectory", help="interim targets of every indicator")
     trajectory.add_argument("plan", metavar="PLAN")
+    trajectory.add_argument(
+        "--method", choices=("linear", "compound", "step"), default="linear", help="the path"
+    )
+    trajectory.add_argument(
+        "--ndigits",
+        type=int,
+        metavar="N",
+        help="round to N decimals (default: the decimals the plan prints)",
+    )
+    trajectory.add_argument(
+        "--format", choices=("text", "csv", "json"), default="text", help="output format"
+    )
     trajectory.set_defaults(run=_trajectory)
     monitor = commands.add_parser(
         "monitor", help="assess a plan against a returns file: status, direction, roll-up"
@@ -274,6 +410,7 @@ def _parser() -> argparse.ArgumentParser:
     graph.add_argument("plan", metavar="PLAN")
     graph.add_argument("-f", "--format", choices=("graphml", "dot"), default="dot")
     graph.add_argument("-o", "--output", help="the file to write (standard output for dot)")
+    graph.add_argument("--all-aims", action="store_true", help="keep the aims no priority serves")
     graph.set_defaults(run=_graph)
     init = commands.add_parser("init", help="write a commented starting plan file")
     init.add_argument("file", metavar="FILE", help="the plan file to write (.yaml)")

@@ -42,7 +42,7 @@ import networkx as nx
 from ecm_plan import _args
 from ecm_plan._export_text import TextCleaner, dot_id, dot_label
 from ecm_plan._references import Reference, ReferenceKind, find_references
-from ecm_plan.catalog import ni_of, outcome
+from ecm_plan.catalog import aim, ni_of, outcome
 from ecm_plan.exceptions import DuplicatePlanIdError, PlanValidationError, Problem
 from ecm_plan.model import (
     Action,
@@ -520,11 +520,39 @@ def contribution_view(graph: PlanGraph) -> PlanGraph:
     return view
 
 
-def export_graph(graph: PlanGraph) -> PlanGraph:
+def _exported_nodes(graph: PlanGraph, all_aims: bool) -> list[str]:
+    """The nodes an export writes: every node, but aims only where a priority serves them."""
+    served = {
+        target
+        for _, target, data in graph.edges(data=True)
+        if data[RELATION] == Relation.SERVES and graph.nodes[target][KIND] == NodeKind.AIM
+    }
+    return [
+        node
+        for node, data in graph.nodes(data=True)
+        if all_aims or data[KIND] != NodeKind.AIM or node in served
+    ]
+
+
+def _export_label(node: str, data: dict[str, Any]) -> str:
+    """A node's label in an export: an aim's title from the catalogue, else its label."""
+    if data[KIND] == NodeKind.AIM:
+        return aim(str(data[ENTITY])).title
+    return str(data.get(LABEL, node))
+
+
+def export_graph(graph: PlanGraph, *, all_aims: bool = False) -> PlanGraph:
     r"""A copy of the graph whose attributes are plain strings and booleans, for GraphML.
 
     Node attributes keep ``kind``, ``label`` and ``plan``; edge attributes keep ``relation``,
     ``inferred`` and ``explicit``. The elements themselves stay in the plan.
+    An aim is labelled by its title in the catalogue ("Physically healthy"), with its id in
+    the attribute ``aim`` (``be_healthy.1``); aims no priority serves are left out unless
+    ``all_aims`` is true. The graph itself, and every analysis over it, keeps all 25 aims.
+
+    Args:
+        graph: A plan graph (:func:`build_graph`, :func:`build_portfolio_graph`).
+        all_aims: Keep the aims no priority serves.
 
     The copy is valid XML 1.0 whatever the text: characters XML cannot hold (C0 controls
     other than tab, line feed and carriage return, lone surrogates, U+FFFE and U+FFFF) are
@@ -554,10 +582,21 @@ def export_graph(graph: PlanGraph) -> PlanGraph:
         replaced 1 character that XML 1.0 cannot hold with U+FFFD (in plan:sample); ...
         >>> plain.nodes["plan:sample"]["label"] == "Ring\ufffd"
         True
+        >>> plain = export_graph(build_graph(load_bundled("sample")))
+        >>> plain.nodes["aim:be_healthy.3"]
+        {'kind': 'aim', 'label': 'Sexually healthy', 'aim': 'be_healthy.3'}
+        >>> "aim:be_healthy.1" in plain, "aim:be_healthy.1" in export_graph(
+        ...     build_graph(load_bundled("sample")), all_aims=True)
+        (False, True)
+
+    .. versionchanged:: 0.2.0 Aims are labelled by their titles; unserved aims are left out
+       unless ``all_aims`` is true.
     """
     _args.require_type(graph, "graph", nx.MultiDiGraph, "a plan graph (from build_graph)")
+    _args.require_type(all_aims, "all_aims", bool, "True or False")
     clean = TextCleaner()
-    names = {node: clean(str(node), str(node)) for node in graph.nodes}
+    kept = _exported_nodes(graph, all_aims)
+    names = {node: clean(str(node), str(node)) for node in kept}
     if len(set(names.values())) != len(names):
         seen: dict[str, str] = {}
         for node, name in names.items():
@@ -570,15 +609,20 @@ def export_graph(graph: PlanGraph) -> PlanGraph:
             seen[name] = str(node)
     plans = ",".join(str(p) for p in graph.graph.get("plans", ()))
     plain: PlanGraph = nx.MultiDiGraph(plans=clean(plans, "plans"))
-    for node, data in graph.nodes(data=True):
+    for node in kept:
+        data = graph.nodes[node]
         attrs = {
             KIND: str(data[KIND].value),
-            LABEL: clean(str(data.get(LABEL, node)), str(node)),
+            LABEL: clean(_export_label(node, data), str(node)),
         }
+        if data[KIND] == NodeKind.AIM:
+            attrs["aim"] = str(data[ENTITY])
         if PLAN in data:
             attrs[PLAN] = clean(str(data[PLAN]), str(node))
         plain.add_node(names[node], **attrs)
     for source, target, key, data in graph.edges(keys=True, data=True):
+        if source not in names or target not in names:
+            continue
         edge: dict[str, str | bool] = {RELATION: str(data[RELATION].value)}
         for flag in ("inferred", "explicit"):
             if flag in data:
@@ -588,8 +632,11 @@ def export_graph(graph: PlanGraph) -> PlanGraph:
     return plain
 
 
-def to_dot(graph: PlanGraph) -> str:
+def to_dot(graph: PlanGraph, *, all_aims: bool = False) -> str:
     r"""The graph in Graphviz DOT, nodes labelled and shaped by kind, edges by relation.
+
+    Aims are labelled and left out as in :func:`export_graph` (their ids stay the node ids,
+    ``aim:be_healthy.1``).
 
     Every id and label is a quoted string, valid for any text: ``"`` and ``\`` are escaped,
     line ends become ``\n`` (a line break in a Graphviz label), ``&``, ``<`` and ``>`` in
@@ -607,8 +654,17 @@ def to_dot(graph: PlanGraph) -> str:
         'digraph plan {'
         >>> '"P1.O1" -> "P1" [label="part_of"];' in dot
         True
+        >>> '"aim:be_healthy.3" [label="Sexually healthy", shape=octagon];' in dot
+        True
+        >>> "aim:be_healthy.1" in dot, "aim:be_healthy.1" in to_dot(
+        ...     build_graph(load_bundled("sample")), all_aims=True)
+        (False, True)
+
+    .. versionchanged:: 0.2.0 Aims are labelled by their titles; unserved aims are left out
+       unless ``all_aims`` is true.
     """
     _args.require_type(graph, "graph", nx.MultiDiGraph, "a plan graph (from build_graph)")
+    _args.require_type(all_aims, "all_aims", bool, "True or False")
     shapes = {
         NodeKind.OUTCOME: "doubleoctagon",
         NodeKind.AIM: "octagon",
@@ -621,16 +677,18 @@ def to_dot(graph: PlanGraph) -> str:
         NodeKind.LEAD: "house",
     }
     clean = TextCleaner()
-    names = {node: dot_id(clean(str(node), str(node))) for node in graph.nodes}
+    kept = _exported_nodes(graph, all_aims)
+    names = {node: dot_id(clean(str(node), str(node))) for node in kept}
     lines = ["digraph plan {", "  rankdir=LR;"]
-    for node in sorted(graph.nodes):
+    for node in sorted(kept):
         data = graph.nodes[node]
         shape = shapes.get(data[KIND], "plaintext")
-        label = dot_label(clean(str(data.get(LABEL, node)), str(node)))
+        label = dot_label(clean(_export_label(node, data), str(node)))
         lines.append(f"  {names[node]} [label={label}, shape={shape}];")
     edges = sorted(
         (source, target, str(data[RELATION].value))
         for source, target, data in graph.edges(data=True)
+        if source in names and target in names
     )
     for source, target, relation in edges:
         lines.append(f"  {names[source]} -> {names[target]} [label={dot_label(relation)}];")

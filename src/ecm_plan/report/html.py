@@ -44,7 +44,7 @@ from ecm_plan._version import __version__
 from ecm_plan.coverage.matrix import Link, OutcomeMatrix
 from ecm_plan.coverage.portfolio import portfolio
 from ecm_plan.exceptions import MissingExtraError
-from ecm_plan.findings import Finding, Severity
+from ecm_plan.findings import Finding, Severity, _severity
 from ecm_plan.model import Indicator, Plan
 from ecm_plan.monitoring import (
     MonitoringResult,
@@ -198,6 +198,7 @@ class _FindingGroup:
     id: str
     title: str
     findings: tuple[Finding, ...]
+    shown: bool = True
 
 
 @attrs.frozen
@@ -287,7 +288,9 @@ def _grid(matrix: OutcomeMatrix) -> _Grid:
     return _Grid(columns, names, tuple(rows))
 
 
-def _groups(prefix: str, findings: Iterable[Finding]) -> tuple[_FindingGroup, ...]:
+def _groups(
+    prefix: str, findings: Iterable[Finding], threshold: Severity = Severity.INFO
+) -> tuple[_FindingGroup, ...]:
     found = tuple(findings)
     titles = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Notes"}
     return tuple(
@@ -295,6 +298,7 @@ def _groups(prefix: str, findings: Iterable[Finding]) -> tuple[_FindingGroup, ..
             f"{prefix}findings-{severity.value}",
             titles[severity],
             tuple(f for f in found if f.severity is severity),
+            severity >= threshold,
         )
         for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
     )
@@ -377,6 +381,7 @@ def _view(
     plan: Plan,
     monitoring: MonitoringResult | None,
     cap: int,
+    threshold: Severity = Severity.INFO,
 ) -> _PlanView:
     ctx = _Context(plan)
     monitored = None
@@ -388,14 +393,14 @@ def _view(
         plan=plan,
         sections=tuple((prefix + key, title) for key, title in _SECTIONS),
         counts=summary_table(plan),
-        summary=ctx.summary_tables(),
+        summary=ctx.coverage_tables,
         grid=_grid(ctx.matrix),
-        matrix_table=ctx.matrix.to_tables()[0],
-        groups=_groups(prefix, ctx.findings),
+        matrix_table=ctx.matrix_tables[0],
+        groups=_groups(prefix, ctx.findings, threshold),
         trajectories=trajectory_table(plan),
         charts=_charts(prefix, plan, monitoring, cap),
         monitoring=monitored,
-        dependencies=ctx.dependency_tables(),
+        dependencies=ctx.dependency_tables,
     )
 
 
@@ -425,6 +430,7 @@ def plan_html(
     as_of: Period | str | None = None,
     rule: str | RatingRule | None = "default",
     max_charts: int = DEFAULT_MAX_CHARTS,
+    severity: Severity | str | None = None,
 ) -> str:
     """The report of a plan as one self-contained HTML page.
 
@@ -444,6 +450,8 @@ def plan_html(
             ``"2009-10 Q2"``); None takes every return.
         rule: The rating rule, or its name (:data:`~ecm_plan.monitoring.RULES`).
         max_charts: The most trajectory charts to draw (0 to 200).
+        severity: The least severe findings to list (``error``, ``warning`` or ``info``);
+            the groups below it keep their count and say they are not listed. None lists all.
 
     Returns:
         One HTML5 document, to be written as UTF-8.
@@ -452,6 +460,7 @@ def plan_html(
         ArgumentError: An argument is of the wrong kind (a :class:`TypeError`).
         ArgumentValueError: ``max_charts`` is out of its bounds.
         UnknownRatingRuleError: ``rule`` names no rule the library knows.
+        InvalidChoiceError: ``severity`` is not a severity (a :class:`ValueError`).
         InvalidPeriodError: ``as_of`` is not a period label.
         MissingExtraError: Jinja2 or matplotlib is not installed (an :class:`ImportError`).
 
@@ -474,7 +483,8 @@ def plan_html(
     _environment()
     _need_matplotlib()
     monitoring = None if given is None else assess_plan(plan, given, as_of=as_of, rule=chosen)
-    view = _view("", plan, monitoring, cap)
+    threshold = Severity.INFO if severity is None else _severity(severity)
+    view = _view("", plan, monitoring, cap, threshold)
     return _render("plan.html.j2", title=plan.title, views=(view,), portfolio=None, level=1)
 
 
@@ -492,6 +502,7 @@ def portfolio_html(
     as_of: Period | str | None = None,
     rule: str | RatingRule | None = "default",
     max_charts: int = DEFAULT_MAX_CHARTS,
+    severity: Severity | str | None = None,
 ) -> str:
     """The report of several plans as one self-contained HTML page.
 
@@ -507,6 +518,7 @@ def portfolio_html(
         as_of: The last period of returns to take.
         rule: The rating rule, or its name.
         max_charts: The most trajectory charts to draw for each plan (0 to 200).
+        severity: The least severe findings to list, as in :func:`plan_html`.
 
     Returns:
         One HTML5 document, to be written as UTF-8.
@@ -515,6 +527,7 @@ def portfolio_html(
         ArgumentError: An argument is of the wrong kind (a :class:`TypeError`).
         AnalysisError: Two plans share an id (a :class:`ValueError`).
         UnknownRatingRuleError: ``rule`` names no rule the library knows.
+        InvalidChoiceError: ``severity`` is not a severity (a :class:`ValueError`).
         InvalidPeriodError: ``as_of`` is not a period label.
         MissingExtraError: Jinja2 or matplotlib is not installed (an :class:`ImportError`).
 
@@ -533,6 +546,7 @@ def portfolio_html(
     """
     found = _args.require_items(plans, "plans", Plan, "a Plan")
     given, chosen, cap = _check_options(returns, as_of, rule, max_charts)
+    threshold = Severity.INFO if severity is None else _severity(severity)
     cover = portfolio(found)
     _environment()
     _need_matplotlib()
@@ -541,7 +555,7 @@ def portfolio_html(
         monitoring = None
         if given is not None:
             monitoring = assess_plan(plan, given, as_of=as_of, rule=chosen)
-        views.append(_view(f"plan{n}-", plan, monitoring, cap))
+        views.append(_view(f"plan{n}-", plan, monitoring, cap, threshold))
     rows = [
         (
             v.plan.id,

@@ -1,8 +1,9 @@
 """The full report of a plan: summary, coverage, findings, trajectories and dependencies.
 
-The ``ecm-plan report`` command prints :func:`plan_report`; each example script prints its
-plan's own tables and then these sections. Library code never prints: these functions return
-tables and text.
+The ``ecm-plan report`` command prints :func:`plan_report` (through
+:mod:`~ecm_plan.report.formats`, which gives the same sections as text, Markdown, JSON and
+CSV); each example script prints its plan's own tables and then these sections. Library code
+never prints: these functions return tables and text.
 
 Example:
     >>> from ecm_plan import load_bundled
@@ -28,7 +29,7 @@ from ecm_plan.exceptions import TrajectoryError
 from ecm_plan.findings import Finding, findings_table
 from ecm_plan.graph import PlanGraph, build_graph
 from ecm_plan.model import Plan, ValueStatus
-from ecm_plan.tables import Table, render_all
+from ecm_plan.tables import Table
 from ecm_plan.trajectory import matching_methods, planned_series
 
 __all__ = [
@@ -79,28 +80,35 @@ class _Context:
         """The outcomes and aims set against the priorities."""
         return _outcome_matrix(self.plan, self.facts)
 
-    def summary_tables(self) -> tuple[Table, ...]:
-        """The coverage summary tables."""
+    @functools.cached_property
+    def coverage_tables(self) -> tuple[Table, ...]:
+        """The coverage summary."""
         return _summary(self.plan, self.facts, self.coverage_findings).to_tables()
 
+    @functools.cached_property
+    def matrix_tables(self) -> tuple[Table, ...]:
+        """The outcomes-by-priorities matrix (and its aims)."""
+        return self.matrix.to_tables()
+
+    @functools.cached_property
+    def trajectories(self) -> Table:
+        """The published trajectories and the methods that reproduce them."""
+        return trajectory_table(self.plan)
+
+    @functools.cached_property
     def dependency_tables(self) -> tuple[Table, ...]:
-        """The dependency and impact tables."""
+        """The dependency tables."""
         return dependencies.dependency_tables(self.graph)
 
     def analysis_sections(self) -> tuple[Table, ...]:
         """The analysis tables of :func:`analysis_sections`."""
         return (
-            *self.summary_tables(),
-            *self.matrix.to_tables(),
+            *self.coverage_tables,
+            *self.matrix_tables,
             findings_table(self.findings),
-            trajectory_table(self.plan),
-            *self.dependency_tables(),
+            self.trajectories,
+            *self.dependency_tables,
         )
-
-    def report(self) -> str:
-        """The text of :func:`plan_report`."""
-        tables = [summary_table(self.plan), *self.analysis_sections()]
-        return plan_header(self.plan) + "\n\n" + render_all(tables)
 
 
 def plan_header(plan: Plan, *extra: str, period: str | None = None) -> str:
@@ -278,12 +286,17 @@ def analysis_sections(plan: Plan) -> tuple[Table, ...]:
 
 
 def plan_report(plan: Plan) -> str:
-    """The whole report of a plan as text.
+    """The whole report of a plan as text: :func:`~ecm_plan.report.formats.plan_text`.
 
     Example:
         >>> from ecm_plan import load_bundled
         >>> plan_report(load_bundled("swindon-2008")).splitlines()[0]
         'Strategic Management Plan 2008'
+
+    .. versionchanged:: 0.2.0 Findings show their hint and key path; empty sections, and the
+       matrix of a plan without priorities, say ``none``.
     """
+    from ecm_plan.report.formats import plan_text  # noqa: PLC0415 (formats builds on this module)
+
     _args.require_type(plan, "plan", Plan, "a Plan")
-    return _Context(plan).report()
+    return plan_text(plan).rstrip("\n")
