@@ -113,8 +113,8 @@ class TestReport:
             assert title in text
 
     def test_report_json(self):
-        """With --json (deprecated) the findings come out in the JSON document."""
-        code, text = run("report", "sample", "--json")
+        """With --format json the findings come out in the JSON document."""
+        code, text = run("report", "sample", "--format", "json")
         assert 0 == code
         item = json.loads(text)["findings"]["items"][0]
         assert {"code", "severity", "subject", "message"} <= set(item)

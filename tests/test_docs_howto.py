@@ -74,10 +74,10 @@ def schema_keys() -> set[str]:
 
 
 def report_findings(path: Path) -> list[dict[str, Any]]:
-    """The findings of ``ecm-plan report --json`` on ``path``."""
+    """The findings of ``ecm-plan report --format json`` on ``path``."""
     out = io.StringIO()
-    assert 0 == main(["report", "--json", str(path)], out=out, err=io.StringIO())
-    findings: list[dict[str, Any]] = json.loads(out.getvalue())
+    assert 0 == main(["report", "--format", "json", str(path)], out=out, err=io.StringIO())
+    findings: list[dict[str, Any]] = json.loads(out.getvalue())["findings"]["items"]
     return findings
 
 

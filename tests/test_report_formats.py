@@ -229,11 +229,18 @@ class TestJson:
         assert ["sample", "swindon-2008"] == [d["header"]["id"] for d in json.loads(out)]
 
     def test_deprecated_flag(self):
-        """--json still works, says it is deprecated, and prints the whole document."""
+        """--json still works as before (the findings alone) and says it is deprecated."""
         code, out, err = run("report", "sample", "--json")
         assert 0 == code
-        assert "--json is deprecated; use --format json" in err
-        assert 1 == json.loads(out)["format_version"]
+        assert "--json is deprecated" in err
+        assert "use --format json" in err
+        findings = json.loads(out)
+        assert isinstance(findings, list)
+        assert {"code", "severity", "subject", "message"} <= set(findings[0])
+        whole = json.loads(run("report", "sample", "--format", "json")[1])
+        assert [(f["code"], f["subject"], f["message"]) for f in findings] == [
+            (f["code"], f["subject"], f["message"]) for f in whole["findings"]["items"]
+        ]
 
     def test_deprecated_flag_disagrees(self):
         """--json with another --format is a usage error."""

@@ -180,14 +180,21 @@ def _write(path: str, text: str) -> None:
     _write_replace(Path(os.path.realpath(path)), text.encode("utf-8"))
 
 
+_FINDINGS_ONLY = "findings-json"  # what the deprecated --json printed: the findings alone
+
+
 def _report_format(args: argparse.Namespace, errors: TextIO) -> str | None:
     fmt: str | None = args.format
     if args.json:
-        print(f"{_PROG} report: --json is deprecated; use --format json", file=errors)
-        if fmt not in {None, "json"}:
+        if fmt is not None:
             print(f"{_PROG} report: --json and --format {fmt} disagree; give one", file=errors)
             return None
-        fmt = "json"
+        print(
+            f"{_PROG} report: --json is deprecated and prints the findings alone, as before; "
+            "use --format json, which covers every section",
+            file=errors,
+        )
+        fmt = _FINDINGS_ONLY
     if args.returns is None and (args.as_of is not None or args.rule is not None):
         print(f"{_PROG} report: --as-of and --rule need --returns FILE", file=errors)
         return None
@@ -222,6 +229,13 @@ def _report(args: argparse.Namespace, out: TextIO, errors: TextIO) -> int:
             items = [item for name, err in failed for item in _error_items(name, err)]
             out.write(json.dumps({"errors": items}, indent=2, ensure_ascii=False) + "\n")
         return 1
+    if fmt == _FINDINGS_ONLY:
+        from ecm_plan.findings import findings_to_json  # noqa: PLC0415 (as above)
+        from ecm_plan.report.plan import _Context  # noqa: PLC0415 (as above)
+
+        found = [f for plan in plans for f in _Context(plan).findings]
+        out.write(findings_to_json(found) + "\n")
+        return 1 if args.strict and any(f.severity.value == "error" for f in found) else 0
     if fmt == "html":
         from ecm_plan.report.plan import _Context  # noqa: PLC0415 (as above)
 
