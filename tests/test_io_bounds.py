@@ -453,3 +453,52 @@ class TestYamlCharacters:
         problems = refused(BASE + f'vision: ["é€x{char}y"]\n')
         expected = f"the character U+{ord(char):04X} cannot be written raw in YAML"
         assert [("line 5, column 14", expected)] == problems
+
+
+class TestQuickReading:
+    """The quick YAML reading gives the bounded reading's data, or leaves the text to it."""
+
+    @pytest.fixture(autouse=True)
+    def _libyaml(self, monkeypatch):
+        if _formats._PlainCLoader is None:
+            pytest.skip("PyYAML is built without libyaml 0.2.5 or later")
+        monkeypatch.setattr(_formats, "_USE_LIBYAML", True)
+
+    @pytest.mark.parametrize("name", sorted(bundled_plans()))
+    def test_bundled_same_data(self, name):
+        """Every bundled plan reads quickly, to the very data the bounded reading gives."""
+        text = dumps_plan(load_bundled(name), "yaml")
+        quick = _formats.quick_yaml(text)
+        assert quick is not _formats.UNREAD
+        assert quick == _formats.parse_document(text, "yaml").data
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            BASE + "vision: " + "[" * MAX_DEPTH + "]" * MAX_DEPTH + "\n",
+            BASE + "published: !!timestamp 2009-01-01\n",
+            BASE + "vision: [" + "9" * 200 + "]\n",
+            BASE + "vision: [&a x, *a]\n",
+            "a: &a [1, *a]\n",
+            BASE + "title: U\n",
+            BASE + "notes: [{<<: {a: 1}, b: 2}]\n",
+            BASE + "vision: [\n",
+            "a: 1\n---\nb: 2\n",
+        ],
+    )
+    def test_left_to_bounded_reading(self, text):
+        """Deep nesting, tags, long numbers, aliases, duplicate keys, merges, bad YAML."""
+        assert _formats.quick_yaml(text) is _formats.UNREAD
+
+    def test_large_text_left(self, monkeypatch):
+        """A text past the quick reading's size is left to the bounded reading, which refuses it."""
+        monkeypatch.setattr(_formats, "MAX_BYTES", 40)
+        assert _formats.quick_yaml(BASE) is _formats.UNREAD
+
+    def test_problems_keep_lines(self):
+        """A plan problem found after a quick reading is still placed on its line."""
+        text = BASE + "priorities:\n  - id: P1\n    title: x\n    outcomes: [stay_saf]\n"
+        assert _formats.quick_yaml(text) is not _formats.UNREAD
+        with pytest.raises(PlanFileError) as info:
+            loads_plan(text)
+        assert [8] == [p.line for p in info.value.problems]

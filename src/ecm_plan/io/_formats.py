@@ -30,12 +30,14 @@ __all__ = [
     "MAX_EXPANDED_CHARS",
     "MAX_NODES",
     "MAX_NUMBER_CHARS",
+    "UNREAD",
     "Document",
     "FormatError",
     "dumps",
     "gc_paused",
     "parse",
     "parse_document",
+    "quick_yaml",
 ]
 
 FORMATS = ("yaml", "json", "toml")
@@ -256,6 +258,103 @@ if getattr(yaml, "__with_libyaml__", False):  # pragma: no branch (libyaml is on
             self._init_checks()
 
     _CLoader = _CLoaderClass
+
+
+_LIBYAML_NESTS = _CLoader is not None and tuple(
+    int(part)
+    for part in yaml._yaml.get_version_string().split(".")[:3]  # noqa: SLF001 (as above)
+) >= (0, 2, 5)
+"""Whether libyaml refuses deep nesting itself (from 0.2.5), so that its composer is bounded."""
+
+_PlainCLoader: type[Any] | None = None
+if _LIBYAML_NESTS:  # pragma: no branch (libyaml is on CI)
+
+    class _PlainCLoaderClass(
+        yaml._yaml.CParser,  # noqa: SLF001 (as above)
+        _Constructor,
+        _Resolver,
+    ):
+        """libyaml's parser and composer, both in C: the node tree is checked once it is built."""
+
+        def __init__(self, stream: str) -> None:
+            yaml._yaml.CParser.__init__(self, stream)  # noqa: SLF001 (as above)
+            _Constructor.__init__(self)
+            _Resolver.__init__(self)
+
+    _PlainCLoader = _PlainCLoaderClass
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def _plain_tree(root: Any) -> bool:  # noqa: ANN401 (a PyYAML node)
+    """Whether a node tree is well inside every limit, with no alias, merge or duplicate key.
+
+    Stricter than the checks of the bounded composer: a tree this accepts, the bounded
+    composer accepts too, with no problem to report. Anything else is read again by it.
+    """
+    scalar, mapping = yaml.ScalarNode, yaml.MappingNode
+    safe, int_tag, merge = _SAFE_TAGS, _INT_TAG, _MERGE_TAG
+    seen: set[int] = set()
+    nodes = chars = 0
+    stack: list[tuple[Any, int]] = [(root, 1)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node, depth = pop()
+        if depth >= MAX_DEPTH or node.tag not in safe or id(node) in seen:
+            return False
+        seen.add(id(node))
+        nodes += 1
+        kind = type(node)
+        if kind is scalar:
+            size = len(node.value)
+            chars += size
+            if size >= MAX_NUMBER_CHARS and node.tag == int_tag:
+                return False
+        elif kind is mapping:
+            keys: set[str] = set()
+            for key, value in node.value:
+                if type(key) is scalar:
+                    if key.value in keys or key.tag == merge:
+                        return False
+                    keys.add(key.value)
+                push((key, depth + 1))
+                push((value, depth + 1))
+        else:
+            stack.extend([(item, depth + 1) for item in node.value])
+    return nodes < MAX_NODES and chars < MAX_EXPANDED_CHARS
+
+
+UNREAD = object()
+"""What :func:`quick_yaml` gives for a text it leaves to :func:`parse_document`."""
+
+
+def quick_yaml(text: str) -> Any:  # noqa: ANN401 (plain data of any shape)
+    """The plain data of a YAML text that is inside every limit, or :data:`UNREAD`.
+
+    libyaml composes the nodes in C and one pass checks the tree. Text this does not
+    vouch for (too deep, too many nodes, aliases, merges, duplicate keys, a refused tag, a
+    syntax error) gives :data:`UNREAD`: :func:`parse_document` reads it, and reports.
+    The data is the same as :func:`parse_document`'s, which needs the key paths' lines only
+    when there is a problem to place.
+    """
+    # A text of at most MAX_NODES characters composes fewer nodes than the bounded composer
+    # allows (an alias shares its anchor's node), so composing it whole is bounded too; one of
+    # at most MAX_BYTES // 4 characters is at most MAX_BYTES bytes of UTF-8.
+    if not _USE_LIBYAML or _PlainCLoader is None or len(text) > min(MAX_NODES, MAX_BYTES // 4):
+        return UNREAD
+    try:
+        loader = _PlainCLoader(text)
+    except yaml.YAMLError:
+        return UNREAD
+    try:
+        node = loader.get_single_node()
+        if node is None or not _plain_tree(node):
+            return UNREAD
+        return loader.construct_document(node)
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+        return UNREAD
+    finally:
+        loader.dispose()
 
 
 def _BoundedLoader(stream: str) -> Any:  # noqa: ANN401, N802 (a loader, named as the class it was)
