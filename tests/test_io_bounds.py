@@ -10,13 +10,22 @@ import sys
 import time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import ecm_plan.io as io_module
 from ecm_plan import dumps_plan, load_bundled, load_plan, loads_plan
 from ecm_plan.exceptions import ArgumentError, PlanFileError
 from ecm_plan.io import _formats
 from ecm_plan.io._formats import MAX_DEPTH, MAX_NODES, _BoundedLoader
-from ecm_plan.io._limits import MAX_DIGITS, MAX_TEXT_CHARS, MAX_YEAR
+from ecm_plan.io._limits import (
+    MAX_DIGITS,
+    MAX_TEXT_CHARS,
+    MAX_YEAR,
+    value_problems,
+    within_limits,
+)
+from ecm_plan.io._text import surrogate_problems
 from ecm_plan.plans import bundled_plans
 
 BASE = "id: demo\nauthority: A\ntitle: T\nperiod: 2009-10\n"
@@ -502,3 +511,30 @@ class TestQuickReading:
         with pytest.raises(PlanFileError) as info:
             loads_plan(text)
         assert [8] == [p.line for p in info.value.problems]
+
+
+_TEXTS = st.one_of(
+    st.text(max_size=5),
+    st.sampled_from(["id", "value", "targets", "x" * 101, "1" * 18, "\ud800", "1,234.5"]),
+    st.just("y" * (MAX_TEXT_CHARS + 1)),
+)
+_PLAIN = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(min_value=-(10**16), max_value=10**16),
+        st.floats(),
+        _TEXTS,
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.one_of(_TEXTS, st.integers()), inner, max_size=4),
+    ),
+    max_leaves=20,
+)
+
+
+@given(_PLAIN)
+def test_within_limits_agrees(data):
+    """The one-pass check says yes exactly when the checks with key paths find nothing."""
+    assert within_limits(data) == (not surrogate_problems(data) and not value_problems(data))

@@ -67,7 +67,7 @@ from ecm_plan.io._formats import (
     parse_document,
     quick_yaml,
 )
-from ecm_plan.io._limits import period_problems, value_problems
+from ecm_plan.io._limits import period_problems, value_problems, within_limits
 from ecm_plan.io._raw import raw_problems
 from ecm_plan.io._text import surrogate_problems
 from ecm_plan.io.builder import PlanBuilder
@@ -267,7 +267,7 @@ def loads_plan(text: str, format: str = "yaml", *, source: str = "<string>") -> 
                 # The quick reading keeps no lines: read again, to place the problems.
                 return parse_document(text, format)
 
-        problems = surrogate_problems(data) or value_problems(data)
+        problems = [] if within_limits(data) else surrogate_problems(data) or value_problems(data)
         if problems:
             raise PlanFileError(source, _sorted(problems, locate()))
         return _structure(data, source, found, locate)
