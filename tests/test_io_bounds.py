@@ -493,11 +493,23 @@ class TestQuickReading:
             BASE + "notes: [{<<: {a: 1}, b: 2}]\n",
             BASE + "vision: [\n",
             "a: 1\n---\nb: 2\n",
+            "1: a\n01: b\n",
+            "a: !!float 1.5\n",
+            "a: !!bool maybe\n",
+            "? [a]\n: b\n",
+            "",
         ],
     )
     def test_left_to_bounded_reading(self, text):
         """Deep nesting, tags, long numbers, aliases, duplicate keys, merges, bad YAML."""
         assert _formats.quick_yaml(text) is _formats.UNREAD
+
+    def test_scalars_same_data(self):
+        """Integers, true/false, nulls and tagged scalars read as the bounded reading reads them."""
+        text = "a: 12\nb: -0x1F\n2009: [true, False, ~, null, '7', !!str 8, !!int '9', 1_000]\n"
+        quick = _formats.quick_yaml(text)
+        assert quick == {"a": 12, "b": -31, 2009: [True, False, None, None, "7", "8", 9, 1000]}
+        assert quick == _formats.parse_document(text, "yaml").data
 
     def test_large_text_left(self, monkeypatch):
         """A text past the quick reading's size is left to the bounded reading, which refuses it."""

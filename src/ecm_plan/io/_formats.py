@@ -283,59 +283,90 @@ if _LIBYAML_NESTS:  # pragma: no branch (libyaml is on CI)
 
     _PlainCLoader = _PlainCLoaderClass
 
-_MERGE_TAG = "tag:yaml.org,2002:merge"
-
-
-def _plain_tree(root: Any) -> bool:  # noqa: ANN401 (a PyYAML node)
-    """Whether a node tree is well inside every limit, with no alias, merge or duplicate key.
-
-    Stricter than the checks of the bounded composer: a tree this accepts, the bounded
-    composer accepts too, with no problem to report. Anything else is read again by it.
-    """
-    scalar, mapping = yaml.ScalarNode, yaml.MappingNode
-    safe, int_tag, merge = _SAFE_TAGS, _INT_TAG, _MERGE_TAG
-    seen: set[int] = set()
-    nodes = chars = 0
-    stack: list[tuple[Any, int]] = [(root, 1)]
-    pop, push = stack.pop, stack.append
-    while stack:
-        node, depth = pop()
-        if depth >= MAX_DEPTH or node.tag not in safe or id(node) in seen:
-            return False
-        seen.add(id(node))
-        nodes += 1
-        kind = type(node)
-        if kind is scalar:
-            size = len(node.value)
-            chars += size
-            if size >= MAX_NUMBER_CHARS and node.tag == int_tag:
-                return False
-        elif kind is mapping:
-            keys: set[str] = set()
-            for key, value in node.value:
-                if type(key) is scalar:
-                    if key.value in keys or key.tag == merge:
-                        return False
-                    keys.add(key.value)
-                push((key, depth + 1))
-                push((value, depth + 1))
-        else:
-            stack.extend([(item, depth + 1) for item in node.value])
-    return nodes < MAX_NODES and chars < MAX_EXPANDED_CHARS
-
+_STR_TAG = "tag:yaml.org,2002:str"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
 
 UNREAD = object()
 """What :func:`quick_yaml` gives for a text it leaves to :func:`parse_document`."""
 
 
-def quick_yaml(text: str) -> Any:  # noqa: ANN401 (plain data of any shape)
-    """The plain data of a YAML text that is inside every limit, or :data:`UNREAD`.
+def _plain_data(root: Any, loader: Any) -> Any:  # noqa: ANN401 (PyYAML nodes and their plain data)
+    """The plain data of a node tree well inside every limit, or :data:`UNREAD`.
 
-    libyaml composes the nodes in C and one pass checks the tree. Text this does not
-    vouch for (too deep, too many nodes, aliases, merges, duplicate keys, a refused tag, a
-    syntax error) gives :data:`UNREAD`: :func:`parse_document` reads it, and reports.
-    The data is the same as :func:`parse_document`'s, which needs the key paths' lines only
-    when there is a problem to place.
+    One pass checks the tree and builds its data as the safe constructor would. It is
+    stricter than the bounded composer: any alias, merge, duplicate key, tag other than text,
+    integer, true/false and null, or nesting, node count or text size near a limit gives
+    :data:`UNREAD`, and the bounded reading reads the text and reports.
+    """
+    scalar, mapping, sequence = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+    bools = yaml.constructor.SafeConstructor.bool_values
+    seen: set[int] = set()
+    nodes = chars = 0
+    top: list[Any] = [None]
+    stack: list[tuple[Any, int, Any, Any]] = [(root, 1, top, 0)]
+    pop, push = stack.pop, stack.append
+
+    def plain(node: Any) -> Any:  # noqa: ANN401 (a scalar node and its value)
+        tag = node.tag
+        if tag == _STR_TAG:
+            return node.value
+        if tag == _NULL_TAG:
+            return None
+        if tag == _BOOL_TAG:
+            return bools.get(node.value.lower(), UNREAD)
+        if tag == _INT_TAG and len(node.value) < MAX_NUMBER_CHARS:
+            return loader.construct_yaml_int(node)
+        return UNREAD
+
+    while stack:
+        node, depth, into, slot = pop()
+        if depth >= MAX_DEPTH or id(node) in seen:
+            return UNREAD
+        seen.add(id(node))
+        nodes += 1
+        kind = type(node)
+        if kind is scalar:
+            chars += len(node.value)
+            value = plain(node)
+            if value is UNREAD:
+                return UNREAD
+            into[slot] = value
+        elif kind is mapping and node.tag == _MAP_TAG:
+            data: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if type(key_node) is not scalar or id(key_node) in seen:
+                    return UNREAD
+                seen.add(id(key_node))
+                nodes += 1
+                chars += len(key_node.value)
+                key = plain(key_node)
+                if key is UNREAD or key in data:
+                    return UNREAD
+                data[key] = None
+                push((value_node, depth + 1, data, key))
+            into[slot] = data
+        elif kind is sequence and node.tag == _SEQ_TAG:
+            items: list[Any] = [None] * len(node.value)
+            stack.extend([(item, depth + 1, items, i) for i, item in enumerate(node.value)])
+            into[slot] = items
+        else:
+            return UNREAD
+    if nodes >= MAX_NODES or chars >= MAX_EXPANDED_CHARS:
+        return UNREAD
+    return top[0]
+
+
+def quick_yaml(text: str) -> Any:  # noqa: ANN401 (plain data of any shape)
+    """The plain data of a YAML text well inside every limit, or :data:`UNREAD`.
+
+    libyaml composes the nodes in C and one pass checks them and builds the data. Text this
+    does not vouch for (deep, large, with aliases, merges, duplicate keys or other tags, not
+    well-formed) gives :data:`UNREAD`: :func:`parse_document` reads it, and reports. The data
+    is the same as :func:`parse_document`'s, which also finds the line of every key path:
+    that is needed only to place a problem.
     """
     # A text of at most MAX_NODES characters composes fewer nodes than the bounded composer
     # allows (an alias shares its anchor's node), so composing it whole is bounded too; one of
@@ -348,9 +379,7 @@ def quick_yaml(text: str) -> Any:  # noqa: ANN401 (plain data of any shape)
         return UNREAD
     try:
         node = loader.get_single_node()
-        if node is None or not _plain_tree(node):
-            return UNREAD
-        return loader.construct_document(node)
+        return UNREAD if node is None else _plain_data(node, loader)
     except (yaml.YAMLError, ValueError, TypeError, RecursionError):
         return UNREAD
     finally:
