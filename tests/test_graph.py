@@ -224,3 +224,25 @@ class TestReferencesRemembered:
         assert list(warm.nodes(data=True)) == list(cold.nodes(data=True))
         assert list(warm.edges(keys=True, data=True)) == list(cold.edges(keys=True, data=True))
         assert warm.graph == cold.graph
+
+
+def test_collector_restored():
+    """Building pauses the cyclic collector and turns it back on, after an error too."""
+    import gc  # noqa: PLC0415 (only this test looks at the collector)
+
+    seen = []
+    real = gc.disable
+
+    def spy() -> None:
+        seen.append(True)
+        real()
+
+    gc.disable = spy
+    try:
+        build_graph(load_bundled("sample"))
+        with pytest.raises(DuplicatePlanIdError):
+            build_portfolio_graph([load_bundled("sample")] * 2)
+    finally:
+        gc.disable = real
+    assert [True, True] == seen
+    assert gc.isenabled()

@@ -41,6 +41,7 @@ import networkx as nx
 
 from ecm_plan import _args
 from ecm_plan._export_text import TextCleaner, dot_id, dot_label
+from ecm_plan._gc import gc_paused
 from ecm_plan._references import Reference, ReferenceKind, find_references
 from ecm_plan.catalog import ni_of, outcome
 from ecm_plan.exceptions import DuplicatePlanIdError, PlanValidationError, Problem
@@ -408,6 +409,7 @@ def _work(plan: Plan) -> Iterable[tuple[str, Objective | Action | Target]]:
             yield "target", target
 
 
+@gc_paused()
 def build_graph(plan: Plan) -> PlanGraph:
     """Build the graph of one plan.
 
@@ -446,6 +448,7 @@ def build_graph(plan: Plan) -> PlanGraph:
     return graph
 
 
+@gc_paused()
 def build_portfolio_graph(plans: Iterable[Plan]) -> PlanGraph:
     """Build one graph of many plans, with shared outcome, aim and National Indicator nodes.
 

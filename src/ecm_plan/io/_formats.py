@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import os
 import re
 import tomllib
-from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -20,6 +17,7 @@ import yaml.reader
 import yaml.resolver
 import yaml.scanner
 
+from ecm_plan._gc import gc_paused
 from ecm_plan.exceptions import Problem, UnknownFormatError
 
 __all__ = [
@@ -462,22 +460,6 @@ def _node_lines(
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _node_lines(item, _join(path, index), lines, problems, depth + 1)
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector; restore its previous state after, even on error.
-
-    Parsing and structuring a plan allocate many objects and free none, so collections
-    during a load only cost time.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _reader_problem(err: yaml.reader.ReaderError, text: str) -> FormatError:
