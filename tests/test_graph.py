@@ -230,6 +230,7 @@ def test_collector_restored():
     """Building pauses the cyclic collector and turns it back on, after an error too."""
     import gc  # noqa: PLC0415 (only this test looks at the collector)
 
+    plan = load_bundled("sample")
     seen = []
     real = gc.disable
 
@@ -239,9 +240,9 @@ def test_collector_restored():
 
     gc.disable = spy
     try:
-        build_graph(load_bundled("sample"))
+        build_graph(plan)
         with pytest.raises(DuplicatePlanIdError):
-            build_portfolio_graph([load_bundled("sample")] * 2)
+            build_portfolio_graph([plan] * 2)
     finally:
         gc.disable = real
     assert [True, True] == seen
