@@ -7,12 +7,14 @@ by ``1 + k / 1000``, so that no work keyed on a cell's text can pass from copy t
 in one run, interleaved and repeated, times in CPU seconds:
 
 - the pipeline, stage by stage: ``load`` (:func:`ecm_plan.load_plan` of every file),
-  ``graphs`` (:func:`ecm_plan.build_graph` of each plan and
-  :func:`ecm_plan.build_portfolio_graph` of all), ``coverage`` (:func:`ecm_plan.coverage.check`
-  of each plan with its graph, and :func:`ecm_plan.coverage.portfolio`), ``dependencies``
+  ``graphs`` (:func:`ecm_plan.build_portfolio_graph` of all and :func:`ecm_plan.build_graph`
+  of each plan), ``coverage`` (:func:`ecm_plan.coverage.check` of each plan with its graph,
+  and :func:`ecm_plan.coverage.portfolio`), ``dependencies``
   (every whole-graph analysis of :mod:`ecm_plan.dependencies` on the portfolio graph,
   including the impact of every funding stream) and ``trajectories`` (the trajectory table of
-  each plan's report);
+  each plan's report). What it builds is kept to the end (the plans, the portfolio graph,
+  the findings, the analyses and the tables), but for each plan's own graph, which goes once
+  its plan's coverage is checked, as a national pipeline needs it for no more;
 - the raw floor: the same files read with PyYAML's C parser (``yaml.CSafeLoader``), structured
   by cattrs into small plain attrs classes of the same shape (no validation, no parsing of
   cells), and one networkx graph of the portfolio (its elements and their part-of links) with
@@ -143,17 +145,26 @@ def pipeline(paths: list[Path], clock: Callable[[], float]) -> tuple[dict[str, f
     start = clock()
     plans: list[Plan] = [load_plan(path) for path in paths]
     times["load"], start = clock() - start, clock()
-    graphs = [build_graph(plan) for plan in plans]
     whole = build_portfolio_graph(plans)
-    times["graphs"], start = clock() - start, clock()
-    findings = [cov.check(plan, graph=graph) for plan, graph in zip(plans, graphs, strict=True)]
+    times["graphs"], times["coverage"] = clock() - start, 0.0
+    # Each plan's graph serves its coverage check, then goes: the portfolio graph is kept.
+    findings = []
+    for plan in plans:
+        start = clock()
+        graph = build_graph(plan)
+        built = clock()
+        findings.append(cov.check(plan, graph=graph))
+        times["graphs"] += built - start
+        times["coverage"] += clock() - built
+    del graph
+    start = clock()
     national = cov.portfolio(plans)
-    times["coverage"], start = clock() - start, clock()
+    times["coverage"], start = times["coverage"] + clock() - start, clock()
     analyses = every_analysis(whole)
     times["dependencies"], start = clock() - start, clock()
     tables = [trajectory_table(plan) for plan in plans]
     times["trajectories"] = clock() - start
-    return times, (plans, graphs, whole, findings, national, analyses, tables)
+    return times, (plans, whole, findings, national, analyses, tables)
 
 
 # -- the floor: plain attrs classes of the same shape, no validation ----------------------

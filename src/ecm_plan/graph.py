@@ -249,9 +249,16 @@ class _Builder:
         self.graph = graph
         self.plan = plan
         self.prefix = prefix
+        self.names: dict[str, str] = {}
 
     def node(self, element_id: str) -> str:
-        return f"{self.prefix}{element_id}"
+        """The node id of an element: one string however often it is named (edges keep it)."""
+        if not self.prefix:
+            return element_id
+        name = self.names.get(element_id)
+        if name is None:
+            name = self.names[element_id] = f"{self.prefix}{element_id}"
+        return name
 
     def add(self, element_id: str, kind: NodeKind, entity: Any, label: str) -> str:  # noqa: ANN401 (node data holds an entity of any model type)
         node = self.node(element_id)
