@@ -588,7 +588,21 @@ def _name_end(text: str, run: re.Match[str]) -> int | None:
     return end
 
 
+_ANY_CUE = re.compile(
+    r"objective|see|above|below|implement|deliver|detailed|set\s+out|laid\s+out|outlined|"
+    r"in\s+line|accordance|as\s+per|as\s+in|linked|support|following",
+    re.IGNORECASE,
+)
+"""Words one of which every detector's match holds: a text with none of them has no match."""
+
+
 def _matches(text: str) -> list[_Match]:
+    if _ANY_CUE.search(text) is None:
+        return []
+    return _detected(text)
+
+
+def _detected(text: str) -> list[_Match]:
     found: list[_Match] = [
         _Match("objective_number", m.start(), m.end(), (("code", m.group("code")),))
         for m in _OBJECTIVE_NUMBER.finditer(text)
