@@ -155,7 +155,7 @@ def suggest_indicator(text: str) -> TitleMatch | None:
         title_weight, rare = titles[index]
         shared = words & wording.words
         text_weight = plain_weight
-        if figures:  # a figure counts for the text when the title holds it too
+        if any(w in wording.words for w in figures):  # a figure counts when the title has it
             text_words = [w for w in words if not w.isdigit() or w in wording.words]
             text_weight = _total(text_words, weight, default)
         if not title_weight or not text_weight:
