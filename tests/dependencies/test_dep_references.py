@@ -273,3 +273,13 @@ def test_cue_prefilter_drops_nothing(words):
     assert _references._matches(text) == _references._detected(text)
     if _references._ANY_CUE.search(text) is None:
         assert [] == _references._detected(text)
+
+
+def test_reader_edges_in_networkx_order():
+    """The analyses read every edge in the order networkx gives, multigraph or not."""
+    from ecm_plan.dependencies._reader import _Reader  # noqa: PLC0415 (the private reader)
+
+    graph = build_graph(load_bundled("wigan-2009-12"))
+    assert list(_Reader(graph).edges()) == list(graph.edges(data=True))
+    simple = nx.DiGraph(graph)
+    assert list(_Reader(simple).edges()) == list(simple.edges(data=True))

@@ -199,8 +199,15 @@ class _Reader:
         return digraph
 
     def edges(self) -> Iterator[tuple[str, str, Mapping[str, Any]]]:
-        """Every edge with its data."""
-        return iter(self.graph.edges(data=True))
+        """Every edge with its data, in the order of ``graph.edges(data=True)``."""
+        multi = self._multi
+        for source, targets in self.graph.succ.items():
+            for target, edges in targets.items():
+                if multi:
+                    for data in edges.values():
+                        yield source, target, data
+                else:
+                    yield source, target, edges
 
 
 def _sorted(nodes: Iterable[str]) -> list[str]:
