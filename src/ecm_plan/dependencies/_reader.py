@@ -199,15 +199,8 @@ class _Reader:
         return digraph
 
     def edges(self) -> Iterator[tuple[str, str, Mapping[str, Any]]]:
-        """Every edge with its data, in the order of ``graph.edges(data=True)``."""
-        multi = self._multi
-        for source, targets in self.graph.succ.items():
-            for target, edges in targets.items():
-                if multi:
-                    for data in edges.values():
-                        yield source, target, data
-                else:
-                    yield source, target, edges
+        """Every edge with its data."""
+        return iter(self.graph.edges(data=True))
 
 
 def _sorted(nodes: Iterable[str]) -> list[str]:
