@@ -1064,3 +1064,43 @@ class TestIntendedIndicator:
         """A code that names no indicator raises."""
         with pytest.raises(UnknownIndicatorError):
             intended_indicator("NI 31", "anything")
+
+
+def _suggest_every_wording(text):
+    """The suggestion rule read plainly: every wording scored in turn (the reference)."""
+    from ecm_plan.catalog import _suggest as s  # noqa: PLC0415 (the private rule, compared)
+
+    wordings, weight, default = s._index()
+    words = s._words(text)
+    best = {}
+    for wording in wordings:
+        shared = words & wording.words
+        if not shared:
+            continue
+        title_weight = s._total(wording.words, weight, default)
+        text_words = [w for w in words if not w.isdigit() or w in wording.words]
+        text_weight = s._total(text_words, weight, default)
+        if not title_weight or not text_weight:
+            continue
+        recall = round(s._total(shared, weight, default) / title_weight, 6)
+        precision = round(s._total(shared, weight, default) / text_weight, 6)
+        rare = [w for w in wording.words if weight.get(w, default) >= s.SUGGEST_RARE_WEIGHT]
+        if recall >= 0.6 and precision >= 0.4 and all(w in words for w in rare):
+            best[wording.code] = max(best.get(wording.code, (0.0, 0.0)), (recall, precision))
+    ranked = sorted(best.items(), key=lambda item: item[1], reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+_TITLE_WORDS = sorted(
+    {w for ni in national_indicators() for w in (ni.title or "").split()} | {"12", "2009", "U18"}
+)
+
+
+@given(st.lists(st.sampled_from(_TITLE_WORDS), min_size=1, max_size=12))
+def test_suggestion_as_every_wording_scored(words):
+    """Scoring only the wordings that share a word with the text suggests what scoring all does."""
+    text = " ".join(words)
+    found = suggest_indicator(text)
+    assert (found.code if found else None) == _suggest_every_wording(text)

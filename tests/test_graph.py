@@ -181,3 +181,69 @@ class TestBuildPortfolioGraph:
         assert ("sample:P2.O1.A1", "sample:P1.O1") in {
             (r.source, r.target) for r in graph.graph["references"]
         }
+
+
+class TestReferencesRemembered:
+    """A plan's text is read for references once while the plan lives."""
+
+    def test_same_result_each_time(self):
+        """The second call gives the very tuple the first computed, equal to a fresh reading."""
+        from ecm_plan import _references  # noqa: PLC0415 (the private reading, compared)
+
+        plan = load_bundled("sample")
+        found = find_references(plan)
+        assert find_references(plan) is found
+        assert found == _references._find_references(plan)
+
+    def test_forgotten_with_the_plan(self):
+        """The references of a freed plan are dropped, and an equal new plan reads its own."""
+        import gc  # noqa: PLC0415 (only this test collects)
+
+        from ecm_plan import _references  # noqa: PLC0415 (the private cache, inspected)
+
+        plan = attrs.evolve(load_bundled("sample"), id="fresh")
+        find_references(plan)
+        key = id(plan)
+        assert key in _references._FOUND
+        del plan
+        gc.collect()
+        assert key not in _references._FOUND
+
+    def test_portfolio_graph_unchanged(self):
+        """A portfolio graph built after each plan's graph equals one built from fresh plans."""
+        from ecm_plan import _references  # noqa: PLC0415 (the private cache, inspected)
+
+        names = ["sample", "southend-2008-09"]
+        first = [load_bundled(n) for n in names]
+        for plan in first:
+            build_graph(plan)
+        warm = build_portfolio_graph(first)
+        fresh = [attrs.evolve(p, title=p.title) for p in first]
+        assert not any(id(p) in _references._FOUND for p in fresh)
+        cold = build_portfolio_graph(fresh)
+        assert list(warm.nodes(data=True)) == list(cold.nodes(data=True))
+        assert list(warm.edges(keys=True, data=True)) == list(cold.edges(keys=True, data=True))
+        assert warm.graph == cold.graph
+
+
+def test_collector_restored():
+    """Building pauses the cyclic collector and turns it back on, after an error too."""
+    import gc  # noqa: PLC0415 (only this test looks at the collector)
+
+    plan = load_bundled("sample")
+    seen = []
+    real = gc.disable
+
+    def spy() -> None:
+        seen.append(True)
+        real()
+
+    gc.disable = spy
+    try:
+        build_graph(plan)
+        with pytest.raises(DuplicatePlanIdError):
+            build_portfolio_graph([plan] * 2)
+    finally:
+        gc.disable = real
+    assert [True, True] == seen
+    assert gc.isenabled()

@@ -10,13 +10,22 @@ import sys
 import time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import ecm_plan.io as io_module
 from ecm_plan import dumps_plan, load_bundled, load_plan, loads_plan
 from ecm_plan.exceptions import ArgumentError, PlanFileError
 from ecm_plan.io import _formats
 from ecm_plan.io._formats import MAX_DEPTH, MAX_NODES, _BoundedLoader
-from ecm_plan.io._limits import MAX_DIGITS, MAX_TEXT_CHARS, MAX_YEAR
+from ecm_plan.io._limits import (
+    MAX_DIGITS,
+    MAX_TEXT_CHARS,
+    MAX_YEAR,
+    value_problems,
+    within_limits,
+)
+from ecm_plan.io._text import surrogate_problems
 from ecm_plan.plans import bundled_plans
 
 BASE = "id: demo\nauthority: A\ntitle: T\nperiod: 2009-10\n"
@@ -453,3 +462,91 @@ class TestYamlCharacters:
         problems = refused(BASE + f'vision: ["é€x{char}y"]\n')
         expected = f"the character U+{ord(char):04X} cannot be written raw in YAML"
         assert [("line 5, column 14", expected)] == problems
+
+
+class TestQuickReading:
+    """The quick YAML reading gives the bounded reading's data, or leaves the text to it."""
+
+    @pytest.fixture(autouse=True)
+    def _libyaml(self, monkeypatch):
+        if _formats._PlainCLoader is None:
+            pytest.skip("PyYAML is built without libyaml 0.2.5 or later")
+        monkeypatch.setattr(_formats, "_USE_LIBYAML", True)
+
+    @pytest.mark.parametrize("name", sorted(bundled_plans()))
+    def test_bundled_same_data(self, name):
+        """Every bundled plan reads quickly, to the very data the bounded reading gives."""
+        text = dumps_plan(load_bundled(name), "yaml")
+        quick = _formats.quick_yaml(text)
+        assert quick is not _formats.UNREAD
+        assert quick == _formats.parse_document(text, "yaml").data
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            BASE + "vision: " + "[" * MAX_DEPTH + "]" * MAX_DEPTH + "\n",
+            BASE + "published: !!timestamp 2009-01-01\n",
+            BASE + "vision: [" + "9" * 200 + "]\n",
+            BASE + "vision: [&a x, *a]\n",
+            "a: &a [1, *a]\n",
+            BASE + "title: U\n",
+            BASE + "notes: [{<<: {a: 1}, b: 2}]\n",
+            BASE + "vision: [\n",
+            "a: 1\n---\nb: 2\n",
+            "1: a\n01: b\n",
+            "a: !!float 1.5\n",
+            "a: !!bool maybe\n",
+            "? [a]\n: b\n",
+            "",
+        ],
+    )
+    def test_left_to_bounded_reading(self, text):
+        """Deep nesting, tags, long numbers, aliases, duplicate keys, merges, bad YAML."""
+        assert _formats.quick_yaml(text) is _formats.UNREAD
+
+    def test_scalars_same_data(self):
+        """Integers, true/false, nulls and tagged scalars read as the bounded reading reads them."""
+        text = "a: 12\nb: -0x1F\n2009: [true, False, ~, null, '7', !!str 8, !!int '9', 1_000]\n"
+        quick = _formats.quick_yaml(text)
+        assert quick == {"a": 12, "b": -31, 2009: [True, False, None, None, "7", "8", 9, 1000]}
+        assert quick == _formats.parse_document(text, "yaml").data
+
+    def test_large_text_left(self, monkeypatch):
+        """A text past the quick reading's size is left to the bounded reading, which refuses it."""
+        monkeypatch.setattr(_formats, "MAX_BYTES", 40)
+        assert _formats.quick_yaml(BASE) is _formats.UNREAD
+
+    def test_problems_keep_lines(self):
+        """A plan problem found after a quick reading is still placed on its line."""
+        text = BASE + "priorities:\n  - id: P1\n    title: x\n    outcomes: [stay_saf]\n"
+        assert _formats.quick_yaml(text) is not _formats.UNREAD
+        with pytest.raises(PlanFileError) as info:
+            loads_plan(text)
+        assert [8] == [p.line for p in info.value.problems]
+
+
+_TEXTS = st.one_of(
+    st.text(max_size=5),
+    st.sampled_from(["id", "value", "targets", "x" * 101, "1" * 18, "\ud800", "1,234.5"]),
+    st.just("y" * (MAX_TEXT_CHARS + 1)),
+)
+_PLAIN = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(min_value=-(10**16), max_value=10**16),
+        st.floats(),
+        _TEXTS,
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.one_of(_TEXTS, st.integers()), inner, max_size=4),
+    ),
+    max_leaves=20,
+)
+
+
+@given(_PLAIN)
+def test_within_limits_agrees(data):
+    """The one-pass check says yes exactly when the checks with key paths find nothing."""
+    assert within_limits(data) == (not surrogate_problems(data) and not value_problems(data))

@@ -15,7 +15,7 @@ from typing import Any
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "foundations",
-        ("_version", "_deprecation", "_args", "exceptions", "tables", "units", "periods"),
+        ("_version", "_deprecation", "_args", "_gc", "exceptions", "tables", "units", "periods"),
     ),
     ("model", ("model",)),
     ("reference data and files", ("catalog", "io", "findings")),

@@ -17,7 +17,9 @@ the size of the plan's text.
 from __future__ import annotations
 
 import enum
+import functools
 import re
+import weakref
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Protocol
@@ -586,7 +588,26 @@ def _name_end(text: str, run: re.Match[str]) -> int | None:
     return end
 
 
+_CUES = (
+    r"objective|see|above|below|implement|deliver|detailed|set\s+out|laid\s+out|outlined|"
+    r"in\s+line|accordance|as\s+per|as\s+in|linked|support|following"
+)
+_ANY_CUE = re.compile(_CUES, re.IGNORECASE)
+"""Words one of which every detector's match holds: a text with none of them has no match."""
+_ANY_LOWER_CUE = re.compile(_CUES)
+"""The same, for an ASCII text in lower case (where ignoring case is lower-casing; faster)."""
+
+
 def _matches(text: str) -> list[_Match]:
+    if text.isascii():
+        if _ANY_LOWER_CUE.search(text.lower()) is None:
+            return []
+    elif _ANY_CUE.search(text) is None:
+        return []
+    return _detected(text)
+
+
+def _detected(text: str) -> list[_Match]:
     found: list[_Match] = [
         _Match("objective_number", m.start(), m.end(), (("code", m.group("code")),))
         for m in _OBJECTIVE_NUMBER.finditer(text)
@@ -767,14 +788,43 @@ class _RefFactory(Protocol):
     def __call__(self, target: str | None, external: str | None, rule: str) -> Reference: ...
 
 
+_FOUND_LIMIT = 4096
+"""The most plans whose references are remembered at once (each is forgotten with its plan)."""
+_FOUND: dict[int, tuple[weakref.ref[Plan], tuple[Reference, ...]]] = {}
+"""The references of each live plan, by the plan's identity: a plan and its references are
+immutable, so a plan's graph and a portfolio graph that holds it read its text once."""
+
+
 def find_references(plan: Plan) -> tuple[Reference, ...]:
     """Every reference of the plan: explicit (``depends_on``) then textual, in document order.
+
+    The result is remembered while the plan lives (for at most :data:`_FOUND_LIMIT` plans),
+    so that building a plan's graph and a portfolio graph of it reads its text once.
 
     Example:
         >>> from ecm_plan import load_bundled
         >>> [(r.source, r.node, r.rule) for r in find_references(load_bundled("sample"))]
         [('P1.O1.A2', 'P1.O1.A1', 'depends_on'), ('P2.O1.A1', 'P1.O1', 'objective_number')]
     """
+    key = id(plan)
+    entry = _FOUND.get(key)
+    if entry is not None and entry[0]() is plan:
+        return entry[1]
+    found = _find_references(plan)
+    if len(_FOUND) >= _FOUND_LIMIT:
+        del _FOUND[next(iter(_FOUND))]
+    _FOUND[key] = (weakref.ref(plan, functools.partial(_forget, key)), found)
+    return found
+
+
+def _forget(key: int, ref: weakref.ref[Plan]) -> None:
+    """Drop the references of a plan that is being freed (its id may be given to another)."""
+    entry = _FOUND.get(key)
+    if entry is not None and entry[0] is ref:
+        del _FOUND[key]
+
+
+def _find_references(plan: Plan) -> tuple[Reference, ...]:
     context = _Context(plan)
     explicit: list[tuple[int, Reference]] = []
     for element_id in context.order:

@@ -41,6 +41,7 @@ import networkx as nx
 
 from ecm_plan import _args
 from ecm_plan._export_text import TextCleaner, dot_id, dot_label
+from ecm_plan._gc import gc_paused
 from ecm_plan._references import Reference, ReferenceKind, find_references
 from ecm_plan.catalog import aim, ni_of, outcome
 from ecm_plan.exceptions import DuplicatePlanIdError, PlanValidationError, Problem
@@ -248,9 +249,16 @@ class _Builder:
         self.graph = graph
         self.plan = plan
         self.prefix = prefix
+        self.names: dict[str, str] = {}
 
     def node(self, element_id: str) -> str:
-        return f"{self.prefix}{element_id}"
+        """The node id of an element: one string however often it is named (edges keep it)."""
+        if not self.prefix:
+            return element_id
+        name = self.names.get(element_id)
+        if name is None:
+            name = self.names[element_id] = f"{self.prefix}{element_id}"
+        return name
 
     def add(self, element_id: str, kind: NodeKind, entity: Any, label: str) -> str:  # noqa: ANN401 (node data holds an entity of any model type)
         node = self.node(element_id)
@@ -408,6 +416,7 @@ def _work(plan: Plan) -> Iterable[tuple[str, Objective | Action | Target]]:
             yield "target", target
 
 
+@gc_paused()
 def build_graph(plan: Plan) -> PlanGraph:
     """Build the graph of one plan.
 
@@ -446,6 +455,7 @@ def build_graph(plan: Plan) -> PlanGraph:
     return graph
 
 
+@gc_paused()
 def build_portfolio_graph(plans: Iterable[Plan]) -> PlanGraph:
     """Build one graph of many plans, with shared outcome, aim and National Indicator nodes.
 

@@ -290,3 +290,25 @@ class TestGraphGiven:
         """Something other than a graph is a TypeError."""
         with pytest.raises(TypeError, match="graph must be the plan's graph from build_graph"):
             check(make_plan(), graph={"plans": ("test",)})
+
+
+def test_checked_graph_freed_without_collector():
+    """A plan's graph dropped after its check is freed at once: the check leaves no cycle on it."""
+    import gc  # noqa: PLC0415 (only this test pauses the collector)
+    import weakref  # noqa: PLC0415 (as above)
+
+    from ecm_plan import build_graph, load_bundled  # noqa: PLC0415 (as above)
+    from ecm_plan.coverage import check  # noqa: PLC0415 (as above)
+
+    plan = load_bundled("wigan-2009-12")
+    graph = build_graph(plan)
+    check(plan, graph=graph)
+    watched = weakref.ref(graph)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        del graph
+        assert watched() is None
+    finally:
+        if enabled:
+            gc.enable()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 from dep_plans import chain, make_plan, rules_plan, textual
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ecm_plan import Milestone, build_graph, load_bundled
 from ecm_plan.dependencies import (
@@ -234,3 +236,50 @@ class TestReferences:
             references({"P1": []})
         with pytest.raises(TypeError, match="directed graph"):
             cycles(nx.Graph())
+
+
+_WORDS = st.sampled_from(
+    [
+        "see",
+        "SEE",
+        "objective",
+        "1.2",
+        "above",
+        "Implement",
+        "the",
+        "Plan",
+        "Strategy",
+        "in line with",
+        "as per",
+        "following",
+        "support",
+        "Youth Justice",
+        "delivery of",
+        "under",
+        "at",
+        "3.1",
+        "x",
+        ",",
+    ]
+)
+
+
+@given(st.lists(st.one_of(_WORDS, st.text(max_size=8)), max_size=12))
+def test_cue_prefilter_drops_nothing(words):
+    """A text the quick look finds no cue word in has no match at all under the detectors."""
+    from ecm_plan import _references  # noqa: PLC0415 (the private detectors, compared)
+
+    text = " ".join(words)
+    assert _references._matches(text) == _references._detected(text)
+    if _references._ANY_CUE.search(text) is None:
+        assert [] == _references._detected(text)
+
+
+def test_reader_edges_in_networkx_order():
+    """The analyses read every edge in the order networkx gives, multigraph or not."""
+    from ecm_plan.dependencies._reader import _Reader  # noqa: PLC0415 (the private reader)
+
+    graph = build_graph(load_bundled("wigan-2009-12"))
+    assert list(_Reader(graph).edges()) == list(graph.edges(data=True))
+    simple = nx.DiGraph(graph)
+    assert list(_Reader(simple).edges()) == list(simple.edges(data=True))

@@ -76,6 +76,24 @@ def _index() -> tuple[tuple[_Wording, ...], dict[str, float], float]:
     return wordings, weight, math.log1p(titles)
 
 
+@functools.cache
+def _title_facts() -> tuple[tuple[tuple[float, frozenset[str]], ...], dict[str, tuple[int, ...]]]:
+    """Each wording's weight and rare words, and the wordings that hold each word."""
+    wordings, weight, default = _index()
+    facts = tuple(
+        (
+            _total(w.words, weight, default),
+            frozenset(x for x in w.words if weight.get(x, default) >= SUGGEST_RARE_WEIGHT),
+        )
+        for w in wordings
+    )
+    containing: dict[str, list[int]] = {}
+    for index, wording in enumerate(wordings):
+        for word in wording.words:
+            containing.setdefault(word, []).append(index)
+    return facts, {word: tuple(found) for word, found in containing.items()}
+
+
 def _total(words: Iterable[str], weight: dict[str, float], default: float) -> float:
     # Summed in a fixed order and rounded, so that equal shares compare equal whatever the
     # order of the sets (a title the text holds whole has a recall of exactly 1).
@@ -124,27 +142,28 @@ def suggest_indicator(text: str) -> TitleMatch | None:
     """
     _args.require_text(text, "text")
     wordings, weight, default = _index()
+    titles, containing = _title_facts()
     words = _words(text)
     if not words:
         return None
+    figures = [w for w in words if w.isdigit()]
+    plain_weight = _total([w for w in words if not w.isdigit()], weight, default)
     best: dict[str, tuple[float, float]] = {}
-    for wording in wordings:
+    # Only the wordings that share a word with the text can qualify: visited in their order.
+    for index in sorted({i for word in words for i in containing.get(word, ())}):
+        wording = wordings[index]
+        title_weight, rare = titles[index]
         shared = words & wording.words
-        if not shared:
-            continue
-        title_weight = _total(wording.words, weight, default)
-        text_words = [w for w in words if not w.isdigit() or w in wording.words]
-        text_weight = _total(text_words, weight, default)
+        text_weight = plain_weight
+        if any(w in wording.words for w in figures):  # a figure counts when the title has it
+            text_words = [w for w in words if not w.isdigit() or w in wording.words]
+            text_weight = _total(text_words, weight, default)
         if not title_weight or not text_weight:
             continue
-        recall = round(_total(shared, weight, default) / title_weight, 6)
-        precision = round(_total(shared, weight, default) / text_weight, 6)
-        rare = (w for w in wording.words if weight.get(w, default) >= SUGGEST_RARE_WEIGHT)
-        if (
-            recall >= SUGGEST_MIN_RECALL
-            and precision >= SUGGEST_MIN_PRECISION
-            and all(w in words for w in rare)
-        ):
+        shared_weight = _total(shared, weight, default)
+        recall = round(shared_weight / title_weight, 6)
+        precision = round(shared_weight / text_weight, 6)
+        if recall >= SUGGEST_MIN_RECALL and precision >= SUGGEST_MIN_PRECISION and rare <= words:
             best[wording.code] = max(best.get(wording.code, (0.0, 0.0)), (recall, precision))
     if not best:
         return None

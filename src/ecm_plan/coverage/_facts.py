@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 import attrs
 import networkx as nx
@@ -330,6 +331,17 @@ def _model_links(plan: Plan) -> tuple[dict[str, set[OutcomeKey]], dict[str, list
     return own, supports
 
 
+def _out_edges(graph: PlanGraph, node: str) -> list[tuple[str, dict[str, Any]]]:
+    """The (target, data) of each edge out of a node, in the order ``out_edges`` gives them.
+
+    Read through ``graph.succ``: an edge view would stay cached on the graph and refer back to
+    it, so that a graph dropped after its check would wait for the cyclic collector.
+    """
+    if graph.is_multigraph():
+        return [(n, data) for n, keyed in graph.succ[node].items() for data in keyed.values()]
+    return list(graph.succ[node].items())
+
+
 def _graph_links(
     graph: PlanGraph, plan: Plan
 ) -> tuple[dict[str, set[OutcomeKey]], dict[str, list[str]]]:
@@ -343,7 +355,7 @@ def _graph_links(
     for priority in plan.priorities:
         own[priority.id] = set()
         supports[priority.id] = []
-        for _, node, data in graph.out_edges(priority.id, data=True):
+        for node, data in _out_edges(graph, priority.id):
             relation = data[RELATION]
             if relation is Relation.SERVES:
                 if graph.nodes[node][KIND] is NodeKind.AIM:

@@ -17,6 +17,7 @@ import attrs
 
 from ecm_plan import _args
 from ecm_plan._deprecation import alias_table
+from ecm_plan._gc import gc_paused
 from ecm_plan.catalog import national_indicator, national_indicators
 from ecm_plan.catalog import outcome as catalog_outcome
 from ecm_plan.coverage._facts import _need_plan, catalogue_entry, outcome_title
@@ -222,6 +223,7 @@ def _targeted(plan: Plan) -> set[str]:
     return found
 
 
+@gc_paused()
 def portfolio(plans: Iterable[Plan]) -> PortfolioCoverage:
     """Coverage across many plans: which plans serve or target each outcome and indicator.
 

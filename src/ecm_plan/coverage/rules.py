@@ -30,6 +30,7 @@ import attrs
 
 from ecm_plan import _args
 from ecm_plan._deprecation import alias_property, warn
+from ecm_plan._gc import gc_paused
 from ecm_plan.coverage._facts import Facts, Hit, _need_graph, _need_plan
 from ecm_plan.exceptions import ArgumentError, RuleConfigError, UnknownRuleError
 from ecm_plan.findings import Finding, Severity
@@ -407,6 +408,7 @@ def _findings(plan: Plan, ruleset: RuleSet, facts: Facts) -> list[Finding]:
     return found
 
 
+@gc_paused()
 def check(
     plan: Plan,
     rules: RulesArg = None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, cast
 
@@ -50,8 +51,9 @@ _DIGITS = re.compile(r"(\d+)")
 
 @functools.lru_cache(maxsize=1 << 16)
 def _natural(node: str) -> tuple[Any, ...]:
+    # The texts between the numbers (":P", ".O", ".A") recur in every id: kept once each.
     parts = _DIGITS.split(node)
-    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
+    return tuple(int(p) if i % 2 else sys.intern(p) for i, p in enumerate(parts))
 
 
 _KIND_ORDER = {

@@ -11,6 +11,7 @@ import attrs
 import networkx as nx
 
 from ecm_plan._deprecation import alias_table, renamed_keyword
+from ecm_plan._gc import gc_paused
 from ecm_plan.dependencies._reader import (
     _as_graph,
     _natural,
@@ -194,6 +195,7 @@ def _window(due: Due | None) -> tuple[dt.date, dt.date] | None:
 
 
 @renamed_keyword("deadline_conflicts", "plan_or_graph", "plan")
+@gc_paused()
 def deadline_conflicts(plan: Plan | PlanGraph) -> DeadlineConflicts:
     """Dependents due before what they need, judged with the precision of their due dates.
 
@@ -351,6 +353,7 @@ _START = "\x00start"
 
 
 @renamed_keyword("critical_path", "plan_or_graph", "plan")
+@gc_paused()
 def critical_path(plan: Plan | PlanGraph) -> CriticalPath:
     """The chain of dated dependencies whose due dates span the longest time.
 

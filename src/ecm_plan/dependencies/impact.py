@@ -11,6 +11,7 @@ import attrs
 
 from ecm_plan import _args
 from ecm_plan._deprecation import alias_method, alias_table, renamed_keyword
+from ecm_plan._gc import gc_paused
 from ecm_plan.dependencies._reader import (
     _KIND_ORDER,
     _as_graph,
@@ -523,6 +524,7 @@ def _paths(reader: _Reader, source: str, children: dict[str, list[str]]) -> dict
 
 
 @renamed_keyword("impact", "plan_or_graph", "plan")
+@gc_paused()
 def impact(plan: Plan | PlanGraph, element_id: str, *, share: float = 1.0) -> Impact:
     """What losing an element puts at risk: the work it pays for, and everything that work serves.
 

@@ -9,6 +9,7 @@ import attrs
 import networkx as nx
 
 from ecm_plan._deprecation import alias_table, renamed_keyword
+from ecm_plan._gc import gc_paused
 from ecm_plan.dependencies._reader import (
     _as_graph,
     _natural,
@@ -162,6 +163,7 @@ def _find_cycles(reader: _Reader, digraph: nx.DiGraph[str]) -> tuple[Cycle, ...]
 
 
 @renamed_keyword("cycles", "plan_or_graph", "plan")
+@gc_paused()
 def cycles(plan: Plan | PlanGraph) -> Cycles:
     """The circles in the dependencies: one cycle for each knot of dependencies.
 
@@ -258,6 +260,7 @@ class OrderOfWork:
 
 
 @renamed_keyword("order_of_work", "plan_or_graph", "plan")
+@gc_paused()
 def order_of_work(plan: Plan | PlanGraph) -> OrderOfWork:
     """The order of work: every action, and every element a dependency touches, in steps.
 

@@ -8,6 +8,7 @@ import attrs
 
 from ecm_plan import _references
 from ecm_plan._deprecation import alias_table, renamed_keyword
+from ecm_plan._gc import gc_paused
 from ecm_plan._references import Reference, ReferenceKind, ReferenceRule, find_references
 from ecm_plan.dependencies._reader import (
     _as_graph,
@@ -188,6 +189,7 @@ def _edge_references(graph: PlanGraph) -> tuple[Reference, ...]:
 
 
 @renamed_keyword("references", "plan_or_graph", "plan")
+@gc_paused()
 def references(plan: Plan | PlanGraph) -> References:
     """Every dependency of the plan: explicit (``depends_on``) and found in the text.
 

@@ -10,6 +10,7 @@ import networkx as nx
 
 from ecm_plan import _args
 from ecm_plan._deprecation import alias_table, renamed_keyword
+from ecm_plan._gc import gc_paused
 from ecm_plan.dependencies._reader import (
     _as_graph,
     _natural,
@@ -145,6 +146,7 @@ def _shared(
 
 
 @renamed_keyword("shared", "plan_or_graph", "plan")
+@gc_paused()
 def shared(plan: Plan | PlanGraph, *, min_priorities: int = 2) -> Sharing:
     """Indicators and funding streams shared across priorities.
 
@@ -292,6 +294,7 @@ class Concentration:
 
 
 @renamed_keyword("concentration", "plan_or_graph", "plan")
+@gc_paused()
 def concentration(plan: Plan | PlanGraph, *, top: int | None = None) -> Concentration:
     """Leads by the number of actions they carry, and the single points of failure.
 

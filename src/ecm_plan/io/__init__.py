@@ -41,7 +41,9 @@ import os
 import re
 import secrets
 import stat
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -57,13 +59,15 @@ from ecm_plan.io._errors import problems_from
 from ecm_plan.io._formats import (
     FORMATS,
     MAX_BYTES,
+    UNREAD,
     Document,
     FormatError,
     dumps,
     gc_paused,
     parse_document,
+    quick_yaml,
 )
-from ecm_plan.io._limits import period_problems, value_problems
+from ecm_plan.io._limits import period_problems, value_problems, within_limits
 from ecm_plan.io._raw import raw_problems
 from ecm_plan.io._text import surrogate_problems
 from ecm_plan.io.builder import PlanBuilder
@@ -171,8 +175,12 @@ def _sorted(problems: list[Problem], doc: Document) -> list[Problem]:
     return [r[3] for r in ranked]
 
 
-def _structure(doc: Document, source: str) -> Plan:
-    data = doc.data
+_Locate = Callable[[], Document]
+"""Gives the document with the line of each key path, to place problems in the file."""
+
+
+def _structure(data: Any, source: str, found: tuple[Problem, ...], locate: _Locate) -> Plan:  # noqa: ANN401 (plain data)
+    """The plan the data holds, or raise every problem, each placed in the file by ``locate``."""
     if not isinstance(data, dict):
         kind = "empty" if data is None else f"a {type(data).__name__}"
         raise PlanFileError(
@@ -185,7 +193,7 @@ def _structure(doc: Document, source: str) -> Plan:
                 )
             ],
         )
-    problems = list(doc.problems)
+    problems = list(found)
     try:
         plan = _CONVERTER.structure(data, Plan)
     except PlanValidationError as err:
@@ -199,7 +207,7 @@ def _structure(doc: Document, source: str) -> Plan:
         problems.extend(period_problems(plan))
         if not problems:
             return plan
-    raise PlanFileError(source, _sorted(problems, doc))
+    raise PlanFileError(source, _sorted(problems, locate()))
 
 
 def loads_plan(text: str, format: str = "yaml", *, source: str = "<string>") -> Plan:  # noqa: A002 (the name callers pass, as in dumps_plan(plan, format))
@@ -241,14 +249,28 @@ def loads_plan(text: str, format: str = "yaml", *, source: str = "<string>") -> 
     _args.require_text(source, "source")
     text = text.removeprefix("\ufeff")
     with gc_paused():
-        try:
-            doc = parse_document(text, format)
-        except FormatError as err:
-            raise PlanFileError(source, err.problems) from None
-        problems = surrogate_problems(doc.data) or value_problems(doc.data)
+        data = quick_yaml(text) if format == "yaml" else UNREAD
+        if data is UNREAD:
+            try:
+                doc = parse_document(text, format)
+            except FormatError as err:
+                raise PlanFileError(source, err.problems) from None
+            data, found = doc.data, doc.problems
+
+            def locate() -> Document:
+                return doc
+
+        else:
+            found = ()
+
+            def locate() -> Document:
+                # The quick reading keeps no lines: read again, to place the problems.
+                return parse_document(text, format)
+
+        problems = [] if within_limits(data) else surrogate_problems(data) or value_problems(data)
         if problems:
-            raise PlanFileError(source, _sorted(problems, doc))
-        return _structure(doc, source)
+            raise PlanFileError(source, _sorted(problems, locate()))
+        return _structure(data, source, found, locate)
 
 
 def load_plan(path: str | os.PathLike[str]) -> Plan:

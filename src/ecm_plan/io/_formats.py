@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import os
 import re
 import tomllib
-from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -20,6 +17,7 @@ import yaml.reader
 import yaml.resolver
 import yaml.scanner
 
+from ecm_plan._gc import gc_paused
 from ecm_plan.exceptions import Problem, UnknownFormatError
 
 __all__ = [
@@ -30,12 +28,14 @@ __all__ = [
     "MAX_EXPANDED_CHARS",
     "MAX_NODES",
     "MAX_NUMBER_CHARS",
+    "UNREAD",
     "Document",
     "FormatError",
     "dumps",
     "gc_paused",
     "parse",
     "parse_document",
+    "quick_yaml",
 ]
 
 FORMATS = ("yaml", "json", "toml")
@@ -258,6 +258,132 @@ if getattr(yaml, "__with_libyaml__", False):  # pragma: no branch (libyaml is on
     _CLoader = _CLoaderClass
 
 
+_LIBYAML_NESTS = _CLoader is not None and tuple(
+    int(part)
+    for part in yaml._yaml.get_version_string().split(".")[:3]  # noqa: SLF001 (as above)
+) >= (0, 2, 5)
+"""Whether libyaml refuses deep nesting itself (from 0.2.5), so that its composer is bounded."""
+
+_PlainCLoader: type[Any] | None = None
+if _LIBYAML_NESTS:  # pragma: no branch (libyaml is on CI)
+
+    class _PlainCLoaderClass(
+        yaml._yaml.CParser,  # noqa: SLF001 (as above)
+        _Constructor,
+        _Resolver,
+    ):
+        """libyaml's parser and composer, both in C: the node tree is checked once it is built."""
+
+        def __init__(self, stream: str) -> None:
+            yaml._yaml.CParser.__init__(self, stream)  # noqa: SLF001 (as above)
+            _Constructor.__init__(self)
+            _Resolver.__init__(self)
+
+    _PlainCLoader = _PlainCLoaderClass
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+
+UNREAD = object()
+"""What :func:`quick_yaml` gives for a text it leaves to :func:`parse_document`."""
+
+
+def _plain_data(root: Any, loader: Any) -> Any:  # noqa: ANN401 (PyYAML nodes and their plain data)
+    """The plain data of a node tree well inside every limit, or :data:`UNREAD`.
+
+    One pass checks the tree and builds its data as the safe constructor would. It is
+    stricter than the bounded composer: any alias, merge, duplicate key, tag other than text,
+    integer, true/false and null, or nesting, node count or text size near a limit gives
+    :data:`UNREAD`, and the bounded reading reads the text and reports.
+    """
+    scalar, mapping, sequence = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+    bools = yaml.constructor.SafeConstructor.bool_values
+    seen: set[int] = set()
+    nodes = chars = 0
+    top: list[Any] = [None]
+    stack: list[tuple[Any, int, Any, Any]] = [(root, 1, top, 0)]
+    pop, push = stack.pop, stack.append
+
+    def plain(node: Any) -> Any:  # noqa: ANN401 (a scalar node and its value)
+        tag = node.tag
+        if tag == _STR_TAG:
+            return node.value
+        if tag == _NULL_TAG:
+            return None
+        if tag == _BOOL_TAG:
+            return bools.get(node.value.lower(), UNREAD)
+        if tag == _INT_TAG and len(node.value) < MAX_NUMBER_CHARS:
+            return loader.construct_yaml_int(node)
+        return UNREAD
+
+    while stack:
+        node, depth, into, slot = pop()
+        if depth >= MAX_DEPTH or id(node) in seen:
+            return UNREAD
+        seen.add(id(node))
+        nodes += 1
+        kind = type(node)
+        if kind is scalar:
+            chars += len(node.value)
+            value = plain(node)
+            if value is UNREAD:
+                return UNREAD
+            into[slot] = value
+        elif kind is mapping and node.tag == _MAP_TAG:
+            data: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if type(key_node) is not scalar or id(key_node) in seen:
+                    return UNREAD
+                seen.add(id(key_node))
+                nodes += 1
+                chars += len(key_node.value)
+                key = plain(key_node)
+                if key is UNREAD or key in data:
+                    return UNREAD
+                data[key] = None
+                push((value_node, depth + 1, data, key))
+            into[slot] = data
+        elif kind is sequence and node.tag == _SEQ_TAG:
+            items: list[Any] = [None] * len(node.value)
+            stack.extend([(item, depth + 1, items, i) for i, item in enumerate(node.value)])
+            into[slot] = items
+        else:
+            return UNREAD
+    if nodes >= MAX_NODES or chars >= MAX_EXPANDED_CHARS:
+        return UNREAD
+    return top[0]
+
+
+def quick_yaml(text: str) -> Any:  # noqa: ANN401 (plain data of any shape)
+    """The plain data of a YAML text well inside every limit, or :data:`UNREAD`.
+
+    libyaml composes the nodes in C and one pass checks them and builds the data. Text this
+    does not vouch for (deep, large, with aliases, merges, duplicate keys or other tags, not
+    well-formed) gives :data:`UNREAD`: :func:`parse_document` reads it, and reports. The data
+    is the same as :func:`parse_document`'s, which also finds the line of every key path:
+    that is needed only to place a problem.
+    """
+    # A text of at most MAX_NODES characters composes fewer nodes than the bounded composer
+    # allows (an alias shares its anchor's node), so composing it whole is bounded too; one of
+    # at most MAX_BYTES // 4 characters is at most MAX_BYTES bytes of UTF-8.
+    if not _USE_LIBYAML or _PlainCLoader is None or len(text) > min(MAX_NODES, MAX_BYTES // 4):
+        return UNREAD
+    try:
+        loader = _PlainCLoader(text)
+    except yaml.YAMLError:
+        return UNREAD
+    try:
+        node = loader.get_single_node()
+        return UNREAD if node is None else _plain_data(node, loader)
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+        return UNREAD
+    finally:
+        loader.dispose()
+
+
 def _BoundedLoader(stream: str) -> Any:  # noqa: ANN401, N802 (a loader, named as the class it was)
     """A bounded safe YAML loader: libyaml's parser when present, else PyYAML's own."""
     if _USE_LIBYAML and _CLoader is not None:
@@ -334,22 +460,6 @@ def _node_lines(
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _node_lines(item, _join(path, index), lines, problems, depth + 1)
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector; restore its previous state after, even on error.
-
-    Parsing and structuring a plan allocate many objects and free none, so collections
-    during a load only cost time.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _reader_problem(err: yaml.reader.ReaderError, text: str) -> FormatError:

@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from ecm_plan.exceptions import Problem
+from ecm_plan.io._text import SURROGATE
 from ecm_plan.periods import Period
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "MIN_YEAR",
     "period_problems",
     "value_problems",
+    "within_limits",
 ]
 
 MAX_TEXT_CHARS = 10_000
@@ -150,6 +152,52 @@ def value_problems(data: Any) -> list[Problem]:  # noqa: ANN401 (plain data)
     return _capped(found)
 
 
+def _text_within(text: str, *, cell: bool) -> bool:
+    return (
+        len(text) <= MAX_TEXT_CHARS
+        and (text.isascii() or SURROGATE.search(text) is None)
+        and not (cell and _LONG_FIGURE.search(text))
+    )
+
+
+def within_limits(data: Any) -> bool:  # noqa: ANN401 (plain data)
+    """Whether parsed plan data has no lone surrogate and nothing past a limit: one pass.
+
+    It keeps no key paths: when it says no, :func:`~ecm_plan.io._text.surrogate_problems`
+    and :func:`value_problems` find each problem with its key path.
+
+    Example:
+        >>> within_limits({"id": "P1", "title": "x" * 10_000})
+        True
+        >>> within_limits({"id": "P1", "title": "x" * 10_001})
+        False
+    """
+    stack: list[tuple[Any, bool, bool]] = [(data, False, False)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        item, cell, is_id = pop()
+        kind = type(item)
+        if kind is str:
+            if not _text_within(item, cell=cell) or (is_id and len(item) > MAX_ID_CHARS):
+                return False
+        elif kind is dict:
+            for name, value in item.items():
+                if type(name) is str:
+                    if not _text_within(name, cell=cell):
+                        return False
+                    push((value, cell or name in _CELL_KEYS, name == "id"))
+                else:
+                    push((value, cell, False))
+        elif kind is list:
+            stack.extend([(value, False, False) for value in item])
+        elif kind is int or kind is float:
+            if _number_problem("", item) is not None:
+                return False
+        elif kind is not bool and item is not None:
+            return False  # anything else (a subclass, say) is left to the full checks
+    return True
+
+
 def _year_problem(path: str, period: Period) -> Problem | None:
     for day in (period.start, period.end):
         if not MIN_YEAR <= day.year <= MAX_YEAR:
@@ -170,6 +218,8 @@ def period_problems(plan: Any) -> list[Problem]:  # noqa: ANN401 (any attrs valu
         >>> period_problems(load_bundled("sample"))
         []
     """
+    if _periods_within(plan):
+        return []
     found: list[Problem] = []
     stack: list[tuple[str, Any]] = [("", plan)]
     while stack:
@@ -197,3 +247,55 @@ def period_problems(plan: Any) -> list[Problem]:  # noqa: ANN401 (any attrs valu
                     stack.append((here, key))
                 stack.append((here, value))
     return _capped(found)
+
+
+_PERIOD, _DATE, _SEQUENCE, _MAPPING, _LEAF = range(5)
+_SHAPES: dict[type, int | tuple[str, ...]] = {}
+"""How :func:`_periods_within` walks each type met: by kind, or by its public fields."""
+
+
+def _shape(kind: type) -> int | tuple[str, ...]:
+    """How to walk a value of a type, in the order of the checks of :func:`period_problems`."""
+    shape: int | tuple[str, ...]
+    if issubclass(kind, Period):
+        shape = _PERIOD
+    elif issubclass(kind, dt.date):
+        shape = _DATE
+    elif attrs.has(kind):
+        shape = tuple(f.name for f in attrs.fields(kind) if not f.name.startswith("_"))
+    elif issubclass(kind, tuple | list):
+        shape = _SEQUENCE
+    elif issubclass(kind, dict):
+        shape = _MAPPING
+    else:
+        shape = _LEAF
+    _SHAPES[kind] = shape
+    return shape
+
+
+def _periods_within(plan: Any) -> bool:  # noqa: ANN401 (any attrs value of a plan)
+    """Whether every period and date in a built plan is within the years: one pass, no paths."""
+    stack: list[Any] = [plan]
+    pop, extend = stack.pop, stack.extend
+    shapes = _SHAPES
+    while stack:
+        item = pop()
+        kind = type(item)
+        shape = shapes.get(kind)
+        if shape is None:
+            shape = _shape(kind)
+        if shape is _LEAF:
+            continue
+        if type(shape) is tuple:
+            extend([getattr(item, name) for name in shape])
+        elif shape is _SEQUENCE:
+            extend(item)
+        elif shape is _MAPPING:
+            extend(item)
+            extend(item.values())
+        elif shape is _PERIOD:
+            if _year_problem("", item) is not None:
+                return False
+        elif not MIN_YEAR <= item.year <= MAX_YEAR:
+            return False
+    return True

@@ -13,9 +13,10 @@ from typing import Any
 
 from ecm_plan.exceptions import Problem
 
-__all__ = ["surrogate_problems"]
+__all__ = ["SURROGATE", "surrogate_problems"]
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE = re.compile("[\ud800-\udfff]")
+"""A lone surrogate: any surrogate code point in a Python string stands alone."""
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _HINT = (
     "a lone surrogate cannot be written as UTF-8: remove it, or write the character meant "
@@ -30,7 +31,7 @@ def _key(path: str, key: object) -> str:
 
 
 def _problem(path: str, text: str, what: str) -> Problem:
-    match = _SURROGATE.search(text)
+    match = SURROGATE.search(text)
     assert match is not None  # noqa: S101 (only called after a search found one)
     code = f"U+{ord(match.group()):04X}"
     message = f"{what} holds a lone surrogate {code} at character {match.start()}"
@@ -49,11 +50,11 @@ def surrogate_problems(data: Any, path: str = "") -> list[Problem]:  # noqa: ANN
     while stack:
         where, item = stack.pop()
         if isinstance(item, str):
-            if _SURROGATE.search(item):
+            if SURROGATE.search(item):
                 found.append(_problem(where, item, "the text"))
         elif isinstance(item, dict):
             for key, value in reversed(item.items()):
-                if isinstance(key, str) and _SURROGATE.search(key):
+                if isinstance(key, str) and SURROGATE.search(key):
                     found.append(_problem(_key(where, key), key, "the key"))
                 stack.append((_key(where, key), value))
         elif isinstance(item, list | tuple):

@@ -263,9 +263,13 @@ def items_of(
 
     ``item`` converts one element or returns a :class:`Refused`.
     """
-    if isinstance(value, str):
+    kind = type(value)
+    if kind is list or kind is tuple:  # the usual case, without the abstract checks below
+        if not value:
+            return ()
+    elif isinstance(value, str):
         value = (value,)
-    if isinstance(value, Mapping) or not isinstance(value, Iterable):
+    elif isinstance(value, Mapping) or not isinstance(value, Iterable):
         return Refused(value, f"expected a list of {what}, got {describe(value)}")
     found = [item(v) for v in value]
     refused = _refuse_in(found)
