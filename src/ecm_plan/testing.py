@@ -670,6 +670,25 @@ def indicator_measures() -> st.SearchStrategy[Measure]:
     )
 
 
+class _ReturnParts:
+    """The strategies one return row is drawn from, built once (see :class:`_Parts`)."""
+
+    def __init__(self) -> None:
+        self.optional = (
+            st.none() | texts() | st.sampled_from(["line one\nline two", 'a, "quoted" cell'])
+        )
+        self.indicators = st.sampled_from(["NI 56", "NI 111", "2016SC"]) | texts(12)
+        self.periods = periods()
+        self.values = measured_values()
+        self.plans = st.none() | st.sampled_from(["wigan-2009-12", "sample"])
+        self.statuses = st.none() | st.sampled_from(["green", "Amber", "ON COURSE"]) | texts()
+
+
+@functools.cache  # a strategy is immutable: build and validate it once
+def _return_parts() -> _ReturnParts:
+    return _ReturnParts()
+
+
 @st.composite
 def returns(draw: st.DrawFn, max_rows: int = 8) -> Returns:
     """Returns (:class:`~ecm_plan.monitoring.Returns`) whose rows never clash.
@@ -682,18 +701,17 @@ def returns(draw: st.DrawFn, max_rows: int = 8) -> Returns:
 
     .. versionadded:: 0.1.0
     """
-    optional = st.none() | texts() | st.sampled_from(["line one\nline two", 'a, "quoted" cell'])
-    figure_values = values().filter(lambda v: v.status is not ValueStatus.TEXT)
+    parts = _return_parts()
     rows: list[Return] = []
     for _ in range(draw(st.integers(0, max_rows))):
         row = Return(
-            indicator=draw(st.sampled_from(["NI 56", "NI 111", "2016SC"]) | texts(12)),
-            period=draw(periods()),
-            value=draw(figure_values),
-            plan=draw(st.none() | st.sampled_from(["wigan-2009-12", "sample"])),
-            status=draw(st.none() | st.sampled_from(["green", "Amber", "ON COURSE"]) | texts()),
-            comment=draw(optional),
-            source=draw(optional),
+            indicator=draw(parts.indicators),
+            period=draw(parts.periods),
+            value=draw(parts.values),
+            plan=draw(parts.plans),
+            status=draw(parts.statuses),
+            comment=draw(parts.optional),
+            source=draw(parts.optional),
         )
         if any(
             (r.indicator, r.period) == (row.indicator, row.period)
