@@ -83,55 +83,73 @@ class TestBuildGraph:
 
 
 class TestGraphInvariants:
+    """Invariants of the graph of any plan.
+
+    The invariants share one test, each checked by its own function with its own message,
+    because drawing a plan costs more than checking all of them; each still sees every plan
+    the profile draws (``HYPOTHESIS_PROFILE``).
+    """
+
     @given(plans())
-    def test_node_count_matches_plan(self, plan):
-        """One node per element with an id (sections aside), milestone, outcome, aim and plan."""
+    def test_invariants(self, plan):
+        """Every invariant below holds for the graph of any plan."""
         graph = build_graph(plan)
-        elements = sum(1 for _, e in plan.iter_elements() if type(e).__name__ != "Section")
-        milestones = sum(len(a.milestones) for _, _, a in plan.iter_actions()) + sum(
-            len(o.milestones) for p in plan.priorities for o in p.objectives
-        )
-        externals = {r.external for r in find_references(plan) if r.external is not None}
-        assert 1 + 5 + 25 + elements + milestones + len(externals) == graph.number_of_nodes()
+        _node_count_matches_plan(plan, graph)
+        _references_point_from_prerequisite_to_dependent(plan, graph)
+        _contribution_view_is_acyclic(graph)
+        _linked_priorities_actions_reach_outcomes(plan, graph)
+        _graph_is_derived_not_shared(plan)
 
-    @given(plans())
-    def test_references_point_from_prerequisite_to_dependent(self, plan):
-        """Each resolved textual reference is one referenced_by edge, from what is needed to
-        the element whose text names it, like enables edges; unresolved ones are no edge."""
-        graph = build_graph(plan)
-        edges = sorted(
-            (u, v, d["field"], d["span"])
-            for u, v, d in graph.edges(data=True)
-            if d[RELATION] is Relation.REFERENCED_BY
-        )
-        expected = sorted(
-            (r.node, r.source, r.field, r.span)
-            for r in find_references(plan)
-            if r.kind == "textual" and r.resolved
-        )
-        assert expected == edges
 
-    @given(plans())
-    def test_contribution_view_is_acyclic(self, plan):
-        """Without enables and supports edges, the graph is a DAG."""
-        assert nx.is_directed_acyclic_graph(contribution_view(build_graph(plan)))
+def _node_count_matches_plan(plan, graph):
+    """One node per element with an id (sections aside), milestone, outcome, aim and plan."""
+    elements = sum(1 for _, e in plan.iter_elements() if type(e).__name__ != "Section")
+    milestones = sum(len(a.milestones) for _, _, a in plan.iter_actions()) + sum(
+        len(o.milestones) for p in plan.priorities for o in p.objectives
+    )
+    externals = {r.external for r in find_references(plan) if r.external is not None}
+    expected = 1 + 5 + 25 + elements + milestones + len(externals)
+    assert expected == graph.number_of_nodes(), "one node per element, milestone, outcome, aim"
 
-    @given(plans())
-    def test_linked_priorities_actions_reach_outcomes(self, plan):
-        """Every action of a priority linked to an outcome reaches that outcome."""
-        graph = contribution_view(build_graph(plan))
-        for priority, _, action in plan.iter_actions():
-            reach = nx.descendants(graph, action.id)
-            for link in priority.outcomes:
-                assert outcome_node(link.outcome) in reach
 
-    @given(plans())
-    def test_graph_is_derived_not_shared(self, plan):
-        """Building twice gives equal but separate graphs; the plan is unchanged."""
-        first, second = build_graph(plan), build_graph(plan)
-        assert nx.utils.graphs_equal(first, second)
-        first.clear()
-        assert second.number_of_nodes() > 0
+def _references_point_from_prerequisite_to_dependent(plan, graph):
+    """Each resolved textual reference is one referenced_by edge, from what is needed to
+    the element whose text names it, like enables edges; unresolved ones are no edge."""
+    edges = sorted(
+        (u, v, d["field"], d["span"])
+        for u, v, d in graph.edges(data=True)
+        if d[RELATION] is Relation.REFERENCED_BY
+    )
+    expected = sorted(
+        (r.node, r.source, r.field, r.span)
+        for r in find_references(plan)
+        if r.kind == "textual" and r.resolved
+    )
+    assert expected == edges, "referenced_by edges are the resolved textual references"
+
+
+def _contribution_view_is_acyclic(graph):
+    """Without enables and supports edges, the graph is a DAG."""
+    assert nx.is_directed_acyclic_graph(contribution_view(graph)), "contribution view has a cycle"
+
+
+def _linked_priorities_actions_reach_outcomes(plan, graph):
+    """Every action of a priority linked to an outcome reaches that outcome."""
+    view = contribution_view(graph)
+    for priority, _, action in plan.iter_actions():
+        reach = nx.descendants(view, action.id)
+        for link in priority.outcomes:
+            assert outcome_node(link.outcome) in reach, (
+                f"{action.id} does not reach {link.outcome}, linked to {priority.id}"
+            )
+
+
+def _graph_is_derived_not_shared(plan):
+    """Building twice gives equal but separate graphs; the plan is unchanged."""
+    first, second = build_graph(plan), build_graph(plan)
+    assert nx.utils.graphs_equal(first, second), "two builds of one plan differ"
+    first.clear()
+    assert second.number_of_nodes() > 0, "two builds share one graph"
 
 
 class TestBuildPortfolioGraph:

@@ -232,13 +232,6 @@ class TestImmutable:
         with pytest.raises(PlanValidationError, match="nobody"):
             attrs.evolve(plan, priorities=(priority, *plan.priorities[1:]))
 
-    @given(plans())
-    def test_any_plan_hashes(self, plan):
-        """Any valid plan is hashable, and an equal copy hashes alike."""
-        back = pickle.loads(pickle.dumps(plan))  # noqa: S301 (pickled by this test itself)
-        assert back == plan
-        assert hash(plan) == hash(back)
-
 
 class TestActionLeadStatus:
     """An action says whether its lead is named, not yet agreed, or not stated."""
@@ -289,18 +282,35 @@ class TestOneWalk:
         assert sorted(expected, key=repr) == sorted(walked, key=repr)
         assert len(expected) == plan.counts()["allocations"]
 
+
+class TestAnyPlan:
+    """Properties of any valid plan (several share one test: drawing a plan is the slow part)."""
+
     @given(plans())
-    def test_counts_match_the_elements(self, plan):
-        """The counts agree with the elements the plan indexes."""
-        kinds = {"Priority": 0, "Objective": 0, "Action": 0, "Target": 0}
-        for _, element in plan.iter_elements():
-            name = type(element).__name__
-            if name in kinds:
-                kinds[name] += 1
-        counts = plan.counts()
-        assert kinds == {
-            "Priority": counts["priorities"],
-            "Objective": counts["objectives"],
-            "Action": counts["actions"],
-            "Target": counts["targets"],
-        }
+    def test_properties(self, plan):
+        """Each property below holds for any valid plan."""
+        _any_plan_hashes(plan)
+        _counts_match_the_elements(plan)
+
+
+def _any_plan_hashes(plan):
+    """Any valid plan is hashable, and an equal copy hashes alike."""
+    back = pickle.loads(pickle.dumps(plan))  # noqa: S301 (pickled by this test itself)
+    assert back == plan, "a pickled copy differs"
+    assert hash(plan) == hash(back), "an equal copy hashes differently"
+
+
+def _counts_match_the_elements(plan):
+    """The counts agree with the elements the plan indexes (one walk gives both)."""
+    kinds = {"Priority": 0, "Objective": 0, "Action": 0, "Target": 0}
+    for _, element in plan.iter_elements():
+        name = type(element).__name__
+        if name in kinds:
+            kinds[name] += 1
+    counts = plan.counts()
+    assert kinds == {
+        "Priority": counts["priorities"],
+        "Objective": counts["objectives"],
+        "Action": counts["actions"],
+        "Target": counts["targets"],
+    }, "counts() disagrees with iter_elements()"

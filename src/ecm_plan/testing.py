@@ -24,7 +24,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from hypothesis import strategies as st
 
@@ -214,7 +214,7 @@ def values() -> st.SearchStrategy[Value]:
         >>> isinstance(find(values(), lambda _: True), Value)
         True
     """
-    return cell_texts().filter(_readable).map(Value)
+    return _read_values(cell_texts())
 
 
 def _readable_money(text: str) -> bool:
@@ -226,15 +226,21 @@ def _readable_money(text: str) -> bool:
     return True
 
 
-def _readable(text: str) -> bool:
-    """Whether a cell text reads without a CellError (garbled figures are refused)."""
+def _value_or_none(text: str) -> Value | None:
+    """The value a cell text reads as, or None for one refused with a CellError."""
     try:
-        Value(text)
+        return Value(text)
     except CellError:
-        return False
-    return True
+        return None
 
 
+def _read_values(cells: st.SearchStrategy[str]) -> st.SearchStrategy[Value]:
+    """The values of the cell texts that read without a CellError (each text read once)."""
+    read = cells.map(_value_or_none).filter(lambda v: v is not None)
+    return cast("st.SearchStrategy[Value]", read)  # the filter leaves no None
+
+
+@functools.cache  # a strategy is immutable: build and validate it once
 def measured_values() -> st.SearchStrategy[Value]:
     """Values that hold a figure or a state: what an indicator series or a measurable target holds.
 
@@ -347,7 +353,7 @@ _Text = st.SearchStrategy[str] | None
 def _values(text: _Text) -> st.SearchStrategy[Value]:
     if text is None:
         return values()
-    return st.one_of(cell_texts(), text.filter(_readable_cell)).filter(_readable).map(Value)
+    return _read_values(st.one_of(cell_texts(), text.filter(_readable_cell)))
 
 
 @functools.cache  # a strategy is immutable: build and validate it once
@@ -376,46 +382,135 @@ def _tuple(strategy: st.SearchStrategy[Any], max_size: int = 2) -> st.SearchStra
     return st.lists(strategy, max_size=max_size).map(tuple)
 
 
-@st.composite
+@functools.cache  # a strategy is immutable: build and validate it once
+def _optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.none() | strategy
+
+
+@functools.lru_cache(maxsize=1024)  # ids repeat from plan to plan: build each strategy once
+def _some_of(ids: tuple[str, ...], max_size: int) -> st.SearchStrategy[tuple[str, ...]]:
+    if not ids:
+        return st.just(())
+    return st.lists(st.sampled_from(ids), max_size=max_size, unique=True).map(tuple)
+
+
+@functools.lru_cache(maxsize=1024)  # ids repeat from plan to plan: build each strategy once
+def _one_of(ids: tuple[str, ...]) -> st.SearchStrategy[str]:
+    return st.sampled_from(ids)
+
+
+class _Parts:
+    """The strategies one plan is drawn from, built once for each source of free text.
+
+    Drawing a plan draws a few hundred values; building (and validating) a new strategy for
+    each of them cost more than drawing from it, so :func:`plans` draws from these.
+    """
+
+    def __init__(self, text: _Text) -> None:
+        t = texts(16) if text is None else text
+        self.text = t
+        self.long_text = texts(40) if text is None else text
+        self.optional_text = _optional(t)
+        self.values = _values(text)
+        self.measured_values = measured_values()
+        self.count_0_2 = st.integers(0, 2)
+        self.count_0_3 = st.integers(0, 3)
+        self.booleans = st.booleans()
+        self.lead_kinds = st.sampled_from(list(LeadKind))
+        self.indicator_numbers = st.sets(st.integers(1, 199), max_size=3)
+        self.stream_amounts = st.dictionaries(periods(), _money(text), max_size=2)
+        self.units = _optional(st.sampled_from(["percent", "per_1000", "count", "ratio"]))
+        self.polarities = _optional(st.sampled_from(list(Polarity)))
+        self.actuals = st.dictionaries(periods(), self.measured_values, max_size=2)
+        self.targets = st.dictionaries(periods(), self.measured_values, max_size=3)
+        self.measures = _optional(indicator_measures())
+        self.unstated = st.sampled_from([LeadStatus.NOT_STATED, LeadStatus.NOT_AGREED])
+        self.dues = _optional(_dues(text))
+        self.optional_periods = _optional(periods())
+        self.action_milestones = _tuple(st.builds(Milestone, t, self.optional_periods), 4)
+        self.section_events = _tuple(st.builds(Milestone, t, self.optional_periods), 2)
+        self.priority_outcomes = _tuple(
+            st.builds(
+                OutcomeLink,
+                st.sampled_from(list(OutcomeKey)),
+                st.lists(st.integers(1, 5), max_size=2, unique=True).map(tuple),
+                st.booleans(),
+            ),
+            2,
+        )
+        self.rationale = _tuple(t)
+        self.one_note = _tuple(_notes(text), 1)
+        self.notes = _tuple(_notes(text))
+        self.section_items = _tuple(self.long_text, 3)
+        self.context_items = _tuple(t, 2)
+        self.plan_ids = st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True)
+        self.periods = periods()
+        self.document_kinds = st.sampled_from(list(DocumentKind))
+        self.vision = _tuple(self.long_text)
+        self.plan_outcomes = _tuple(st.sampled_from(list(OutcomeKey)).map(OutcomeLink), 2)
+        # targets
+        self.comparators = _optional(st.sampled_from(list(Comparator)))
+        self.target_cells = {
+            True: self.measured_values,
+            False: self.values,
+        }
+        self.target_values = {
+            measurable: st.dictionaries(periods(), cells, max_size=3)
+            for measurable, cells in self.target_cells.items()
+        }
+        self.baselines = {
+            measurable: _optional(st.builds(Observation, cells, self.optional_periods))
+            for measurable, cells in self.target_cells.items()
+        }
+        self.optional_cells = {
+            measurable: _optional(cells) for measurable, cells in self.target_cells.items()
+        }
+        # allocations
+        self.amounts = _optional(_money(text))
+        self.arrangements = _optional(st.sampled_from(list(Arrangement)))
+
+
+@functools.cache  # a strategy is immutable: build and validate it once
+def _parts(text: _Text) -> _Parts:
+    return _Parts(text)
+
+
 def _targets(
-    draw: st.DrawFn, owner: str, indicator_ids: list[str], text: _Text
+    draw: st.DrawFn, owner: str, indicator_ids: tuple[str, ...], parts: _Parts
 ) -> tuple[Target, ...]:
-    t = texts(16) if text is None else text
     found = []
-    for k in range(draw(st.integers(0, 2))):
-        measurable = draw(st.booleans())
-        indicator = draw(st.sampled_from(indicator_ids)) if measurable and indicator_ids else None
-        cells = measured_values() if measurable else _values(text)
-        period_values = draw(st.dictionaries(periods(), cells, max_size=3))
+    for k in range(draw(parts.count_0_2)):
+        measurable = draw(parts.booleans)
+        indicator = draw(_one_of(indicator_ids)) if measurable and indicator_ids else None
         found.append(
             Target(
                 id=f"{owner}.T{k + 1}",
-                text=draw(t),
+                values=draw(parts.target_values[measurable]),
+                text=draw(parts.text),
                 kind=TargetKind.MEASURABLE if measurable else TargetKind.QUALITATIVE,
                 indicator=indicator,
-                comparator=draw(st.none() | st.sampled_from(list(Comparator))),
-                baseline=draw(st.none() | st.builds(Observation, cells, st.none() | periods())),
-                values=period_values,
-                value=draw(st.none() | cells),
-                due=draw(st.none() | _dues(text)),
-                notes=draw(_tuple(_notes(text), 1)),
+                comparator=draw(parts.comparators),
+                baseline=draw(parts.baselines[measurable]),
+                value=draw(parts.optional_cells[measurable]),
+                due=draw(parts.dues),
+                notes=draw(parts.one_note),
             )
         )
     return tuple(found)
 
 
-@st.composite
-def _allocations(draw: st.DrawFn, stream_ids: list[str], text: _Text) -> tuple[Allocation, ...]:
-    t = texts(16) if text is None else text
+def _allocations(
+    draw: st.DrawFn, stream_ids: tuple[str, ...], parts: _Parts
+) -> tuple[Allocation, ...]:
     return tuple(
         Allocation(
-            stream=draw(st.none() | st.sampled_from(stream_ids)) if stream_ids else None,
-            amount=draw(st.none() | _money(text)),
-            label=draw(st.none() | t),
-            arrangement=draw(st.none() | st.sampled_from(list(Arrangement))),
-            period=draw(st.none() | periods()),
+            stream=draw(_optional(_one_of(stream_ids))) if stream_ids else None,
+            amount=draw(parts.amounts),
+            label=draw(parts.optional_text),
+            arrangement=draw(parts.arrangements),
+            period=draw(parts.optional_periods),
         )
-        for _ in range(draw(st.integers(0, 2)))
+        for _ in range(draw(parts.count_0_2))
     )
 
 
@@ -437,69 +532,57 @@ def plans(
         >>> isinstance(find(plans(), lambda _: True), Plan)
         True
     """
-    t = texts(16) if text is None else text
-    long_t = texts(40) if text is None else text
-    lead_ids = [f"L{i}" for i in range(draw(st.integers(0, 3)))]
-    stream_ids = [f"F{i}" for i in range(draw(st.integers(0, 3)))]
-    indicator_ids = [f"NI {n}" for n in draw(st.sets(st.integers(1, 199), max_size=3))]
-    leads = [Lead(id=i, name=draw(t), kind=draw(st.sampled_from(list(LeadKind)))) for i in lead_ids]
+    parts = _parts(text)
+    t = parts.text
+    lead_ids = tuple(f"L{i}" for i in range(draw(parts.count_0_3)))
+    stream_ids = tuple(f"F{i}" for i in range(draw(parts.count_0_3)))
+    indicator_ids = tuple(f"NI {n}" for n in draw(parts.indicator_numbers))
+    leads = [Lead(id=i, name=draw(t), kind=draw(parts.lead_kinds)) for i in lead_ids]
     streams = [
         FundingStream(
             id=s,
             name=draw(t),
-            part_of=stream_ids[0] if k > 0 and draw(st.booleans()) else None,
-            amounts=draw(st.dictionaries(periods(), _money(text), max_size=2)),
+            part_of=stream_ids[0] if k > 0 and draw(parts.booleans) else None,
+            amounts=draw(parts.stream_amounts),
         )
         for k, s in enumerate(stream_ids)
     ]
     indicators = [
         Indicator(
             id=i,
-            title=draw(st.none() | t),
+            title=draw(parts.optional_text),
             scheme=IndicatorScheme.NATIONAL,
-            unit=draw(st.none() | st.sampled_from(["percent", "per_1000", "count", "ratio"])),
-            polarity=draw(st.none() | st.sampled_from(list(Polarity))),
-            actuals=draw(st.dictionaries(periods(), measured_values(), max_size=2)),
-            targets=draw(st.dictionaries(periods(), measured_values(), max_size=3)),
-            responsible=tuple(draw(st.lists(st.sampled_from(lead_ids), max_size=1, unique=True)))
-            if lead_ids
-            else (),
-            measure=draw(st.none() | indicator_measures()),
+            unit=draw(parts.units),
+            polarity=draw(parts.polarities),
+            actuals=draw(parts.actuals),
+            targets=draw(parts.targets),
+            responsible=draw(_some_of(lead_ids, 1)),
+            measure=draw(parts.measures),
         )
         for i in indicator_ids
     ]
-    some_leads = (
-        st.lists(st.sampled_from(lead_ids), max_size=2, unique=True).map(tuple)
-        if lead_ids
-        else st.just(())
-    )
+    some_leads = _some_of(lead_ids, 2)
     priorities = []
     work_ids: list[str] = []
     for p in range(1, draw(st.integers(0, max_priorities)) + 1):
         pid = f"P{p}"
         objectives = []
-        for o in range(1, draw(st.integers(0, 2)) + 1):
+        for o in range(1, draw(parts.count_0_2) + 1):
             oid = f"{pid}.O{o}"
             actions = []
-            for a in range(1, draw(st.integers(0, 2)) + 1):
+            for a in range(1, draw(parts.count_0_2) + 1):
                 aid = f"{oid}.A{a}"
                 actions.append(
                     Action(
                         id=aid,
                         text=draw(t),
                         leads=(action_leads := draw(some_leads)),
-                        lead_status=LeadStatus.NAMED
-                        if action_leads
-                        else draw(st.sampled_from([LeadStatus.NOT_STATED, LeadStatus.NOT_AGREED])),
-                        due=draw(st.none() | _dues(text)),
-                        milestones=draw(_tuple(st.builds(Milestone, t, st.none() | periods()), 4)),
-                        funding=draw(_allocations(stream_ids, text)),
-                        targets=draw(_targets(aid, indicator_ids, text)),
-                        depends_on=tuple(
-                            draw(st.lists(st.sampled_from(work_ids), max_size=1, unique=True))
-                        )
-                        if work_ids
-                        else (),
+                        lead_status=LeadStatus.NAMED if action_leads else draw(parts.unstated),
+                        due=draw(parts.dues),
+                        milestones=draw(parts.action_milestones),
+                        funding=_allocations(draw, stream_ids, parts),
+                        targets=_targets(draw, aid, indicator_ids, parts),
+                        depends_on=draw(_some_of(tuple(work_ids), 1)),
                     )
                 )
                 work_ids.append(aid)
@@ -510,12 +593,12 @@ def plans(
                     code=f"{p}.{o}",
                     leads=draw(some_leads),
                     actions=tuple(actions),
-                    targets=draw(_targets(oid, indicator_ids, text)),
-                    funding=draw(_allocations(stream_ids, text)),
+                    targets=_targets(draw, oid, indicator_ids, parts),
+                    funding=_allocations(draw, stream_ids, parts),
                 )
             )
             work_ids.append(oid)
-        organisational = p > 1 and draw(st.booleans())
+        organisational = p > 1 and draw(parts.booleans)
         priorities.append(
             Priority(
                 id=pid,
@@ -523,52 +606,42 @@ def plans(
                 code=f"Priority {p}",
                 kind=PriorityKind.ORGANISATIONAL if organisational else PriorityKind.SERVICE,
                 leads=draw(some_leads),
-                outcomes=draw(
-                    _tuple(
-                        st.builds(
-                            OutcomeLink,
-                            st.sampled_from(list(OutcomeKey)),
-                            st.lists(st.integers(1, 5), max_size=2, unique=True).map(tuple),
-                            st.booleans(),
-                        ),
-                        2,
-                    )
-                ),
-                rationale=draw(_tuple(t)),
+                outcomes=draw(parts.priority_outcomes),
+                rationale=draw(parts.rationale),
                 supports=("P1",) if organisational else (),
                 objectives=tuple(objectives),
-                targets=draw(_targets(pid, indicator_ids, text)),
-                notes=draw(_tuple(_notes(text), 1)),
+                targets=_targets(draw, pid, indicator_ids, parts),
+                notes=draw(parts.one_note),
             )
         )
-    subjects = [p.id for p in priorities]
+    subjects = tuple(p.id for p in priorities)
     sections = [
         Section(
             id=f"S{s}",
             title=draw(t),
             topic="needs_analysis",
-            subject=draw(st.sampled_from(subjects)) if subjects else None,
-            items=draw(_tuple(long_t, 3)),
-            events=draw(_tuple(st.builds(Milestone, t, st.none() | periods()), 2)),
-            sections=(Section(id=f"S{s}.1", title="Context", items=draw(_tuple(t, 2))),),
+            subject=draw(_one_of(subjects)) if subjects else None,
+            items=draw(parts.section_items),
+            events=draw(parts.section_events),
+            sections=(Section(id=f"S{s}.1", title="Context", items=draw(parts.context_items)),),
         )
-        for s in range(draw(st.integers(0, 2)))
+        for s in range(draw(parts.count_0_2))
     ]
     return Plan(
-        id=draw(st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True)),
+        id=draw(parts.plan_ids),
         authority=draw(t),
         title=draw(t),
-        period=draw(periods()),
-        kind=draw(st.sampled_from(list(DocumentKind))),
-        published=draw(st.none() | periods()),
-        vision=draw(_tuple(long_t)),
-        outcomes=draw(_tuple(st.sampled_from(list(OutcomeKey)).map(OutcomeLink), 2)),
+        period=draw(parts.periods),
+        kind=draw(parts.document_kinds),
+        published=draw(parts.optional_periods),
+        vision=draw(parts.vision),
+        outcomes=draw(parts.plan_outcomes),
         leads=tuple(leads),
         funding_streams=tuple(streams),
         indicators=tuple(indicators),
         priorities=tuple(priorities),
         sections=tuple(sections),
-        notes=draw(_tuple(_notes(text))),
+        notes=draw(parts.notes),
     )
 
 
@@ -597,6 +670,25 @@ def indicator_measures() -> st.SearchStrategy[Measure]:
     )
 
 
+class _ReturnParts:
+    """The strategies one return row is drawn from, built once (see :class:`_Parts`)."""
+
+    def __init__(self) -> None:
+        self.optional = (
+            st.none() | texts() | st.sampled_from(["line one\nline two", 'a, "quoted" cell'])
+        )
+        self.indicators = st.sampled_from(["NI 56", "NI 111", "2016SC"]) | texts(12)
+        self.periods = periods()
+        self.values = measured_values()
+        self.plans = st.none() | st.sampled_from(["wigan-2009-12", "sample"])
+        self.statuses = st.none() | st.sampled_from(["green", "Amber", "ON COURSE"]) | texts()
+
+
+@functools.cache  # a strategy is immutable: build and validate it once
+def _return_parts() -> _ReturnParts:
+    return _ReturnParts()
+
+
 @st.composite
 def returns(draw: st.DrawFn, max_rows: int = 8) -> Returns:
     """Returns (:class:`~ecm_plan.monitoring.Returns`) whose rows never clash.
@@ -609,18 +701,17 @@ def returns(draw: st.DrawFn, max_rows: int = 8) -> Returns:
 
     .. versionadded:: 0.1.0
     """
-    optional = st.none() | texts() | st.sampled_from(["line one\nline two", 'a, "quoted" cell'])
-    figure_values = values().filter(lambda v: v.status is not ValueStatus.TEXT)
+    parts = _return_parts()
     rows: list[Return] = []
     for _ in range(draw(st.integers(0, max_rows))):
         row = Return(
-            indicator=draw(st.sampled_from(["NI 56", "NI 111", "2016SC"]) | texts(12)),
-            period=draw(periods()),
-            value=draw(figure_values),
-            plan=draw(st.none() | st.sampled_from(["wigan-2009-12", "sample"])),
-            status=draw(st.none() | st.sampled_from(["green", "Amber", "ON COURSE"]) | texts()),
-            comment=draw(optional),
-            source=draw(optional),
+            indicator=draw(parts.indicators),
+            period=draw(parts.periods),
+            value=draw(parts.values),
+            plan=draw(parts.plans),
+            status=draw(parts.statuses),
+            comment=draw(parts.optional),
+            source=draw(parts.optional),
         )
         if any(
             (r.indicator, r.period) == (row.indicator, row.period)

@@ -105,6 +105,7 @@ arrays = hnp.arrays(
 text_arrays = hnp.arrays(dtype=np.dtype("U3"), shape=st.integers(0, 3))
 
 
+@cache  # built once: a new strategy for each argument cost more than drawing from it
 def anything() -> st.SearchStrategy[object]:
     """Arguments of every kind: scalars, containers, arrays and the library's own objects."""
     domain = st.sampled_from(domain_values())

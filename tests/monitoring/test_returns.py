@@ -324,11 +324,14 @@ class TestLoadsYamlJson:
 
 
 class TestDumpsRoundTrip:
-    @pytest.mark.parametrize("fmt", ["csv", "yaml", "json"])
     @given(generated=returns())
-    def test_round_trip(self, fmt, generated):
-        """loads_returns(dumps_returns(r, f), f) == r for every format."""
-        assert generated == loads_returns(dumps_returns(generated, fmt), fmt)
+    def test_round_trip(self, generated):
+        """loads_returns(dumps_returns(r, f), f) == r for every format.
+
+        One drawn set of returns goes through all three formats, so each format sees them all.
+        """
+        for fmt in ("csv", "yaml", "json"):
+            assert generated == loads_returns(dumps_returns(generated, fmt), fmt), fmt
 
     def test_csv_writes_only_used_columns(self):
         """Optional columns no row uses are left out of the CSV header."""
