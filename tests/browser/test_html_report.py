@@ -22,7 +22,7 @@ from ecm_plan.report.html import plan_html
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is needed")
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 
 RETURNS = Path(__file__).resolve().parents[2] / "examples" / "wigan-2009-10-returns.csv"
 HOSTILE = (

@@ -568,6 +568,14 @@ def assess_status(
             n = plan.shape[0]
             sign_arr = signs if isinstance(signs, np.ndarray) else np.full(n, signs)
             return StatusArray(polarity_sign=sign_arr, status=status, category=category)
+    if baseline is not None and not _args.is_scalar(baseline):
+        one = np.asarray(baseline)
+        if one.size != 1:  # one series has one baseline: an empty or longer array is a mistake
+            raise TrajectoryError(
+                f"baseline must be one number for one series, not {one.size} numbers; "
+                "give one baseline, or arrays of actual and planned values for many series"
+            )
+        baseline = one.item()
     pol = _resolve_polarity(polarity, indicator)
     acts_l = _float_list(actual)
     plan_l = _float_list(planned)
