@@ -187,8 +187,8 @@ def interim_tables(
             print, subject by subject.
 
     Returns:
-        Two tables: the interim targets (:data:`INTERIM_COLUMNS`: one row per period from the
-        baseline, step 0, to the final target) and the subjects left out with the reason.
+        The interim targets (:data:`INTERIM_COLUMNS`, one row per period from the baseline,
+        step 0, to the final target) and the subjects left out with the reason, as two tables.
 
     Raises:
         ArgumentError: ``plan`` is not a plan, or ``ndigits`` not a whole number.
