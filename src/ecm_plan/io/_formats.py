@@ -39,6 +39,7 @@ __all__ = [
 ]
 
 FORMATS = ("yaml", "json", "toml")
+"""The plan file formats, by the names :func:`dumps_plan` and :func:`loads_plan` take."""
 MAX_BYTES = 16 * 1024 * 1024
 """The largest plan text read: the four bundled plans are each well under 1 MiB."""
 MAX_DEPTH = 64
