@@ -15,11 +15,9 @@ fall behind the code.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
-from docutils import nodes
-from docutils.statemachine import StringList
-from sphinx.util.docutils import SphinxDirective
+from generated_markdown import GeneratedMarkdown
 
 from ecm_plan.coverage import Rule, all_rules
 
@@ -69,20 +67,14 @@ def rules_markdown(found: tuple[Rule, ...] | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-class CoverageRulesDirective(SphinxDirective):
+class CoverageRulesDirective(GeneratedMarkdown):
     """``{coverage-rules}``: render the registered coverage rules; takes no arguments."""
 
-    has_content = False
-    required_arguments = 0
-    optional_arguments = 0
-    option_spec: ClassVar[dict[str, object]] = {}
+    match_titles = True
 
-    def run(self) -> list[nodes.Node]:
-        """Parse the generated Markdown in place of the directive."""
-        holder = nodes.Element()
-        text = StringList(rules_markdown().splitlines(), source=self.get_source_info()[0])
-        self.state.nested_parse(text, self.content_offset, holder, match_titles=True)
-        return list(holder.children)
+    def markdown(self) -> str:
+        """The Markdown of the page."""
+        return rules_markdown()
 
 
 def setup(app: Sphinx) -> dict[str, object]:

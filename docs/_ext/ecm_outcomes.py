@@ -13,11 +13,9 @@ the catalogue.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
-from docutils import nodes
-from docutils.statemachine import StringList
-from sphinx.util.docutils import SphinxDirective
+from generated_markdown import GeneratedMarkdown
 
 from ecm_plan.catalog import Outcome, outcomes
 
@@ -47,20 +45,12 @@ def outcomes_markdown(found: tuple[Outcome, ...] | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-class EcmOutcomesDirective(SphinxDirective):
+class EcmOutcomesDirective(GeneratedMarkdown):
     """``{ecm-outcomes}``: render the outcomes and aims table; takes no arguments."""
 
-    has_content = False
-    required_arguments = 0
-    optional_arguments = 0
-    option_spec: ClassVar[dict[str, object]] = {}
-
-    def run(self) -> list[nodes.Node]:
-        """Parse the generated Markdown in place of the directive."""
-        holder = nodes.Element()
-        text = StringList(outcomes_markdown().splitlines(), source=self.get_source_info()[0])
-        self.state.nested_parse(text, self.content_offset, holder)
-        return list(holder.children)
+    def markdown(self) -> str:
+        """The Markdown of the page."""
+        return outcomes_markdown()
 
 
 def setup(app: Sphinx) -> dict[str, object]:

@@ -30,7 +30,11 @@ def extension():
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    sys.path.insert(0, str(EXTENSION.parent))  # as docs/conf.py does, for its shared helper
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(EXTENSION.parent))
     return module
 
 
